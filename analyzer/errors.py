@@ -1,0 +1,43 @@
+"""One exception tree for everything the user can cause.
+
+    AnalyzerError                 caught once, at the CLI and the dashboard boundary
+    ├── InputError                a file the tool cannot use
+    │   ├── UnknownFormatError    no adapter recognised the file (names the ones tried)
+    │   └── UnreadableFileError   missing, unreadable, truncated archive, bad encoding
+    ├── ConfigError               a settings, policy or mapping value that is not valid
+    └── WorkspaceError            the workspace folder is not usable
+
+A *line* that cannot be used is not an exception: it becomes a ``Rejection`` in the ingest
+report and every other line still lands.
+"""
+
+from __future__ import annotations
+
+
+class AnalyzerError(Exception):
+    """Root of every error the user can cause; its message is one line, shown as is."""
+
+
+class InputError(AnalyzerError):
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class UnknownFormatError(InputError):
+    def __init__(self, path: str, tried: list[str]) -> None:
+        self.tried = tried
+        super().__init__(path, "unknown log format (tried: " + ", ".join(tried) + ")")
+
+
+class UnreadableFileError(InputError):
+    pass
+
+
+class ConfigError(AnalyzerError):
+    pass
+
+
+class WorkspaceError(AnalyzerError):
+    pass

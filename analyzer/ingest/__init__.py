@@ -1,0 +1,1 @@
+"""Ingest: exported usage logs of any supported source → canonical request rows."""

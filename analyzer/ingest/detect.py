@@ -1,0 +1,103 @@
+"""Pick exactly one adapter for a file by looking at its first records.
+
+The sample is the first few JSON objects (JSONL lines, a JSON array's items, or the whole
+document) or the CSV header. Every adapter sniffs it; exactly one must say yes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import orjson
+
+from analyzer.errors import UnknownFormatError, UnreadableFileError
+from analyzer.ingest.formats import FORMATS
+from analyzer.ingest.formats.base import Format, Sample
+from analyzer.ingest.jsonl import BOM
+from analyzer.ingest.sources import Source
+
+HEAD_BYTES = 256 * 1024
+SAMPLE_RECORDS = 20
+WHOLE_DOC_LIMIT = 512 * 1024 * 1024  # documents above this are not loaded for sniffing
+
+
+def sample_of(source: Source, head: bytes, whole: bytes | None = None) -> Sample:
+    """Decode the start of a file into a ``Sample``."""
+    text = head[len(BOM) :] if head.startswith(BOM) else head
+    stripped = text.lstrip()
+    if not stripped:
+        return Sample(source.name, "unknown")
+    if stripped[:1] in (b"{", b"["):
+        first_line = stripped.split(b"\n", 1)[0]
+        records = _jsonl_records(stripped)
+        if records is not None and (len(records) > 1 or _is_complete(first_line)):
+            if len(records) == 1 and isinstance(records[0], list):
+                return Sample(source.name, "json", records[0][:SAMPLE_RECORDS])
+            return Sample(source.name, "jsonl", records)
+        if whole is not None:
+            try:
+                doc = orjson.loads(whole[len(BOM) :] if whole.startswith(BOM) else whole)
+            except orjson.JSONDecodeError:
+                return Sample(source.name, "unknown")
+            return Sample(source.name, "json", doc[:SAMPLE_RECORDS] if isinstance(doc, list) else [doc])
+        return Sample(source.name, "unknown")
+    header = _csv_header(text)
+    if header:
+        return Sample(source.name, "csv", csv_header=header)
+    return Sample(source.name, "unknown")
+
+
+def choose(source: Source, sample: Sample) -> Format:
+    """The one adapter that recognises the sample."""
+    if sample.layout == "csv":
+        hits = [f for f in FORMATS if sample.csv_header and f.csv_sniff(sample.csv_header)]
+    elif sample.layout in ("jsonl", "json"):
+        hits = [f for f in FORMATS if f.sniff(sample)]
+    else:
+        hits = []
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        names = ", ".join(f.name for f in hits)
+        raise UnreadableFileError(source.path, f"ambiguous log format (matches {names})")
+    raise UnknownFormatError(source.path, [f.name for f in FORMATS])
+
+
+def _is_complete(line: bytes) -> bool:
+    try:
+        orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return False
+    return True
+
+
+def _jsonl_records(text: bytes) -> list[Any] | None:
+    """The first records if the head reads as JSON lines, else None."""
+    records: list[Any] = []
+    for line in text.split(b"\n")[:-1] or [text]:
+        if not line.strip():
+            continue
+        try:
+            records.append(orjson.loads(line))
+        except orjson.JSONDecodeError:
+            if records:
+                continue  # a bad line among good ones: still JSONL, rejected later
+            return None
+        if len(records) >= SAMPLE_RECORDS:
+            break
+    return records or None
+
+
+def _csv_header(text: bytes) -> tuple[str, ...] | None:
+    try:
+        first = text.split(b"\n", 1)[0].decode("utf-8").strip("\r")
+    except UnicodeDecodeError:
+        return None
+    if "," not in first and "\t" not in first:
+        return None
+    row = next(csv.reader(io.StringIO(first)), None)
+    if not row or any(not c.strip() for c in row):
+        return None
+    return tuple(c.strip() for c in row)

@@ -1,0 +1,127 @@
+"""Polars expressions that adapters use to turn raw string fields into canonical values.
+
+Adapters read every JSON leaf as a string (see ``jsonl.py``), so a wrong type never
+breaks a whole file. These helpers cast with a marker for "present but unusable":
+
+- ``num(e)`` gives a Float64: null when the field is absent, NaN when it is present but
+  not a number. NaN survives arithmetic, so ``validate`` rejects the line with a reason.
+- ``ts(e)`` parses ISO-8601 (with ``Z``, an offset, or none = UTC, ``T`` or a space),
+  and Unix epochs in seconds or milliseconds. Unparseable values become null and the
+  raw text is kept in ``_ts_raw`` for the rejection message.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from analyzer.schema import TIMESTAMP
+
+NAN = float("nan")
+
+
+def num(e: pl.Expr | str) -> pl.Expr:
+    """A numeric field: null if absent, NaN if present but not a number."""
+    e = pl.col(e) if isinstance(e, str) else e
+    s = e.cast(pl.String)
+    v = s.str.strip_chars().cast(pl.Float64, strict=False)
+    return pl.when(s.is_not_null() & v.is_null()).then(NAN).otherwise(v)
+
+
+def tok(e: pl.Expr | str) -> pl.Expr:
+    """An optional token count: 0 when absent, NaN when not a number."""
+    return num(e).fill_null(0.0)
+
+
+def first_num(*es: pl.Expr | str) -> pl.Expr:
+    """The first of several alternative numeric fields that is present."""
+    return pl.coalesce([num(e) for e in es])
+
+
+_ISO_TZ = "%Y-%m-%dT%H:%M:%S%.f%#z"
+_ISO_NAIVE = "%Y-%m-%dT%H:%M:%S%.f"
+
+
+def ts(e: pl.Expr | str) -> pl.Expr:
+    """Parse a timestamp string into UTC; null when it cannot be parsed."""
+    e = pl.col(e) if isinstance(e, str) else e
+    s = e.cast(pl.String).str.strip_chars().str.replace(" ", "T", literal=True)
+    epoch = s.cast(pl.Float64, strict=False)
+    epoch_us = (
+        pl.when(epoch > 1e14)  # microseconds
+        .then(epoch)
+        .when(epoch > 1e11)  # milliseconds
+        .then(epoch * 1e3)
+        .otherwise(epoch * 1e6)
+    )
+    return pl.coalesce(
+        s.str.strptime(TIMESTAMP, _ISO_TZ, strict=False),
+        s.str.strptime(pl.Datetime("us"), _ISO_NAIVE, strict=False).dt.replace_time_zone("UTC"),
+        s.str.strptime(pl.Datetime("us"), "%Y-%m-%d", strict=False).dt.replace_time_zone("UTC"),
+        pl.from_epoch(epoch_us.cast(pl.Int64, strict=False), time_unit="us").dt.replace_time_zone(
+            "UTC"
+        ),
+    )
+
+
+def timestamp_columns(e: pl.Expr | str) -> list[pl.Expr]:
+    """``timestamp`` and ``_ts_raw`` (kept so a rejection can quote the bad value)."""
+    e = pl.col(e) if isinstance(e, str) else e
+    return [ts(e).alias("timestamp"), e.cast(pl.String).alias("_ts_raw")]
+
+
+def meta(**fields: pl.Expr) -> pl.Expr:
+    """A flat JSON object of string values, for the ``metadata`` column.
+
+    Keys whose value is null are dropped by ``normalize``; values are strings.
+    """
+    if not fields:
+        return pl.lit("{}")
+    return pl.struct([v.cast(pl.String).alias(k) for k, v in fields.items()]).struct.json_encode()
+
+
+_TEXT_PART = r'"text"\s*:\s*"((?:[^"\\]|\\.)*)"'
+
+
+def content_text(e: pl.Expr | str) -> pl.Expr:
+    """Message content as plain text.
+
+    Content is either a string or (read as JSON text) a list of parts such as
+    ``[{"type": "text", "text": "..."}]``; for the latter the text parts are joined.
+    """
+    e = pl.col(e) if isinstance(e, str) else e
+    looks_json = e.str.starts_with("[{") | e.str.starts_with('{"')
+    parts = e.str.extract_all(_TEXT_PART).list.eval(
+        pl.element().str.extract(_TEXT_PART, 1).str.replace_all(r"\\n", "\n")
+        .str.replace_all(r'\\"', '"')
+    ).list.join("\n")
+    return pl.when(looks_json).then(parts).otherwise(e)
+
+
+def messages_text(messages: pl.Expr | str, role: str | tuple[str, ...]) -> pl.Expr:
+    """Text of the messages with the given role(s), joined by newlines.
+
+    ``messages`` is a List(Struct{role: String, content: String}) column.
+    """
+    messages = pl.col(messages) if isinstance(messages, str) else messages
+    roles = (role,) if isinstance(role, str) else role
+    return (
+        messages.list.eval(
+            pl.element()
+            .filter(pl.element().struct.field("role").is_in(roles))
+            .struct.field("content")
+        )
+        .list.eval(content_text(pl.element()))
+        .list.join("\n")
+    ).replace("", None)
+
+
+def last_user_text(messages: pl.Expr | str) -> pl.Expr:
+    """Text of the last user message: the request's actual ask in a conversation."""
+    messages = pl.col(messages) if isinstance(messages, str) else messages
+    return messages.list.eval(
+        pl.element().filter(pl.element().struct.field("role") == "user").struct.field("content")
+    ).list.last().pipe(content_text)
+
+
+MESSAGE = pl.Struct({"role": pl.String, "content": pl.String})
+MESSAGES = pl.List(MESSAGE)

@@ -1,0 +1,202 @@
+"""OpenAI Chat Completions and Responses logs (JSONL).
+
+Accepted line shapes (log_formats.md §1):
+
+- ``{"timestamp", "request": {...}, "response": <chat.completion | response>}`` as proxies
+  and SDK callbacks write them; a failed call has ``"response": null`` plus ``"error"``;
+- a bare response object (``"object": "chat.completion"`` or ``"response"``);
+- ``{"model", "request": {"messages"}, "response", "usage", "timestamp"}``.
+
+Token convention: ``prompt_tokens`` / ``input_tokens`` already include cached tokens
+(``*_tokens_details.cached_tokens``) and ``completion_tokens`` includes reasoning, which is
+the canonical convention, so counts pass through. ``cache_write_tokens`` (newer SDKs) is
+documented as "unadjusted" and is clamped to what the prompt can hold. A successful line
+without usage (a stream without ``include_usage``) is counted with the o200k tokenizer and
+marked ``tokens_estimated``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from analyzer.ingest import estimate
+from analyzer.ingest.exprs import (
+    MESSAGES,
+    content_text,
+    last_user_text,
+    messages_text,
+    num,
+    ts,
+)
+from analyzer.ingest.formats.base import Format, Sample
+
+S = pl.String
+USAGE = pl.Struct(
+    {
+        "prompt_tokens": S,
+        "completion_tokens": S,
+        "input_tokens": S,
+        "output_tokens": S,
+        "prompt_tokens_details": pl.Struct({"cached_tokens": S, "cache_write_tokens": S}),
+        "input_tokens_details": pl.Struct({"cached_tokens": S, "cache_write_tokens": S}),
+        "completion_tokens_details": pl.Struct({"reasoning_tokens": S}),
+        "output_tokens_details": pl.Struct({"reasoning_tokens": S}),
+    }
+)
+RESPONSE_FIELDS = {
+    "id": S,
+    "object": S,
+    "created": S,
+    "created_at": S,
+    "model": S,
+    "service_tier": S,
+    "status": S,
+    "usage": USAGE,
+    "choices": S,  # JSON text: only read for token estimates
+    "output": S,
+    "error": S,
+    "instructions": S,
+}
+REQUEST = pl.Struct(
+    {
+        "model": S,
+        "messages": MESSAGES,
+        "input": S,
+        "instructions": S,
+        "tools": S,
+        "metadata": S,
+        "user": S,
+        "service_tier": S,
+    }
+)
+RESPONSE_OBJECTS = {"chat.completion", "response", "chat.completion.chunk"}
+
+
+class OpenAIChat(Format):
+    name = "openai_chat"
+    title = "OpenAI Chat Completions / Responses logs"
+    schema = pl.Schema(
+        {
+            "timestamp": S,
+            "request": REQUEST,
+            "response": pl.Struct(RESPONSE_FIELDS),
+            "status_code": S,
+            "metadata": S,
+            **RESPONSE_FIELDS,  # bare response objects and the flat {model, usage} shape
+        }
+    )
+
+    def sniff(self, sample: Sample) -> bool:
+        return any(_is_openai_line(r) for r in sample.objects())
+
+    def to_canonical(self, frame: pl.DataFrame) -> pl.DataFrame:
+        req = pl.col("request")
+        resp = pl.col("response")
+
+        def r(field: str) -> pl.Expr:  # response field, else the top-level (bare) one
+            return pl.coalesce(resp.struct.field(field), pl.col(field))
+
+        usage = r("usage")
+        details_in = pl.coalesce(
+            usage.struct.field("prompt_tokens_details"), usage.struct.field("input_tokens_details")
+        )
+        details_out = pl.coalesce(
+            usage.struct.field("completion_tokens_details"),
+            usage.struct.field("output_tokens_details"),
+        )
+        input_tokens = pl.coalesce(
+            num(usage.struct.field("prompt_tokens")), num(usage.struct.field("input_tokens"))
+        )
+        cache_read = num(details_in.struct.field("cached_tokens")).fill_null(0.0)
+        cache_write = num(details_in.struct.field("cache_write_tokens")).fill_null(0.0)
+        failed = (
+            pl.col("error").is_not_null()
+            | (num("status_code") >= 400).fill_null(False)
+            | r("status").is_in(["failed", "cancelled"]).fill_null(False)
+        )
+        messages = req.struct.field("messages")
+        system = pl.coalesce(
+            messages_text(messages, ("system", "developer")),
+            req.struct.field("instructions"),
+            r("instructions"),
+        )
+        user = pl.coalesce(last_user_text(messages), content_text(req.struct.field("input")))
+        meta = pl.coalesce(req.struct.field("metadata"), pl.col("metadata"))
+        out = frame.select(
+            pl.col("_line"),
+            r("id").alias("request_id"),
+            pl.coalesce(ts("timestamp"), ts(r("created")), ts(r("created_at"))).alias("timestamp"),
+            pl.coalesce("timestamp", r("created"), r("created_at")).alias("_ts_raw"),
+            pl.coalesce(r("model"), req.struct.field("model")).alias("model_raw"),
+            pl.when(failed).then(0.0).otherwise(input_tokens).alias("input_tokens"),
+            pl.when(failed).then(0.0).otherwise(cache_read).alias("cache_read_tokens"),
+            pl.when(failed)
+            .then(0.0)
+            .otherwise(pl.min_horizontal(cache_write, (input_tokens - cache_read).clip(0.0)))
+            .alias("cache_write_tokens"),
+            pl.when(failed)
+            .then(0.0)
+            .otherwise(
+                pl.coalesce(
+                    num(usage.struct.field("completion_tokens")),
+                    num(usage.struct.field("output_tokens")),
+                )
+            )
+            .alias("output_tokens"),
+            pl.when(failed)
+            .then(0.0)
+            .otherwise(num(details_out.struct.field("reasoning_tokens")).fill_null(0.0))
+            .alias("reasoning_tokens"),
+            pl.coalesce(r("service_tier"), req.struct.field("service_tier")).alias("service_tier"),
+            pl.when(failed).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
+            pl.when(meta.str.starts_with("{")).then(meta).otherwise(pl.lit("{}")).alias("metadata"),
+            req.struct.field("user").alias("_user"),
+            system.alias("system_text"),
+            user.alias("user_text"),
+            messages.list.len().cast(pl.Int32).alias("message_count"),
+            (req.struct.field("tools").is_not_null() & (req.struct.field("tools") != "[]")).alias(
+                "has_tools"
+            ),
+            # for rows without usage: what the tokenizer would count
+            pl.concat_str(
+                [system, messages_text(messages, ("user", "assistant", "tool")),
+                 content_text(req.struct.field("input"))],
+                separator="\n",
+                ignore_nulls=True,
+            ).alias("_prompt_all"),
+            pl.coalesce(r("choices"), r("output")).alias("_completion"),
+        )
+        out = _with_user(out)
+        return estimate.fill_missing_usage(out, prompt="_prompt_all", completion="_completion")
+
+
+def _with_user(frame: pl.DataFrame) -> pl.DataFrame:
+    """Fold ``request.user`` into the metadata object."""
+    user_json = pl.struct(pl.col("_user").alias("v")).struct.json_encode()  # {"v":"..."}
+    add = pl.concat_str([pl.lit('"user":'), user_json.str.slice(5).str.strip_suffix("}")])
+    body = pl.col("metadata").str.strip_chars().str.strip_suffix("}")
+    merged = (
+        pl.when(pl.col("_user").is_null())
+        .then(pl.col("metadata"))
+        .when(pl.col("metadata").str.strip_chars() == "{}")
+        .then(pl.concat_str([pl.lit("{"), add, pl.lit("}")]))
+        .otherwise(pl.concat_str([body, pl.lit(","), add, pl.lit("}")]))
+    )
+    return frame.with_columns(merged.alias("metadata")).drop("_user")
+
+
+def _is_openai_line(r: dict[str, Any]) -> bool:
+    if "custom_id" in r or "call_type" in r or "schemaType" in r:
+        return False
+    resp = r.get("response")
+    if isinstance(resp, dict):
+        return resp.get("object") in RESPONSE_OBJECTS
+    if isinstance(r.get("request"), dict) and ("error" in r or resp is None):
+        model = str(r["request"].get("model", ""))
+        return "messages" in r["request"] and not model.startswith("claude") and "system" not in r["request"]
+    return r.get("object") in RESPONSE_OBJECTS and "usage" in r
+
+
+FORMAT = OpenAIChat()

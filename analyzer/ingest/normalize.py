@@ -1,0 +1,151 @@
+"""Format-agnostic clean-up between an adapter and the workspace.
+
+``conform`` gives an adapter's frame every pre-canonical column (defaults for the ones the
+format lacks), so validation sees one shape. ``finish`` turns validated rows into the
+canonical table: canonical model ids, service tiers, content-derived ids for records
+without one, template fingerprints, and prompt text only when the user asked to keep it.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from analyzer.ingest import template
+from analyzer.model_ids import canonical
+from analyzer.schema import CANONICAL_SCHEMA, COLUMNS, TOKEN_COLUMNS
+
+PROMPT_CHARS = 2000
+
+_DEFAULTS: dict[str, pl.Expr] = {
+    "request_id": pl.lit(None, pl.String),
+    "provider": pl.lit(None, pl.String),
+    "model_raw": pl.lit(None, pl.String),
+    "requests": pl.lit(1.0),
+    **{c: pl.lit(0.0) for c in TOKEN_COLUMNS if c != "requests"},
+    "tokens_estimated": pl.lit(False),
+    "service_tier": pl.lit(None, pl.String),
+    "status": pl.lit("ok"),
+    "latency_ms": pl.lit(None, pl.Float64),
+    "logged_cost_usd": pl.lit(None, pl.Float64),
+    "metadata": pl.lit("{}"),
+    "system_text": pl.lit(None, pl.String),
+    "user_text": pl.lit(None, pl.String),
+    "message_count": pl.lit(None, pl.Int32),
+    "has_tools": pl.lit(None, pl.Boolean),
+    "custom_id": pl.lit(None, pl.String),
+    "_skip": pl.lit(False),
+    "timestamp": pl.lit(None, CANONICAL_SCHEMA["timestamp"]),
+    "_ts_raw": pl.lit(None, pl.String),
+}
+_DTYPES: dict[str, pl.DataType] = {
+    **{c: pl.Float64 for c in TOKEN_COLUMNS},
+    "latency_ms": pl.Float64,
+    "logged_cost_usd": pl.Float64,
+    "message_count": pl.Int32,
+    "has_tools": pl.Boolean,
+    "tokens_estimated": pl.Boolean,
+    "_skip": pl.Boolean,
+    "timestamp": CANONICAL_SCHEMA["timestamp"],
+}
+
+_TIERS = {
+    "default": "standard", "auto": "standard", "standard": "standard", "on_demand": "standard",
+    "provisioned_throughput": "standard", "standard_only": "standard",
+    "batch": "batch", "flex": "flex", "on_demand_flex": "flex",
+    "priority": "priority", "scale": "priority", "fast": "priority", "ultrafast": "priority",
+    "on_demand_priority": "priority",
+}
+
+
+def conform(frame: pl.DataFrame) -> pl.DataFrame:
+    """Every pre-canonical column present, with its dtype (``_line`` is kept)."""
+    missing = [v.alias(k) for k, v in _DEFAULTS.items() if k not in frame.columns]
+    frame = frame.with_columns(missing) if missing else frame
+    casts = [
+        pl.col(k).cast(t, strict=False) for k, t in _DTYPES.items() if frame.schema[k] != t
+    ]
+    frame = frame.with_columns(casts) if casts else frame
+    # A missing optional value means "none"; ``requests`` defaults to one request.
+    return frame.with_columns(
+        pl.col("requests").fill_null(1.0),
+        *[pl.col(c).fill_null(0.0) for c in TOKEN_COLUMNS if c != "requests"],
+        pl.col("status").fill_null("ok"),
+        pl.col("metadata").fill_null("{}"),
+        pl.col("_skip").fill_null(False),
+        pl.col("tokens_estimated").fill_null(False),
+    )
+
+
+def finish(
+    frame: pl.DataFrame, *, source_format: str, source_file: str, keep_text: bool
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``(canonical rows, templates)`` from validated rows."""
+    frame = resolve_models(frame)
+    key = template.template_key(pl.col("system_text"), pl.col("user_text"))
+    frame = frame.with_columns(key.alias("_template_key"))
+    frame = frame.with_columns(template.ids_for(frame["_template_key"]).alias("template_id"))
+    prompt = pl.concat_str(
+        [pl.col("system_text"), pl.col("user_text")], separator="\n\n", ignore_nulls=True
+    ).str.slice(0, PROMPT_CHARS)
+    tier = pl.col("service_tier").str.to_lowercase().replace_strict(_TIERS, default="standard")
+    frame = frame.with_columns(
+        pl.lit(source_format).alias("source_format"),
+        pl.lit(source_file).alias("source_file"),
+        pl.col("_line").alias("source_line"),
+        tier.fill_null("standard").alias("service_tier"),
+        pl.col("status").str.to_lowercase(),
+        (prompt if keep_text else pl.lit(None, pl.String)).replace("", None).alias("prompt_text"),
+    )
+    frame = _fill_ids(frame, source_format)
+    templates = (
+        frame.filter(pl.col("template_id").is_not_null())
+        .group_by("template_id")
+        .agg(pl.col("_template_key").first().alias("template_key"), pl.len().alias("requests"))
+    )
+    return frame.select(pl.col(c).cast(t) for c, t in CANONICAL_SCHEMA.items()), templates
+
+
+def resolve_models(frame: pl.DataFrame) -> pl.DataFrame:
+    pairs = frame.select("model_raw", "provider").unique()
+    resolved = [canonical(m, p) for m, p in pairs.iter_rows()]
+    table = pairs.with_columns(
+        pl.Series("_provider", [r[0] for r in resolved], pl.String),
+        pl.Series("model", [r[1] for r in resolved], pl.String),
+    )
+    frame = frame.join(table, on=["model_raw", "provider"], how="left", nulls_equal=True,
+                       maintain_order="left")
+    return frame.with_columns(
+        pl.col("_provider").alias("provider"), pl.col("model_raw").fill_null("unknown")
+    ).drop("_provider")
+
+
+def _fill_ids(frame: pl.DataFrame, source_format: str) -> pl.DataFrame:
+    """A content-derived id where the source has none, so an overlapping export dedupes."""
+    if frame["request_id"].null_count() == 0:
+        return frame
+    content = pl.concat_str(
+        [
+            pl.col("timestamp").cast(pl.String),
+            pl.col("model_raw"),
+            pl.col("custom_id"),
+            pl.col("metadata"),
+            pl.col("status"),
+            *[pl.col(c).cast(pl.String) for c in TOKEN_COLUMNS],
+            pl.col("template_id"),
+        ],
+        separator="|",
+        ignore_nulls=True,
+    )
+    made = template.ids_for(frame.select(content.alias("c"))["c"])
+    return frame.with_columns(
+        pl.coalesce(pl.col("request_id"), pl.lit(source_format + ":") + made).alias("request_id")
+    )
+
+
+def dedupe(frame: pl.DataFrame) -> tuple[pl.DataFrame, int]:
+    """Keep the first row of each ``request_id``; returns the number dropped."""
+    unique = frame.unique(subset="request_id", keep="first", maintain_order=True)
+    return unique, frame.height - unique.height
+
+
+__all__ = ["COLUMNS", "conform", "dedupe", "finish", "resolve_models"]

@@ -1,0 +1,208 @@
+"""Ingest files into canonical rows, accounting for every record.
+
+For each file: lines read = ingested + rejected + duplicates + skipped, where
+
+- *rejected* lines are unusable (bad JSON, wrong type, negative count, unknown timestamp),
+  each with its line number and reason;
+- *duplicates* repeat a request already seen (same ``request_id``) in this file, in this
+  run, or (counted by the workspace) in an earlier run;
+- *skipped* records carry no billable usage: blank lines, transcript user turns, tracing
+  spans and events, batch input lines (their prompts are joined to the batch output rows
+  by ``custom_id`` among the files of one run).
+
+A file that cannot be read or recognised is reported as an error; the others still land.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from analyzer.errors import InputError
+from analyzer.ingest import normalize, read, validate
+from analyzer.ingest.jsonl import Rejection
+from analyzer.ingest.sources import Source, expand
+from analyzer.schema import COLUMNS, empty_frame
+
+Progress = Callable[[str, int], None]  # (file path, lines just read)
+
+_BATCH_FIELDS = ("template_id", "prompt_text", "message_count", "has_tools")
+
+
+@dataclass
+class FileReport:
+    path: str
+    format: str
+    sha256: str
+    lines_read: int = 0
+    rows_ingested: int = 0
+    rows_rejected: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "format": self.format,
+            "sha256": self.sha256,
+            "lines_read": self.lines_read,
+            "rows_ingested": self.rows_ingested,
+            "rows_rejected": self.rows_rejected,
+            "duplicates": self.duplicates,
+            "skipped": self.skipped,
+        }
+
+
+@dataclass
+class IngestResult:
+    files: list[FileReport]
+    errors: list[InputError]
+    rows: pl.DataFrame  # canonical rows, unique by request_id within the run
+    templates: pl.DataFrame  # template_id, template_key, requests
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    *,
+    keep_text: bool = False,
+    progress: Progress | None = None,
+) -> IngestResult:
+    files: list[FileReport] = []
+    errors: list[InputError] = []
+    frames: list[pl.DataFrame] = []
+    templates: list[pl.DataFrame] = []
+    batch_inputs: list[pl.DataFrame] = []
+    for item in expand(list(paths)):
+        if isinstance(item, InputError):
+            errors.append(item)
+            continue
+        try:
+            report, rows, tmpl, inputs = _ingest_source(item, keep_text, progress)
+        except InputError as e:
+            errors.append(e)
+            continue
+        files.append(report)
+        frames.append(rows)
+        templates.append(tmpl)
+        batch_inputs.append(inputs)
+    rows = pl.concat(frames, how="vertical") if frames else empty_frame().with_columns(
+        pl.lit(None, pl.String).alias("custom_id")
+    )
+    rows = _join_batch_inputs(rows, [b for b in batch_inputs if b.height])
+    rows, files = _dedupe_run(rows, files)
+    merged = (
+        pl.concat(templates).group_by("template_id").agg(
+            pl.col("template_key").first(), pl.col("requests").sum()
+        )
+        if templates
+        else pl.DataFrame(schema={"template_id": pl.String, "template_key": pl.String,
+                                  "requests": pl.UInt32})
+    )
+    return IngestResult(files, errors, rows.select(COLUMNS), merged)
+
+
+def _ingest_source(
+    source: Source, keep_text: bool, progress: Progress | None
+) -> tuple[FileReport, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    opened = read.open_source(source)
+    fmt = opened.fmt
+    report = FileReport(source.path, fmt.name, source.sha256)
+    good_frames: list[pl.DataFrame] = []
+    skipped_frames: list[pl.DataFrame] = []
+    for parsed, pre in read.chunks(opened):
+        report.lines_read += parsed.lines
+        report.skipped += parsed.blank_lines
+        report.rejections.extend(parsed.rejections)
+        pre = normalize.conform(pre)
+        skip = pre.filter(pl.col("_skip"))
+        report.skipped += skip.height
+        if skip.height and skip["custom_id"].null_count() < skip.height:
+            skipped_frames.append(skip.filter(pl.col("custom_id").is_not_null()))
+        good, rejected = validate.split(pre.filter(~pl.col("_skip")))
+        report.rejections.extend(rejected)
+        good_frames.append(good)
+        if progress:
+            progress(source.path, parsed.lines)
+    report.rejections.sort(key=lambda r: r.line)
+    report.rows_rejected = len(report.rejections)
+    good = pl.concat(good_frames, how="vertical_relaxed") if good_frames else None
+    if good is None or good.height == 0:
+        good = validate.split(normalize.conform(pl.DataFrame({"_line": pl.Series([], dtype=pl.Int64)})))[0]
+    good, finalize_dups = fmt.finalize(good)
+    custom_ids = good["custom_id"]
+    rows, templates = normalize.finish(
+        good, source_format=fmt.name, source_file=source.path, keep_text=keep_text
+    )
+    rows = rows.with_columns(custom_ids.alias("custom_id"))
+    report.duplicates += finalize_dups
+    inputs = _batch_inputs(skipped_frames, fmt.name, source.path, keep_text)
+    if inputs.height:
+        templates = pl.concat([templates, _input_templates(skipped_frames, fmt.name, source.path)])
+    return report, rows, templates, inputs
+
+
+def _batch_inputs(
+    frames: list[pl.DataFrame], fmt: str, path: str, keep_text: bool
+) -> pl.DataFrame:
+    """Prompts of batch input lines, keyed by ``custom_id``, to join onto output rows."""
+    if not frames:
+        return pl.DataFrame()
+    pre = pl.concat(frames, how="vertical_relaxed").with_columns(
+        pl.col("timestamp").fill_null(pl.lit(0).cast(pl.Datetime("us", "UTC"))),
+        pl.col("_ts_raw").fill_null("-"),
+    )
+    custom_ids = pre["custom_id"]
+    models = pre["model_raw"]
+    rows, _ = normalize.finish(pre, source_format=fmt, source_file=path, keep_text=keep_text)
+    return rows.select(*_BATCH_FIELDS).with_columns(
+        custom_ids.alias("custom_id"), models.alias("_input_model")
+    ).unique(subset="custom_id", keep="first")
+
+
+def _input_templates(frames: list[pl.DataFrame], fmt: str, path: str) -> pl.DataFrame:
+    pre = pl.concat(frames, how="vertical_relaxed").with_columns(
+        pl.col("timestamp").fill_null(pl.lit(0).cast(pl.Datetime("us", "UTC")))
+    )
+    return normalize.finish(pre, source_format=fmt, source_file=path, keep_text=False)[1].with_columns(
+        pl.lit(0, pl.UInt32).alias("requests")
+    )
+
+
+def _join_batch_inputs(rows: pl.DataFrame, inputs: list[pl.DataFrame]) -> pl.DataFrame:
+    if not inputs or rows.height == 0:
+        return rows
+    table = pl.concat(inputs, how="vertical_relaxed").unique(subset="custom_id", keep="first")
+    joined = rows.join(table, on="custom_id", how="left", suffix="_in", maintain_order="left")
+    fill = [pl.coalesce(pl.col(c), pl.col(f"{c}_in")).alias(c) for c in _BATCH_FIELDS]
+    joined = joined.with_columns(fill)
+    # An errored batch line names no model; its input line does.
+    fix = (pl.col("model") == "unknown") & pl.col("_input_model").is_not_null()
+    if joined.select(fix.any()).item():
+        fixed = normalize.resolve_models(
+            joined.filter(fix).with_columns(pl.col("_input_model").alias("model_raw"),
+                                            pl.lit(None, pl.String).alias("provider"))
+            .drop("model")
+        )
+        joined = pl.concat([joined.filter(~fix), fixed.select(joined.columns)])
+    return joined.select(rows.columns)
+
+
+def _dedupe_run(rows: pl.DataFrame, files: list[FileReport]) -> tuple[pl.DataFrame, list[FileReport]]:
+    """Drop repeated request ids within the run, charging each to its file."""
+    dup_mask = rows["request_id"].is_duplicated() & ~rows.select(
+        pl.col("request_id").is_first_distinct()
+    ).to_series()
+    if dup_mask.any():
+        counts = rows.filter(dup_mask).group_by("source_file").len()
+        by_file = dict(counts.iter_rows())
+        for f in files:
+            f.duplicates += by_file.get(f.path, 0)
+        rows = rows.filter(~dup_mask)
+    ingested = dict(rows.group_by("source_file").len().iter_rows()) if rows.height else {}
+    for f in files:
+        f.rows_ingested = ingested.get(f.path, 0)
+    return rows, files

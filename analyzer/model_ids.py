@@ -1,0 +1,109 @@
+"""Canonical model ids: one name per priced model, whatever the log called it.
+
+``canonical("us.anthropic.claude-3-5-haiku-20241022-v1:0")`` →
+``("anthropic", "claude-3-5-haiku-latest")``. Steps:
+
+1. clean the raw string: gateway prefixes (``openai/``, ``openrouter/anthropic/``),
+   Bedrock geo prefixes, ``anthropic.`` vendor parts, ``-v1:0`` suffixes and ARNs, Vertex
+   ``publishers/google/models/`` paths and ``@version`` suffixes, and ``4.5`` → ``4-5``
+   in Claude names;
+2. ask genai-prices' bundled catalog, which resolves dated snapshots and aliases to its
+   own model id (``gpt-4o-mini-2024-07-18`` → ``gpt-4o-mini``) and names the provider;
+3. a model the catalog does not know keeps its cleaned name and its guessed provider.
+
+Resolved once per distinct (provider hint, raw id) and cached.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from genai_prices.data_snapshot import get_snapshot
+
+_GATEWAY_PREFIXES = {
+    "openai": "openai",
+    "azure": "azure",
+    "anthropic": "anthropic",
+    "bedrock": "aws",
+    "vertex_ai": "google",
+    "gemini": "google",
+    "google": "google",
+    "openrouter": None,
+    "litellm_proxy": None,
+    "mistral": "mistral",
+    "groq": "groq",
+    "deepseek": "deepseek",
+    "x-ai": "x-ai",
+    "xai": "x-ai",
+    "meta-llama": None,
+    "together_ai": "together",
+    "fireworks_ai": "fireworks",
+}
+_BEDROCK_VENDORS = {"anthropic": "anthropic", "amazon": "aws", "meta": "aws", "mistral": "aws",
+                    "cohere": "aws", "ai21": "aws", "deepseek": "aws", "openai": "aws"}
+_GEO = re.compile(r"^(us|eu|apac|global|us-gov|ca|jp|au)\.")
+_BEDROCK_VERSION = re.compile(r"-v\d+(:\d+)?$")
+_CLAUDE_DOT = re.compile(r"^(claude-[a-z]+-\d+)\.(\d+)")
+
+
+def _guess_provider(model: str) -> str | None:
+    if model.startswith(("gpt-", "o1", "o3", "o4", "chatgpt", "text-embedding", "ft:gpt", "davinci",
+                         "babbage", "whisper", "tts-", "codex")):
+        return "openai"
+    if model.startswith("claude"):
+        return "anthropic"
+    if model.startswith(("gemini", "gemma")):
+        return "google"
+    return None
+
+
+def clean(raw: str, provider_hint: str | None = None) -> tuple[str, str | None]:
+    """Strip transport decoration from a model id; returns ``(model, provider_hint)``."""
+    m = raw.strip()
+    if m.startswith("arn:"):
+        m = m.rsplit("/", 1)[-1]
+        provider_hint = provider_hint or "aws"
+    if m.startswith("publishers/") or m.startswith("projects/"):
+        m = m.rsplit("/", 1)[-1]
+        provider_hint = provider_hint or "google"
+    m = m.replace("models/", "", 1) if m.startswith("models/") else m
+    while "/" in m:
+        head, rest = m.split("/", 1)
+        hint = _GATEWAY_PREFIXES.get(head.lower(), "unknown-prefix")
+        if hint == "unknown-prefix":
+            break
+        provider_hint = hint or provider_hint
+        m = rest
+    geo = _GEO.sub("", m)
+    vendor, dot, rest = geo.partition(".")
+    if dot and vendor in _BEDROCK_VENDORS and rest:
+        m = _BEDROCK_VERSION.sub("", rest)
+        if vendor == "anthropic":
+            provider_hint = "anthropic"
+        else:
+            provider_hint = provider_hint or "aws"
+    if "@" in m:  # Vertex: claude-sonnet-4-5@20250929
+        base, _, version = m.partition("@")
+        m = f"{base}-{version}" if version.isdigit() else base
+    m = _CLAUDE_DOT.sub(r"\1-\2", m.lower())
+    return m, provider_hint
+
+
+@lru_cache(maxsize=65536)
+def canonical(raw: str | None, provider_hint: str | None = None) -> tuple[str, str]:
+    """``(provider, model)`` for a raw model id as logged."""
+    if raw is None or not raw.strip():
+        return (provider_hint or "unknown", "unknown")
+    model, hint = clean(raw, provider_hint.lower() if provider_hint else None)
+    if hint in ("aws", "azure") and _guess_provider(model) is not None:
+        hint = _guess_provider(model)  # priced by the model's maker's list price
+    guess = _guess_provider(model) or hint
+    snapshot = get_snapshot()
+    for provider_id in dict.fromkeys([guess, hint, None]):
+        try:
+            provider, info = snapshot.find_provider_model(model, None, provider_id, None)
+        except LookupError:
+            continue
+        return provider.id, info.id
+    return (guess or "unknown", model)
