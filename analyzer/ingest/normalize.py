@@ -33,6 +33,7 @@ _DEFAULTS: dict[str, pl.Expr] = {
     "message_count": pl.lit(None, pl.Int32),
     "has_tools": pl.lit(None, pl.Boolean),
     "custom_id": pl.lit(None, pl.String),
+    "billed_usd": pl.lit(None, pl.Float64),
     "_skip": pl.lit(False),
     "timestamp": pl.lit(None, CANONICAL_SCHEMA["timestamp"]),
     "_ts_raw": pl.lit(None, pl.String),
@@ -41,6 +42,7 @@ _DTYPES: dict[str, pl.DataType] = {
     **{c: pl.Float64 for c in TOKEN_COLUMNS},
     "latency_ms": pl.Float64,
     "logged_cost_usd": pl.Float64,
+    "billed_usd": pl.Float64,
     "message_count": pl.Int32,
     "has_tools": pl.Boolean,
     "tokens_estimated": pl.Boolean,
@@ -140,6 +142,33 @@ def _fill_ids(frame: pl.DataFrame, source_format: str) -> pl.DataFrame:
     return frame.with_columns(
         pl.coalesce(pl.col("request_id"), pl.lit(source_format + ":") + made).alias("request_id")
     )
+
+
+BILLED_SCHEMA = pl.Schema(
+    {
+        "timestamp": CANONICAL_SCHEMA["timestamp"],
+        "provider": pl.String,
+        "model": pl.String,
+        "billed_usd": pl.Float64,
+        "metadata": pl.String,
+        "source_format": pl.String,
+        "source_file": pl.String,
+        "source_line": pl.Int64,
+    }
+)
+
+
+def billed_rows(frame: pl.DataFrame, *, source_format: str, source_file: str) -> pl.DataFrame:
+    """Billed amounts (cost reports): kept for reconciliation, never counted as requests."""
+    if frame.height == 0:
+        return pl.DataFrame(schema=BILLED_SCHEMA)
+    frame = resolve_models(frame).with_columns(
+        pl.lit(source_format).alias("source_format"),
+        pl.lit(source_file).alias("source_file"),
+        pl.col("_line").alias("source_line"),
+        pl.when(pl.col("model_raw") == "unknown").then(None).otherwise(pl.col("model")).alias("model"),
+    )
+    return frame.select(pl.col(c).cast(t) for c, t in BILLED_SCHEMA.items())
 
 
 def dedupe(frame: pl.DataFrame) -> tuple[pl.DataFrame, int]:

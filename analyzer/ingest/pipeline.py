@@ -8,7 +8,8 @@ For each file: lines read = ingested + rejected + duplicates + skipped, where
   run, or (counted by the workspace) in an earlier run;
 - *skipped* records carry no billable usage: blank lines, transcript user turns, tracing
   spans and events, batch input lines (their prompts are joined to the batch output rows
-  by ``custom_id`` among the files of one run).
+  by ``custom_id`` among the files of one run), and billed amounts from cost reports
+  (kept apart, in ``billed``, for reconciliation).
 
 A file that cannot be read or recognised is reported as an error; the others still land.
 """
@@ -42,6 +43,7 @@ class FileReport:
     rows_rejected: int = 0
     duplicates: int = 0
     skipped: int = 0
+    billed_records: int = 0
     rejections: list[Rejection] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
@@ -54,6 +56,7 @@ class FileReport:
             "rows_rejected": self.rows_rejected,
             "duplicates": self.duplicates,
             "skipped": self.skipped,
+            "billed_records": self.billed_records,
         }
 
 
@@ -63,6 +66,7 @@ class IngestResult:
     errors: list[InputError]
     rows: pl.DataFrame  # canonical rows, unique by request_id within the run
     templates: pl.DataFrame  # template_id, template_key, requests
+    billed: pl.DataFrame  # billed amounts from cost reports (normalize.BILLED_SCHEMA)
 
 
 def ingest(
@@ -76,12 +80,13 @@ def ingest(
     frames: list[pl.DataFrame] = []
     templates: list[pl.DataFrame] = []
     batch_inputs: list[pl.DataFrame] = []
+    billed: list[pl.DataFrame] = []
     for item in expand(list(paths)):
         if isinstance(item, InputError):
             errors.append(item)
             continue
         try:
-            report, rows, tmpl, inputs = _ingest_source(item, keep_text, progress)
+            report, rows, tmpl, inputs, bills = _ingest_source(item, keep_text, progress)
         except InputError as e:
             errors.append(e)
             continue
@@ -89,6 +94,7 @@ def ingest(
         frames.append(rows)
         templates.append(tmpl)
         batch_inputs.append(inputs)
+        billed.append(bills)
     rows = pl.concat(frames, how="vertical") if frames else empty_frame().with_columns(
         pl.lit(None, pl.String).alias("custom_id")
     )
@@ -102,16 +108,18 @@ def ingest(
         else pl.DataFrame(schema={"template_id": pl.String, "template_key": pl.String,
                                   "requests": pl.UInt32})
     )
-    return IngestResult(files, errors, rows.select(COLUMNS), merged)
+    bills = pl.concat(billed) if billed else pl.DataFrame(schema=normalize.BILLED_SCHEMA)
+    return IngestResult(files, errors, rows.select(COLUMNS), merged, bills)
 
 
 def _ingest_source(
     source: Source, keep_text: bool, progress: Progress | None
-) -> tuple[FileReport, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+) -> tuple[FileReport, pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     opened = read.open_source(source)
     fmt = opened.fmt
     report = FileReport(source.path, fmt.name, source.sha256)
     good_frames: list[pl.DataFrame] = []
+    billed_frames: list[pl.DataFrame] = []
     skipped_frames: list[pl.DataFrame] = []
     for parsed, pre in read.chunks(opened):
         report.lines_read += parsed.lines
@@ -124,6 +132,10 @@ def _ingest_source(
             skipped_frames.append(skip.filter(pl.col("custom_id").is_not_null()))
         good, rejected = validate.split(pre.filter(~pl.col("_skip")))
         report.rejections.extend(rejected)
+        is_billed = pl.col("billed_usd").is_not_null()
+        if good.select(is_billed.any()).item():
+            billed_frames.append(good.filter(is_billed))
+            good = good.filter(~is_billed)
         good_frames.append(good)
         if progress:
             progress(source.path, parsed.lines)
@@ -139,10 +151,17 @@ def _ingest_source(
     )
     rows = rows.with_columns(custom_ids.alias("custom_id"))
     report.duplicates += finalize_dups
+    bills = normalize.billed_rows(
+        pl.concat(billed_frames) if billed_frames else good.head(0),
+        source_format=fmt.name,
+        source_file=source.path,
+    )
+    report.billed_records = bills.height
+    report.skipped += bills.height
     inputs = _batch_inputs(skipped_frames, fmt.name, source.path, keep_text)
     if inputs.height:
         templates = pl.concat([templates, _input_templates(skipped_frames, fmt.name, source.path)])
-    return report, rows, templates, inputs
+    return report, rows, templates, inputs, bills
 
 
 def _batch_inputs(

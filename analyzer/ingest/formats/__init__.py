@@ -1,13 +1,28 @@
-"""The registry of log-format adapters, in the order they are listed to users.
+"""The registry of log-format adapters.
 
-Each module holds one adapter (see ``base.py`` for the contract) and exports ``FORMAT``.
+Every module in this package holds one or more adapters (see ``base.py`` for the
+contract) and lists them in a module-level ``FORMATS`` tuple. Modules are discovered, so
+adding a format means adding a module; ``ORDER`` (default 100) sorts them for display.
 """
 
 from __future__ import annotations
 
-from analyzer.ingest.formats import openai_chat
+import importlib
+import pkgutil
+
 from analyzer.ingest.formats.base import Format
 
-FORMATS: tuple[Format, ...] = (openai_chat.FORMAT,)
 
+def _discover() -> tuple[Format, ...]:
+    found: list[tuple[int, str, Format]] = []
+    for info in pkgutil.iter_modules(__path__):
+        if info.name == "base" or info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for fmt in getattr(module, "FORMATS", ()):
+            found.append((getattr(module, "ORDER", 100), fmt.name, fmt))
+    return tuple(f for _, _, f in sorted(found, key=lambda t: (t[0], t[1])))
+
+
+FORMATS: tuple[Format, ...] = _discover()
 BY_NAME = {f.name: f for f in FORMATS}

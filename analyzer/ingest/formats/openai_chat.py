@@ -199,4 +199,5 @@ def _is_openai_line(r: dict[str, Any]) -> bool:
     return r.get("object") in RESPONSE_OBJECTS and "usage" in r
 
 
-FORMAT = OpenAIChat()
+ORDER = 10
+FORMATS = (OpenAIChat(),)

@@ -1,0 +1,59 @@
+"""OpenAI chat/responses logs: counts pass through (cached ⊂ prompt, reasoning ⊂ output)."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import LOGS
+from tests.helpers import ingest_one, totals
+
+TRAPS = LOGS / "openai_chat" / "traps.jsonl"
+
+
+def test_traps_file_totals_by_hand() -> None:
+    report, rows, _ = ingest_one(TRAPS, keep_text=True)
+    # 11 physical lines: 4 ingested (lines 1, 7, 8, 10), 5 rejected, 1 duplicate
+    # (line 9 repeats chatcmpl-1), 1 blank line skipped.
+    assert (report.lines_read, report.rows_ingested, report.rows_rejected) == (11, 4, 5)
+    assert (report.duplicates, report.skipped) == (1, 1)
+    assert [(r.line, r.reason) for r in report.rejections] == [
+        (2, "output_tokens is not a number"),
+        (3, "invalid JSON (unexpected end of data)"),
+        (4, "unknown timestamp format: 'last tuesday'"),
+        (6, "negative input_tokens: -10"),
+        (11, "not a JSON object (a list)"),
+    ]
+    t = totals(rows)
+    # input: 1840 (line 1) + 0 (line 7, error) + estimate for line 8 + 300 (line 10)
+    estimated = rows.filter(rows["tokens_estimated"])
+    assert estimated["source_line"].to_list() == [8]
+    est_in, est_out = estimated["input_tokens"][0], estimated["output_tokens"][0]
+    assert 3 <= est_in <= 8 and 5 <= est_out <= 12  # "Say hello to the team" / the reply
+    assert t["input_tokens"] == 1840 + 0 + est_in + 300
+    assert t["cache_read_tokens"] == 1536
+    assert t["output_tokens"] == 212 + 0 + est_out + 50
+    assert t["reasoning_tokens"] == 128 + 20
+    assert t["requests"] == 4
+
+
+def test_error_line_is_a_zero_token_error_row() -> None:
+    _, rows, _ = ingest_one(TRAPS)
+    err = rows.filter(rows["status"] == "error")
+    assert err.height == 1
+    assert err.row(0, named=True)["input_tokens"] == 0
+    assert err.row(0, named=True)["model"] == "gpt-4o"
+
+
+def test_models_canonical_and_metadata_kept() -> None:
+    _, rows, _ = ingest_one(TRAPS)
+    first = rows.filter(rows["request_id"] == "chatcmpl-1").row(0, named=True)
+    assert (first["provider"], first["model"], first["model_raw"]) == (
+        "openai", "gpt-4o-mini", "gpt-4o-mini-2024-07-18")
+    assert json.loads(first["metadata"]) == {"project": "support", "feature": "triage", "user": "u1"}
+    assert first["service_tier"] == "standard"
+
+
+def test_prompt_text_only_with_keep_text() -> None:
+    _, rows, _ = ingest_one(TRAPS)
+    assert rows["prompt_text"].null_count() == rows.height
+    assert rows.filter(rows["request_id"] == "chatcmpl-1")["template_id"].null_count() == 0
