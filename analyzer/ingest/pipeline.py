@@ -44,6 +44,7 @@ class FileReport:
     duplicates: int = 0
     skipped: int = 0
     billed_records: int = 0
+    timestamps_from_file: int = 0
     rejections: list[Rejection] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
@@ -57,6 +58,7 @@ class FileReport:
             "duplicates": self.duplicates,
             "skipped": self.skipped,
             "billed_records": self.billed_records,
+            "timestamps_from_file": self.timestamps_from_file,
         }
 
 
@@ -126,6 +128,9 @@ def _ingest_source(
         report.skipped += parsed.blank_lines
         report.rejections.extend(parsed.rejections)
         pre = normalize.conform(pre)
+        if fmt.timestamp_from_file:
+            pre, filled = _file_time(pre, source.mtime)
+            report.timestamps_from_file += filled
         skip = pre.filter(pl.col("_skip"))
         report.skipped += skip.height
         if skip.height and skip["custom_id"].null_count() < skip.height:
@@ -162,6 +167,17 @@ def _ingest_source(
     if inputs.height:
         templates = pl.concat([templates, _input_templates(skipped_frames, fmt.name, source.path)])
     return report, rows, templates, inputs, bills
+
+
+def _file_time(pre: pl.DataFrame, mtime: float) -> tuple[pl.DataFrame, int]:
+    missing = pre["timestamp"].is_null() & pre["_ts_raw"].is_null() & ~pre["_skip"]
+    n = int(missing.sum())
+    if n:
+        when = pl.lit(int(mtime * 1_000_000)).cast(pl.Datetime("us", "UTC"))
+        pre = pre.with_columns(
+            pl.when(pl.Series(missing)).then(when).otherwise(pl.col("timestamp")).alias("timestamp")
+        )
+    return pre, n
 
 
 def _batch_inputs(

@@ -15,6 +15,7 @@ import os
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
 
@@ -29,6 +30,7 @@ class Source:
     name: str  # file name used for sniffing, ".gz" removed
     sha256: str
     size: int  # bytes on disk (compressed size for .gz)
+    mtime: float  # modification time (Unix seconds): the timestamp of last resort
     opener: Callable[[], BinaryIO]
 
     def open(self) -> BinaryIO:
@@ -57,16 +59,17 @@ def expand(paths: list[str | Path]) -> Iterator[Source | UnreadableFileError]:
 def _file_sources(path: Path) -> Iterator[Source | UnreadableFileError]:
     try:
         digest = _sha256(path)
-        size = path.stat().st_size
+        stat = path.stat()
+        size, mtime = stat.st_size, stat.st_mtime
     except OSError as e:
         yield UnreadableFileError(str(path), f"cannot read: {e.strerror or e}")
         return
     if path.suffix.lower() == ".zip":
         yield from _zip_sources(path, digest)
     elif path.suffix.lower() == ".gz":
-        yield Source(str(path), path.stem, digest, size, lambda: _checked_gzip(path))
+        yield Source(str(path), path.stem, digest, size, mtime, lambda: _checked_gzip(path))
     else:
-        yield Source(str(path), path.name, digest, size, lambda: open(path, "rb"))
+        yield Source(str(path), path.name, digest, size, mtime, lambda: open(path, "rb"))
 
 
 def _zip_sources(path: Path, digest: str) -> Iterator[Source | UnreadableFileError]:
@@ -89,7 +92,8 @@ def _zip_sources(path: Path, digest: str) -> Iterator[Source | UnreadableFileErr
                 data = gzip.decompress(data)
             return io.BytesIO(data)
 
-        yield Source(f"{path}!{m.filename}", name, member_digest, m.compress_size, opener)
+        mtime = datetime(*m.date_time, tzinfo=timezone.utc).timestamp()
+        yield Source(f"{path}!{m.filename}", name, member_digest, m.compress_size, mtime, opener)
 
 
 def _checked_gzip(path: Path) -> BinaryIO:

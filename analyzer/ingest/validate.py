@@ -41,7 +41,6 @@ def _rules() -> list[tuple[pl.Expr, pl.Expr]]:
             pl.lit("cache tokens exceed input_tokens"),
         ),
         (c("reasoning_tokens") > c("output_tokens"), pl.lit("reasoning_tokens exceed output_tokens")),
-        (c("requests") < 1, pl.lit("requests must be at least 1")),
     ]
     return rules
 

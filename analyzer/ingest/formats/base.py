@@ -64,6 +64,9 @@ class Format:
     title: ClassVar[str]
     schema: ClassVar[pl.Schema] = pl.Schema()
     explode: ClassVar[bool] = False  # JSONL lines are documents holding several records
+    # The format has no timestamp of its own (e.g. Anthropic batch results): rows without
+    # one take the file's modification time, and the file report says so.
+    timestamp_from_file: ClassVar[bool] = False
 
     def sniff(self, sample: Sample) -> bool:
         return False
