@@ -76,6 +76,7 @@ def ingest(
     *,
     keep_text: bool = False,
     progress: Progress | None = None,
+    column_map: dict[str, str] | None = None,
 ) -> IngestResult:
     files: list[FileReport] = []
     errors: list[InputError] = []
@@ -88,7 +89,7 @@ def ingest(
             errors.append(item)
             continue
         try:
-            report, rows, tmpl, inputs, bills = _ingest_source(item, keep_text, progress)
+            report, rows, tmpl, inputs, bills = _ingest_source(item, keep_text, progress, column_map or {})
         except InputError as e:
             errors.append(e)
             continue
@@ -115,9 +116,9 @@ def ingest(
 
 
 def _ingest_source(
-    source: Source, keep_text: bool, progress: Progress | None
+    source: Source, keep_text: bool, progress: Progress | None, column_map: dict[str, str]
 ) -> tuple[FileReport, pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    opened = read.open_source(source)
+    opened = read.open_source(source, column_map)
     fmt = opened.fmt
     report = FileReport(source.path, fmt.name, source.sha256)
     good_frames: list[pl.DataFrame] = []

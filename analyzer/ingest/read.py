@@ -32,10 +32,12 @@ class Opened:
     sample: Sample
     fmt: Format
     whole: bytes | None  # the decoded content, when it had to be read whole to sniff
+    column_map: dict[str, str]  # CSV columns renamed before detection (``--map``)
 
 
-def open_source(source: Source) -> Opened:
+def open_source(source: Source, column_map: dict[str, str] | None = None) -> Opened:
     """Sniff a source and choose its adapter (raises for unknown or unreadable files)."""
+    column_map = column_map or {}
     with source.open() as f:
         try:
             head = f.read(detect.HEAD_BYTES)
@@ -46,7 +48,10 @@ def open_source(source: Source) -> Opened:
     if sample.layout == "unknown" and head.lstrip(BOM + b" \t\r\n")[:1] in (b"{", b"["):
         whole = read_all(source)
         sample = detect.sample_of(source, head, whole)
-    return Opened(source, sample, detect.choose(source, sample), whole)
+    if sample.csv_header and column_map:
+        renamed = tuple(column_map.get(c, c) for c in sample.csv_header)
+        sample = Sample(sample.name, sample.layout, sample.records, renamed)
+    return Opened(source, sample, detect.choose(source, sample), whole, column_map)
 
 
 def chunks(opened: Opened) -> Iterator[tuple[Parsed, pl.DataFrame]]:
@@ -67,7 +72,10 @@ def chunks(opened: Opened) -> Iterator[tuple[Parsed, pl.DataFrame]]:
 def _parsed(opened: Opened) -> Iterator[Parsed]:
     layout, fmt, source = opened.sample.layout, opened.fmt, opened.source
     if layout == "csv":
-        yield _read_csv(read_all(source))
+        parsed = _read_csv(read_all(source))
+        renames = {k: v for k, v in opened.column_map.items() if k in parsed.frame.columns}
+        parsed.frame = parsed.frame.rename(renames) if renames else parsed.frame
+        yield parsed
     elif layout == "json":
         data = opened.whole if opened.whole is not None else read_all(source)
         doc = orjson.loads(data[len(BOM) :] if data.startswith(BOM) else data)

@@ -1,0 +1,271 @@
+"""The ``spendscope`` command line (CONTRACT.md).
+
+Exit codes: 0 success (also when some lines were rejected); 2 a user error (unknown format,
+unreadable file, bad arguments), printed as one line on stderr; 1 anything unexpected
+(one line; ``SPENDSCOPE_DEBUG=1`` shows the traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from analyzer import aggregate
+from analyzer.errors import AnalyzerError, ConfigError
+from analyzer.ingest.formats import FORMATS
+from analyzer.ingest.pipeline import IngestResult, ingest
+from analyzer.workspace import Workspace, default_path
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Understand and cut LLM API spend: ingest usage logs, report where the money goes.",
+)
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True, highlight=False)
+
+
+def _fail_line(message: str) -> None:
+    """One unwrapped line on stderr (scripts grep these)."""
+    print(f"spendscope: {message}", file=sys.stderr, flush=True)
+
+SAMPLE_WEEK = Path(__file__).resolve().parent.parent / "sample_logs" / "week"
+REJECTIONS_IN_JSON = 1000
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+WorkspaceOpt = Annotated[
+    Path | None,
+    typer.Option("--workspace", help="Workspace folder [default: $SPENDSCOPE_WORKSPACE, else a per-user data folder]."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (see CONTRACT.md).")]
+
+
+def user_errors(fn: F) -> F:
+    """Turn an ``AnalyzerError`` into one line on stderr and exit code 2."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except AnalyzerError as e:
+            _fail_line(str(e))
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _workspace(path: Path | None) -> Workspace:
+    return Workspace(path if path is not None else default_path())
+
+
+def _date(value: str | None, flag: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{flag} expects a date as YYYY-MM-DD, got '{value}'") from None
+
+
+def _column_map(pairs: list[str]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        old, sep, new = pair.partition("=")
+        if not sep or not old.strip() or not new.strip():
+            raise ConfigError(f"--map expects OLD=NEW, got '{pair}'")
+        mapping[old.strip()] = new.strip()
+    return mapping
+
+
+# --------------------------------------------------------------------------- ingest
+@app.command("ingest")
+@user_errors
+def ingest_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Log files or folders (.gz and .zip are read too).")],
+    workspace: WorkspaceOpt = None,
+    as_json: JsonOpt = False,
+    keep_text: Annotated[bool, typer.Option("--keep-text", help="Store the first 2,000 characters of each prompt (logs hold users' data: off by default).")] = False,
+    column_map: Annotated[list[str] | None, typer.Option("--map", help="Rename a CSV column before detection, OLD=NEW (repeatable).")] = None,
+) -> None:
+    """Detect each file's format, parse and normalize it into the workspace."""
+    ws = _workspace(workspace)
+    result = _run_ingest(ws, paths, keep_text=keep_text, column_map=_column_map(column_map or []), quiet=as_json)
+    if as_json:
+        out.print_json(json.dumps(ingest_json(result)))
+    else:
+        _print_ingest(result, ws)
+    for e in result.errors:
+        _fail_line(str(e))
+    if result.errors:
+        raise typer.Exit(2)
+
+
+def _run_ingest(
+    ws: Workspace, paths: list[Path], *, keep_text: bool, column_map: dict[str, str], quiet: bool
+) -> IngestResult:
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed:,} lines"),
+        TimeElapsedColumn(), console=err, transient=True, disable=quiet or not err.is_terminal,
+    ) as progress:
+        tasks: dict[str, Any] = {}
+
+        def tick(path: str, lines: int) -> None:
+            if path not in tasks:
+                tasks[path] = progress.add_task(path, total=None)
+            progress.advance(tasks[path], lines)
+
+        result = ingest(paths, keep_text=keep_text, progress=tick, column_map=column_map)
+    return ws.add(result)
+
+
+def ingest_json(result: IngestResult) -> dict[str, Any]:
+    files = [f.as_json() for f in result.files]
+    keys = ("lines_read", "rows_ingested", "rows_rejected", "duplicates", "skipped", "billed_records")
+    rejections = [
+        {"path": f.path, "line": r.line, "reason": r.reason} for f in result.files for r in f.rejections
+    ]
+    return {
+        "files": files,
+        **{k: sum(int(f[k]) for f in files) for k in keys},  # type: ignore[call-overload]
+        "rejections": rejections[:REJECTIONS_IN_JSON],
+        "errors": [{"path": e.path, "reason": e.reason} for e in result.errors],
+    }
+
+
+def _print_ingest(result: IngestResult, ws: Workspace) -> None:
+    table = Table(title=f"Ingested into {ws.root}", title_justify="left")
+    for col in ("file", "format", "read", "ingested", "rejected", "duplicates", "skipped"):
+        table.add_column(col, justify="left" if col in ("file", "format") else "right")
+    for f in result.files:
+        table.add_row(f.path, f.format, f"{f.lines_read:,}", f"{f.rows_ingested:,}", f"{f.rows_rejected:,}",
+                      f"{f.duplicates:,}", f"{f.skipped:,}")
+    out.print(table)
+    shown = [(f.path, r) for f in result.files for r in f.rejections][:10]
+    total = sum(len(f.rejections) for f in result.files)
+    if shown:
+        out.print(f"[bold]{total:,} lines rejected[/]" + (" (first 10):" if total > 10 else ":"))
+        for path, r in shown:
+            out.print(f"  {path}:{r.line}: {r.reason}", markup=False)
+
+
+# --------------------------------------------------------------------------- report
+@app.command("report")
+@user_errors
+def report_cmd(
+    by: Annotated[str, typer.Option("--by", help="model, provider, day, week, month, service_tier, source_format or meta:KEY.")] = "model",
+    since: Annotated[str | None, typer.Option("--since", help="First day, YYYY-MM-DD (UTC, inclusive).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last day, YYYY-MM-DD (UTC, inclusive).")] = None,
+    workspace: WorkspaceOpt = None,
+    as_json: JsonOpt = False,
+    csv: Annotated[Path | None, typer.Option("--csv", help="Write the groups to this CSV file.")] = None,
+) -> None:
+    """Requests and tokens by one dimension."""
+    ws = _workspace(workspace)
+    report = aggregate.spend_report(
+        ws.requests(), by=by, since=_date(since, "--since"), until=_date(until, "--until")
+    )
+    if csv is not None:
+        _write_csv(report, csv)
+    if as_json:
+        out.print_json(json.dumps(report))
+    elif csv is None:
+        _print_report(report)
+
+
+def _write_csv(report: dict[str, Any], path: Path) -> None:
+    import polars as pl
+
+    try:
+        pl.DataFrame(report["groups"]).write_csv(path)
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot write CSV ({e.strerror or e})") from e
+
+
+def _print_report(report: dict[str, Any]) -> None:
+    p = report["period"]
+    if not p["start"]:
+        out.print("The workspace holds no requests yet: run [bold]spendscope ingest PATH[/] first.")
+        return
+    t = report["totals"]
+    table = Table(title=f"Requests by {report['by']}, {p['start']} to {p['end']} ({p['days']} days)",
+                  title_justify="left", show_footer=True)
+    cols = ("requests", "input_tokens", "cache_read_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens")
+    table.add_column(report["by"], footer="total")
+    for c in cols:
+        table.add_column(c.replace("_tokens", "").replace("_", " "), justify="right", footer=f"{t[c]:,}")
+    table.add_column("share", justify="right", footer="100.0%")
+    for g in report["groups"]:
+        share = 100 * g["requests"] / t["requests"] if t["requests"] else 0.0
+        table.add_row(str(g["key"]), *(f"{g[c]:,}" for c in cols), f"{share:.1f}%")
+    out.print(table)
+
+
+# --------------------------------------------------------------------------- demo
+@app.command("demo")
+@user_errors
+def demo_cmd(workspace: WorkspaceOpt = None) -> None:
+    """Build a demo workspace from the bundled sample week and show its report."""
+    if not SAMPLE_WEEK.is_dir():
+        raise ConfigError(f"{SAMPLE_WEEK}: the sample week is missing (run python sample_logs/generate.py)")
+    root = workspace if workspace is not None else default_path().parent / "demo"
+    _reset_demo(root)
+    ws = Workspace(root)
+    result = _run_ingest(ws, [SAMPLE_WEEK], keep_text=False, column_map={}, quiet=False)
+    _print_ingest(result, ws)
+    _print_report(aggregate.spend_report(ws.requests(), by="model"))
+    out.print(f"\nExplore further: spendscope report --workspace {root} --by meta:project")
+
+
+def _reset_demo(root: Path) -> None:
+    """Rebuild the demo workspace from scratch, but never delete a folder we did not make."""
+    marker = root / ".spendscope-demo"
+    if root.exists() and any(root.iterdir()) and not marker.exists():
+        raise ConfigError(f"{root}: not empty and not a demo workspace; choose another --workspace")
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    marker.write_text("Built by `spendscope demo`; rebuilt on every run.\n")
+
+
+# --------------------------------------------------------------------------- formats
+@app.command("formats")
+def formats_cmd() -> None:
+    """List the log formats spendscope recognises."""
+    table = Table(title="Supported log formats", title_justify="left")
+    table.add_column("name")
+    table.add_column("source")
+    for f in FORMATS:
+        table.add_row(f.name, f.title)
+    out.print(table)
+
+
+def main() -> None:
+    """Console-script entry point: unexpected errors become one line and exit code 1."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except Exception as e:  # noqa: BLE001 - the boundary of last resort
+        if os.environ.get("SPENDSCOPE_DEBUG"):
+            traceback.print_exc()
+        _fail_line(f"unexpected error: {type(e).__name__}: {e} (set SPENDSCOPE_DEBUG=1 for details)")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

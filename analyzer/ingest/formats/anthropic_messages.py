@@ -1,0 +1,275 @@
+"""Anthropic Messages API logs (JSONL), as proxies and SDK callbacks write them.
+
+Accepted line shapes (log_formats.md §4):
+
+- ``{"timestamp", "request": {"model", "system", "messages", "metadata", "tools"},
+  "response": <Message>}``; a failed call has ``"response": null`` plus ``"error"`` (or an
+  error body ``{"type": "error", "error": {...}}`` as the response, or ``status_code`` >= 400)
+  and becomes a zero-token row with status ``error`` (``error_type`` in metadata);
+- a bare Message object per line (``"type": "message"``). It has no timestamp: such rows
+  take the file's modification time (``timestamp_from_file``).
+
+Token convention: Anthropic's ``usage.input_tokens`` is only the *uncached* part of the
+prompt; cache reads and writes are reported apart and are additive. So
+
+- ``input_tokens`` = ``input_tokens`` + ``cache_read_input_tokens`` + cache writes;
+- cache writes: when ``usage.cache_creation`` carries the TTL split, ``ephemeral_5m_input_tokens``
+  → ``cache_write_tokens`` and ``ephemeral_1h_input_tokens`` → ``cache_write_1h_tokens``;
+  otherwise all of ``cache_creation_input_tokens`` is a 5-minute write;
+- ``output_tokens`` passes through (it already includes thinking);
+  ``usage.output_tokens_details.thinking_tokens`` (newer) → ``reasoning_tokens``.
+
+Any usage field may be present with ``null`` (``"server_tool_use": null``): it counts as 0.
+``usage.service_tier`` (standard/priority/batch) is the tier; ``request.service_tier``
+(auto/standard_only) is the fallback. Server tool counts (``web_search_requests``,
+``web_fetch_requests``) and ``inference_geo`` are kept in metadata, with
+``request.metadata.user_id`` as ``user`` and the standard attribution keys of a top-level
+``metadata`` object a proxy may add. A successful line without usage is counted with the
+o200k tokenizer and marked ``tokens_estimated`` (an approximation for Claude).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from analyzer.ingest import estimate
+from analyzer.ingest.exprs import MESSAGES, content_text, last_user_text, messages_text, num, ts
+from analyzer.ingest.formats.base import Format, Sample
+
+S = pl.String
+
+USAGE = pl.Struct(
+    {
+        "input_tokens": S,
+        "cache_creation_input_tokens": S,
+        "cache_read_input_tokens": S,
+        "cache_creation": pl.Struct(
+            {"ephemeral_5m_input_tokens": S, "ephemeral_1h_input_tokens": S}
+        ),
+        "output_tokens": S,
+        "output_tokens_details": pl.Struct({"thinking_tokens": S}),
+        "server_tool_use": pl.Struct({"web_search_requests": S, "web_fetch_requests": S}),
+        "service_tier": S,
+        "inference_geo": S,
+    }
+)
+MESSAGE_FIELDS: dict[str, pl.DataType] = {
+    "id": S,
+    "type": S,
+    "role": S,
+    "model": S,
+    "content": S,  # JSON text of the content blocks
+    "stop_reason": S,
+    "usage": USAGE,
+    "error": S,  # an error body logged as the response: {"type": "error", "error": {...}}
+}
+MESSAGE = pl.Struct(MESSAGE_FIELDS)
+REQUEST = pl.Struct(
+    {
+        "model": S,
+        "system": S,  # a string, or the JSON text of a list of text blocks
+        "messages": MESSAGES,
+        "metadata": S,
+        "tools": S,
+        "service_tier": S,
+    }
+)
+# Attribution keys a proxy may put in a top-level ``metadata`` object.
+STANDARD_KEYS = ("project", "feature", "user", "team", "api_key", "environment", "session",
+                 "trace", "tags", "task")
+# tool_use, tool_result, server_tool_use, web_search_tool_result, ... content blocks
+_TOOL_BLOCK = r'"type"\s*:\s*"[a-z_]*tool_(use|result)"'
+
+
+def nan_safe(e: pl.Expr) -> pl.Expr:
+    """NaN → 0 for a part that is summed into another column (so the reason names the part)."""
+    return e.fill_nan(0.0)
+
+
+def usage_tokens(usage: pl.Expr) -> dict[str, pl.Expr]:
+    """Canonical token columns from an Anthropic ``usage`` object (see module docstring).
+
+    ``input_tokens`` is null when the usage object (or its ``input_tokens``) is absent.
+    """
+    f = usage.struct.field
+    uncached = num(f("input_tokens"))
+    cache_read = num(f("cache_read_input_tokens")).fill_null(0.0)
+    created = num(f("cache_creation_input_tokens")).fill_null(0.0)
+    split = f("cache_creation")
+    w5 = num(split.struct.field("ephemeral_5m_input_tokens"))
+    w1h = num(split.struct.field("ephemeral_1h_input_tokens"))
+    has_split = w5.is_not_null() | w1h.is_not_null()
+    write_5m = pl.when(has_split).then(w5.fill_null(0.0)).otherwise(created)
+    write_1h = pl.when(has_split).then(w1h.fill_null(0.0)).otherwise(0.0)
+    total = uncached + nan_safe(cache_read) + nan_safe(write_5m) + nan_safe(write_1h)
+    return {
+        # a negative uncached count must not hide inside a positive sum
+        "input_tokens": pl.when(uncached < 0).then(uncached).otherwise(total),
+        "cache_read_tokens": cache_read,
+        "cache_write_tokens": write_5m,
+        "cache_write_1h_tokens": write_1h,
+        "output_tokens": num(f("output_tokens")),
+        "reasoning_tokens": num(f("output_tokens_details").struct.field("thinking_tokens")).fill_null(
+            0.0
+        ),
+    }
+
+
+def usage_meta(usage: pl.Expr) -> dict[str, pl.Expr]:
+    """Metadata worth keeping from an Anthropic ``usage`` object."""
+    tools = usage.struct.field("server_tool_use")
+    return {
+        "web_search_requests": num(tools.struct.field("web_search_requests")).cast(pl.Int64, strict=False),
+        "web_fetch_requests": num(tools.struct.field("web_fetch_requests")).cast(pl.Int64, strict=False),
+        "inference_geo": usage.struct.field("inference_geo"),
+    }
+
+
+def compact_meta(fields: dict[str, pl.Expr]) -> pl.Expr:
+    """A flat JSON object of strings without the keys whose value is null."""
+    encoded = pl.struct([v.cast(pl.String).alias(k) for k, v in fields.items()]).struct.json_encode()
+    # Inside a JSON string a quote is always escaped, so `,"` and `{"` only start keys.
+    return encoded.str.replace_all(r',"[^"\\]*":null', "").str.replace_all(
+        r'\{"[^"\\]*":null,?', "{"
+    )
+
+
+def has_tool_blocks(e: pl.Expr) -> pl.Expr:
+    """Does the JSON text of a content-block list hold a tool block?"""
+    return e.str.contains(_TOOL_BLOCK).fill_null(False)
+
+
+def error_type(error: pl.Expr) -> pl.Expr:
+    """``error.error.type`` of an error body, else ``error.type``, else the plain text."""
+    return pl.coalesce(
+        error.str.json_path_match("$.error.type"),
+        error.str.json_path_match("$.type").replace("error", None),
+        pl.when(error.str.starts_with("{")).then(None).otherwise(error.str.slice(0, 80)),
+    )
+
+
+def _error_line(r: dict[str, Any]) -> bool:
+    req, resp = r.get("request"), r.get("response")
+    if not isinstance(req, dict) or not str(req.get("model", "")).startswith("claude"):
+        return False
+    if isinstance(resp, dict):
+        return resp.get("type") == "error"
+    return resp is None and "error" in r
+
+
+def _is_message(m: Any) -> bool:
+    return (
+        isinstance(m, dict)
+        and m.get("type") == "message"
+        and isinstance(m.get("usage"), dict)
+        and "input_tokens" in m["usage"]
+    )
+
+
+_FOREIGN_KEYS = ("custom_id", "result", "call_type", "schemaType", "response_cost", "spend",
+                 "message", "modelId", "response_body")
+
+
+def _is_anthropic_line(r: dict[str, Any]) -> bool:
+    if any(k in r for k in _FOREIGN_KEYS):
+        return False
+    if "response" in r:
+        return _is_message(r["response"]) or _error_line(r)
+    return _is_message(r)
+
+
+class AnthropicMessages(Format):
+    name = "anthropic_messages"
+    title = "Anthropic Messages API logs"
+    timestamp_from_file = True  # bare Message objects carry no time
+    schema = pl.Schema(
+        {
+            "timestamp": S,
+            "request": REQUEST,
+            "response": MESSAGE,
+            "status_code": S,
+            "latency_ms": S,
+            "metadata": S,
+            **MESSAGE_FIELDS,  # a bare Message object (and a top-level "error")
+        }
+    )
+
+    def sniff(self, sample: Sample) -> bool:
+        return any(_is_anthropic_line(r) for r in sample.objects())
+
+    def to_canonical(self, frame: pl.DataFrame) -> pl.DataFrame:
+        req = pl.col("request")
+        resp = pl.col("response")
+
+        def r(field: str) -> pl.Expr:  # response field, else the top-level (bare) one
+            return pl.coalesce(resp.struct.field(field), pl.col(field))
+
+        usage = r("usage")
+        error = pl.coalesce(pl.col("error"), resp.struct.field("error"))
+        failed = (
+            error.is_not_null()
+            | (resp.struct.field("type") == "error").fill_null(False)
+            | (num("status_code") >= 400).fill_null(False)
+        )
+        tokens = usage_tokens(usage)
+        zero_if_failed = [
+            pl.when(failed).then(0.0).otherwise(e).alias(k) for k, e in tokens.items()
+        ]
+        messages = req.struct.field("messages")
+        system = content_text(req.struct.field("system"))
+        tools = req.struct.field("tools")
+        tool_blocks = (
+            messages.list.eval(has_tool_blocks(pl.element().struct.field("content"))).list.any()
+            .fill_null(False)
+            | has_tool_blocks(r("content"))
+        )
+        has_tools = (
+            pl.when((tools.is_not_null() & (tools.str.strip_chars() != "[]")) | tool_blocks)
+            .then(True)
+            .when(req.is_not_null())
+            .then(False)
+            .otherwise(None)
+        )
+        top_meta = pl.col("metadata")
+        meta_fields = {
+            k: top_meta.str.json_path_match(f"$.{k}") for k in STANDARD_KEYS if k != "user"
+        }
+        meta_fields["user"] = pl.coalesce(
+            req.struct.field("metadata").str.json_path_match("$.user_id"),
+            top_meta.str.json_path_match("$.user"),
+        )
+        meta_fields |= usage_meta(usage)
+        meta_fields["error_type"] = pl.when(failed).then(error_type(error))
+        out = frame.select(
+            pl.col("_line"),
+            pl.coalesce(r("id"), error.str.json_path_match("$.request_id")).alias("request_id"),
+            ts("timestamp").alias("timestamp"),
+            pl.col("timestamp").alias("_ts_raw"),
+            pl.lit("anthropic").alias("provider"),
+            pl.coalesce(r("model"), req.struct.field("model")).alias("model_raw"),
+            *zero_if_failed,
+            pl.coalesce(usage.struct.field("service_tier"), req.struct.field("service_tier")).alias(
+                "service_tier"
+            ),
+            pl.when(failed).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
+            num("latency_ms").fill_nan(None).alias("latency_ms"),
+            compact_meta(meta_fields).alias("metadata"),
+            system.alias("system_text"),
+            last_user_text(messages).alias("user_text"),
+            messages.list.len().cast(pl.Int32).alias("message_count"),
+            has_tools.alias("has_tools"),
+            # for rows without usage: what the tokenizer would count
+            pl.concat_str(
+                [system, messages_text(messages, ("user", "assistant"))],
+                separator="\n",
+                ignore_nulls=True,
+            ).alias("_prompt_all"),
+            r("content").alias("_completion"),
+        )
+        return estimate.fill_missing_usage(out, prompt="_prompt_all", completion="_completion")
+
+
+ORDER = 40
+FORMATS = (AnthropicMessages(),)

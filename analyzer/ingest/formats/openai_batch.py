@@ -1,0 +1,253 @@
+"""OpenAI Batch API files (JSONL): the input file and the output / error files.
+
+Input lines (log_formats.md §2a) are ``{"custom_id", "method", "url", "body"}`` where
+``body`` is a normal Chat Completions (``messages``), Responses (``input`` +
+``instructions``) or Embeddings (``input``) request. They are not requests: every line is
+``_skip``ped, but it carries ``custom_id``, the requested model and the prompt text so the
+pipeline can join the prompt fingerprint (``template_id``), ``message_count`` and
+``has_tools`` onto the output rows of the same run, and give a model to errored lines.
+
+Output and error lines (§2b) are ``{"id": "batch_req_…", "custom_id", "response":
+{"status_code", "request_id", "body"}, "error"}``; ``body`` is a chat.completion,
+response or embedding-list object with ``usage`` as in §1.
+
+Token convention (same as ``openai_chat``): ``prompt_tokens`` / ``input_tokens`` already
+include the cached tokens (``*_tokens_details.cached_tokens``) and ``completion_tokens`` /
+``output_tokens`` include reasoning, so counts pass through; ``cache_write_tokens``
+(newer, "unadjusted") is clamped to ``input − cached``. Every row is billed at the batch
+rate: ``service_tier`` is ``batch`` whatever the body says ("default").
+
+Status: decided by ``response.status_code`` (≥ 400 → ``error``), never by ``error`` alone:
+the error file mostly holds 4xx/5xx lines whose top-level ``error`` is null (openai-openapi
+issue #302). A line with ``response: null`` never got an HTTP response; its top-level
+``error.code`` gives ``expired`` for ``batch_expired``, ``canceled`` for
+``batch_cancelled``, else ``error``. Failed lines are zero-token rows; their error code
+goes to ``metadata.error_code``. They name no model: the pipeline takes it from the
+joined input line.
+
+Timestamps: ``response.body.created`` (chat) or ``created_at`` (responses), epoch
+seconds. Error lines have none: they take the earliest timestamp of the other lines read
+with them (the same chunk of the file — a batch runs within its 24 h window). When no line
+of the chunk has one (a separate error file), the row is left without a timestamp and,
+as ``timestamp_from_file`` is set, the pipeline uses the file's modification time and
+counts it in the file report's ``timestamps_from_file``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from analyzer.ingest.exprs import MESSAGES, last_user_text, messages_text, num, ts
+from analyzer.ingest.formats.base import Format, Sample
+
+S = pl.String
+USAGE = pl.Struct(
+    {
+        "prompt_tokens": S,
+        "completion_tokens": S,
+        "input_tokens": S,
+        "output_tokens": S,
+        "prompt_tokens_details": pl.Struct({"cached_tokens": S, "cache_write_tokens": S}),
+        "input_tokens_details": pl.Struct({"cached_tokens": S, "cache_write_tokens": S}),
+        "completion_tokens_details": pl.Struct({"reasoning_tokens": S}),
+        "output_tokens_details": pl.Struct({"reasoning_tokens": S}),
+    }
+)
+BODY = pl.Struct(
+    {
+        "id": S,
+        "object": S,
+        "created": S,
+        "created_at": S,
+        "model": S,
+        "status": S,
+        "usage": USAGE,
+        "error": S,  # JSON text: {"message", "type", "param", "code"}
+    }
+)
+
+_ERROR_STATUS = {"batch_expired": "expired", "batch_cancelled": "canceled",
+                 "batch_canceled": "canceled"}
+
+
+class OpenAIBatchInput(Format):
+    name = "openai_batch_input"
+    title = "OpenAI Batch API input file"
+    schema = pl.Schema(
+        {
+            "custom_id": S,
+            "method": S,
+            "url": S,
+            "body": pl.Struct(
+                {
+                    "model": S,
+                    "messages": MESSAGES,
+                    "input": S,  # string, list of strings, or list of input items (JSON text)
+                    "instructions": S,
+                    "tools": S,
+                }
+            ),
+        }
+    )
+
+    def sniff(self, sample: Sample) -> bool:
+        return any(_is_input_line(r) for r in sample.objects())
+
+    def to_canonical(self, frame: pl.DataFrame) -> pl.DataFrame:
+        body = pl.col("body")
+        messages = body.struct.field("messages")
+        items = body.struct.field("input")
+        tools = body.struct.field("tools")
+        system = pl.coalesce(
+            messages_text(messages, ("system", "developer")), body.struct.field("instructions")
+        )
+        user = pl.coalesce(last_user_text(messages), _input_text(items))
+        count = pl.coalesce(
+            messages.list.len().cast(pl.Int32),
+            pl.when(items.str.starts_with("[{"))
+            .then(items.str.count_matches(r'"role"\s*:').cast(pl.Int32))
+            .when(items.is_not_null())
+            .then(pl.lit(1, pl.Int32)),
+        )
+        return frame.select(
+            pl.col("_line"),
+            pl.lit(True).alias("_skip"),
+            pl.col("custom_id"),
+            pl.lit("openai").alias("provider"),
+            body.struct.field("model").alias("model_raw"),
+            pl.lit("batch").alias("service_tier"),
+            system.alias("system_text"),
+            user.alias("user_text"),
+            count.alias("message_count"),
+            (tools.is_not_null() & (tools != "[]")).alias("has_tools"),
+        )
+
+
+class OpenAIBatch(Format):
+    name = "openai_batch"
+    title = "OpenAI Batch API output / error file"
+    timestamp_from_file = True  # error-only chunks carry no timestamp at all
+    schema = pl.Schema(
+        {
+            "id": S,
+            "custom_id": S,
+            "response": pl.Struct({"status_code": S, "request_id": S, "body": BODY}),
+            "error": S,  # JSON text: {"code", "message"}
+            "created_at": S,
+        }
+    )
+
+    def sniff(self, sample: Sample) -> bool:
+        return any(_is_output_line(r) for r in sample.objects())
+
+    def to_canonical(self, frame: pl.DataFrame) -> pl.DataFrame:
+        resp = pl.col("response")
+        body = resp.struct.field("body")
+        usage = body.struct.field("usage")
+        details_in = pl.coalesce(
+            usage.struct.field("prompt_tokens_details"), usage.struct.field("input_tokens_details")
+        )
+        details_out = pl.coalesce(
+            usage.struct.field("completion_tokens_details"),
+            usage.struct.field("output_tokens_details"),
+        )
+        input_tokens = pl.coalesce(
+            num(usage.struct.field("prompt_tokens")), num(usage.struct.field("input_tokens"))
+        )
+        cache_read = num(details_in.struct.field("cached_tokens")).fill_null(0.0)
+        cache_write = num(details_in.struct.field("cache_write_tokens")).fill_null(0.0)
+        output_tokens = pl.coalesce(
+            num(usage.struct.field("completion_tokens")), num(usage.struct.field("output_tokens"))
+        )
+        reasoning = num(details_out.struct.field("reasoning_tokens")).fill_null(0.0)
+
+        status_code = num(resp.struct.field("status_code"))
+        error_code = pl.coalesce(
+            pl.col("error").str.json_path_match("$.code"),
+            body.struct.field("error").str.json_path_match("$.code"),
+            body.struct.field("error").str.json_path_match("$.type"),
+        )
+        failed = (
+            resp.is_null()
+            | (status_code >= 400).fill_null(False)
+            | body.struct.field("status").is_in(["failed", "cancelled"]).fill_null(False)
+        )
+        status = (
+            pl.when(~failed)
+            .then(pl.lit("ok"))
+            .when(resp.is_null())
+            .then(
+                error_code.replace_strict(_ERROR_STATUS, default="error", return_dtype=S)
+                .fill_null("error")
+            )
+            .otherwise(pl.lit("error"))
+        )
+
+        def zero_if_failed(e: pl.Expr) -> pl.Expr:
+            return pl.when(failed).then(0.0).otherwise(e)
+
+        raw_ts = pl.coalesce(
+            body.struct.field("created"), body.struct.field("created_at"), pl.col("created_at")
+        )
+        parsed = ts(raw_ts)
+        return frame.select(
+            pl.col("_line"),
+            pl.coalesce(pl.col("id"), resp.struct.field("request_id")).alias("request_id"),
+            pl.col("custom_id"),
+            # error lines have no time of their own: the earliest time of their chunk
+            pl.when(raw_ts.is_null()).then(parsed.min()).otherwise(parsed).alias("timestamp"),
+            raw_ts.alias("_ts_raw"),
+            pl.lit("openai").alias("provider"),
+            body.struct.field("model").alias("model_raw"),
+            zero_if_failed(input_tokens).alias("input_tokens"),
+            zero_if_failed(cache_read).alias("cache_read_tokens"),
+            zero_if_failed(
+                pl.min_horizontal(cache_write, (input_tokens - cache_read).clip(0.0))
+            ).alias("cache_write_tokens"),
+            zero_if_failed(output_tokens).alias("output_tokens"),
+            zero_if_failed(reasoning).alias("reasoning_tokens"),
+            pl.lit("batch").alias("service_tier"),
+            status.alias("status"),
+            pl.when(failed & error_code.is_not_null())
+            .then(pl.struct(error_code.alias("error_code")).struct.json_encode())
+            .otherwise(pl.lit("{}"))
+            .alias("metadata"),
+        )
+
+
+def _input_text(e: pl.Expr) -> pl.Expr:
+    """Text of a Responses/Embeddings ``input``: a string, or the text parts of a list.
+
+    Input items arrive as JSON text; their text is in ``"text"`` parts or in a plain
+    string ``"content"``. A list of plain strings (embeddings) is kept as its JSON text.
+    """
+    part = r'"(?:text|content)"\s*:\s*"((?:[^"\\]|\\.)*)"'
+    texts = (
+        e.str.extract_all(part)
+        .list.eval(
+            pl.element().str.extract(part, 1).str.replace_all(r"\\n", "\n")
+            .str.replace_all(r'\\"', '"')
+        )
+        .list.join("\n")
+    )
+    return pl.when(e.str.starts_with("[{")).then(texts.replace("", None)).otherwise(e)
+
+
+def _is_input_line(r: dict[str, Any]) -> bool:
+    return "custom_id" in r and "method" in r and isinstance(r.get("body"), dict)
+
+
+def _is_output_line(r: dict[str, Any]) -> bool:
+    return (
+        "custom_id" in r
+        and "response" in r
+        and (r["response"] is None or isinstance(r["response"], dict))
+        and ("id" in r or "error" in r)
+        and "body" not in r
+    )
+
+
+ORDER = 20
+FORMATS = (OpenAIBatchInput(), OpenAIBatch())

@@ -1,0 +1,185 @@
+"""The only module that reads and writes the workspace folder.
+
+Layout::
+
+    WORKSPACE/
+      manifest.json                         the truth: which parts exist, which files came in
+      requests/day=YYYY-MM-DD/<run>.parquet canonical rows, one part per ingest run and day
+      billed/<run>.parquet                  billed amounts from cost reports
+      templates/<run>.parquet               template_id → masked template text
+      .lock                                 one writer at a time
+
+Writes are atomic: a run writes its new part files first, then replaces ``manifest.json``
+in one ``os.replace``. Readers only read the parts the manifest lists, so a crash mid-ingest
+leaves the previous workspace readable; the next run deletes the orphaned parts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import secrets
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from analyzer.errors import WorkspaceError
+from analyzer.ingest.normalize import BILLED_SCHEMA
+from analyzer.ingest.pipeline import IngestResult
+from analyzer.schema import CANONICAL_SCHEMA
+
+MANIFEST = "manifest.json"
+VERSION = 1
+ENV_VAR = "SPENDSCOPE_WORKSPACE"
+TEMPLATE_SCHEMA = pl.Schema({"template_id": pl.String, "template_key": pl.String})
+
+
+def default_path() -> Path:
+    """``$SPENDSCOPE_WORKSPACE``, else the per-user data directory."""
+    if env := os.environ.get(ENV_VAR):
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "spendscope" / "workspace"
+
+
+class Workspace:
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root).expanduser()
+        if self.root.exists() and not self.root.is_dir():
+            raise WorkspaceError(f"{self.root}: workspace path is a file, not a folder")
+
+    # ------------------------------------------------------------------ reading
+    def manifest(self) -> dict[str, Any]:
+        path = self.root / MANIFEST
+        if not path.exists():
+            return {"version": VERSION, "runs": [], "files": [], "parts": [], "billed": [], "templates": []}
+        try:
+            data = json.loads(path.read_text())
+        except (OSError, json.JSONDecodeError) as e:
+            raise WorkspaceError(f"{path}: unreadable manifest ({e})") from e
+        if data.get("version") != VERSION:
+            raise WorkspaceError(f"{path}: workspace version {data.get('version')} is not supported")
+        return data
+
+    def is_empty(self) -> bool:
+        return not self.manifest()["parts"]
+
+    def requests(self) -> pl.LazyFrame:
+        """All canonical rows, lazily."""
+        return self._scan("parts", CANONICAL_SCHEMA)
+
+    def billed(self) -> pl.LazyFrame:
+        return self._scan("billed", BILLED_SCHEMA)
+
+    def templates(self) -> pl.DataFrame:
+        """``template_id`` → ``template_key`` (the masked fixed part of the prompt)."""
+        return self._scan("templates", TEMPLATE_SCHEMA).collect().unique("template_id", keep="first")
+
+    def files(self) -> list[dict[str, Any]]:
+        return list(self.manifest()["files"])
+
+    def _scan(self, key: str, schema: pl.Schema) -> pl.LazyFrame:
+        parts = [str(self.root / p) for p in self.manifest()[key]]
+        if not parts:
+            return pl.LazyFrame(schema=schema)
+        return pl.scan_parquet(parts).select(schema.names())
+
+    # ------------------------------------------------------------------ writing
+    def add(self, result: IngestResult) -> IngestResult:
+        """Store new rows; rows already in the workspace count as duplicates of their file."""
+        with self._locked():
+            manifest = self.manifest()
+            self._remove_orphans(manifest)
+            rows = self._drop_known(result)
+            run = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
+            new_parts = self._write_parts(rows, run)
+            if result.billed.height:
+                new_parts["billed"] = [self._write(result.billed, f"billed/{run}.parquet")]
+            templates = result.templates.select(TEMPLATE_SCHEMA.names())
+            if templates.height and not self.is_empty():
+                known = self.templates()["template_id"].implode()
+                templates = templates.filter(~pl.col("template_id").is_in(known))
+            if templates.height:
+                new_parts["templates"] = [self._write(templates, f"templates/{run}.parquet")]
+            manifest["parts"] += new_parts.get("parts", [])
+            manifest["billed"] += new_parts.get("billed", [])
+            manifest["templates"] += new_parts.get("templates", [])
+            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            manifest["runs"].append({"run": run, "at": now, "rows": rows.height})
+            manifest["files"] += [{**f.as_json(), "run": run, "at": now} for f in result.files]
+            self._write_manifest(manifest)
+        return result
+
+    def _drop_known(self, result: IngestResult) -> pl.DataFrame:
+        rows = result.rows
+        if rows.height == 0 or self.is_empty():
+            return rows
+        known = (
+            self.requests()
+            .select("request_id")
+            .filter(pl.col("request_id").is_in(rows["request_id"].implode()))
+            .collect()
+        )
+        if known.height == 0:
+            return rows
+        seen = rows["request_id"].is_in(known["request_id"].implode())
+        counts = dict(rows.filter(seen).group_by("source_file").len().iter_rows())
+        for f in result.files:
+            n = counts.get(f.path, 0)
+            f.duplicates += n
+            f.rows_ingested -= n
+        result.rows = rows.filter(~seen)
+        return result.rows
+
+    def _write_parts(self, rows: pl.DataFrame, run: str) -> dict[str, list[str]]:
+        if rows.height == 0:
+            return {}
+        parts = []
+        by_day = rows.with_columns(pl.col("timestamp").dt.date().alias("_day"))
+        for (day,), part in by_day.partition_by("_day", as_dict=True).items():
+            rel = f"requests/day={day.isoformat()}/{run}.parquet"
+            parts.append(self._write(part.drop("_day").sort("timestamp"), rel))
+        return {"parts": sorted(parts)}
+
+    def _write(self, frame: pl.DataFrame, rel: str) -> str:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".parquet.tmp")
+        frame.write_parquet(tmp, compression="zstd", statistics=True)
+        os.replace(tmp, path)
+        return rel
+
+    def _write_manifest(self, manifest: dict[str, Any]) -> None:
+        path = self.root / MANIFEST
+        tmp = path.with_suffix(".json.tmp")
+        with open(tmp, "w") as f:
+            json.dump(manifest, f, indent=1)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+
+    def _remove_orphans(self, manifest: dict[str, Any]) -> None:
+        listed = set(manifest["parts"]) | set(manifest["billed"]) | set(manifest["templates"])
+        for sub in ("requests", "billed", "templates"):
+            for path in (self.root / sub).rglob("*.parquet*") if (self.root / sub).exists() else []:
+                if str(path.relative_to(self.root)) not in listed:
+                    path.unlink(missing_ok=True)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            lock = open(self.root / ".lock", "w")
+        except OSError as e:
+            raise WorkspaceError(f"{self.root}: cannot write the workspace ({e.strerror or e})") from e
+        with lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as e:
+                raise WorkspaceError(f"{self.root}: another spendscope ingest is writing here") from e
+            yield
