@@ -72,11 +72,12 @@ def timestamp_columns(e: pl.Expr | str) -> list[pl.Expr]:
 def meta(**fields: pl.Expr) -> pl.Expr:
     """A flat JSON object of string values, for the ``metadata`` column.
 
-    Keys whose value is null are dropped by ``normalize``; values are strings.
+    Keys whose value is null are dropped; values are strings.
     """
     if not fields:
         return pl.lit("{}")
-    return pl.struct([v.cast(pl.String).alias(k) for k, v in fields.items()]).struct.json_encode()
+    encoded = pl.struct([v.cast(pl.String).alias(k) for k, v in fields.items()]).struct.json_encode()
+    return encoded.str.replace_all(r'"[^"\\]+":null,?', "").str.replace(r",\}$", "}")
 
 
 _TEXT_PART = r'"text"\s*:\s*"((?:[^"\\]|\\.)*)"'

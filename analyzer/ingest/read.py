@@ -109,7 +109,10 @@ def _exploded_lines(source: Source, fmt: Format) -> Iterator[Parsed]:
                 except orjson.JSONDecodeError as e:
                     rejections.append(Rejection(n, f"invalid JSON ({str(e).split(':')[0]})"))
                     continue
-                records.extend((n, r) for r in fmt.records(doc))
+                found = [(n, r) for r in fmt.records(doc)]
+                if not found:
+                    blank += 1  # a document with no records (e.g. a page of empty buckets)
+                records.extend(found)
             parsed = parse_records(records, fmt.schema)
             parsed.rejections = sorted(parsed.rejections + rejections, key=lambda r: r.line)
             parsed.blank_lines = blank

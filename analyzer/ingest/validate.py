@@ -25,10 +25,12 @@ def _rules() -> list[tuple[pl.Expr, pl.Expr]]:
         ),
         (
             (c("model_raw").is_null() | (c("model_raw").str.strip_chars() == ""))
-            & (c("status") == "ok"),
+            & (c("status") == "ok")
+            & c("billed_usd").is_null(),
             pl.lit("missing model"),
         ),
     ]
+    rules.append((c("billed_usd").is_nan(), pl.lit("billed amount is not a number")))
     for col in TOKEN_COLUMNS:
         rules.append((c(col).is_nan(), pl.lit(f"{col} is not a number")))
     for col in TOKEN_COLUMNS:

@@ -2,7 +2,7 @@
 
 Input lines (log_formats.md §2a) are ``{"custom_id", "method", "url", "body"}`` where
 ``body`` is a normal Chat Completions (``messages``), Responses (``input`` +
-``instructions``) or Embeddings (``input``) request. They are not requests: every line is
+``instructions``), Embeddings (``input``) or legacy Completions (``prompt``) request. They are not requests: every line is
 ``_skip``ped, but it carries ``custom_id``, the requested model and the prompt text so the
 pipeline can join the prompt fingerprint (``template_id``), ``message_count`` and
 ``has_tools`` onto the output rows of the same run, and give a model to errored lines.
@@ -26,7 +26,7 @@ goes to ``metadata.error_code``. They name no model: the pipeline takes it from 
 joined input line.
 
 Timestamps: ``response.body.created`` (chat) or ``created_at`` (responses), epoch
-seconds. Error lines have none: they take the earliest timestamp of the other lines read
+seconds. Error lines (and embedding-list bodies) have none: they take the earliest timestamp of the other lines read
 with them (the same chunk of the file — a batch runs within its 24 h window). When no line
 of the chunk has one (a separate error file), the row is left without a timestamp and,
 as ``timestamp_from_file`` is set, the pipeline uses the file's modification time and
@@ -85,6 +85,7 @@ class OpenAIBatchInput(Format):
                     "model": S,
                     "messages": MESSAGES,
                     "input": S,  # string, list of strings, or list of input items (JSON text)
+                    "prompt": S,  # legacy /v1/completions
                     "instructions": S,
                     "tools": S,
                 }
@@ -103,7 +104,9 @@ class OpenAIBatchInput(Format):
         system = pl.coalesce(
             messages_text(messages, ("system", "developer")), body.struct.field("instructions")
         )
-        user = pl.coalesce(last_user_text(messages), _input_text(items))
+        user = pl.coalesce(
+            last_user_text(messages), _input_text(items), body.struct.field("prompt")
+        )
         count = pl.coalesce(
             messages.list.len().cast(pl.Int32),
             pl.when(items.str.starts_with("[{"))

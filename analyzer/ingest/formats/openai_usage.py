@@ -41,13 +41,13 @@ from typing import Any
 
 import polars as pl
 
-from analyzer.ingest.exprs import NAN, num, timestamp_columns
+from analyzer.ingest.exprs import NAN, meta, num, timestamp_columns
 from analyzer.ingest.formats.base import Format, Sample
 
 S = pl.String
 USAGE_PREFIX = "organization.usage."
 COSTS_OBJECT = "organization.costs.result"
-_START, _END = "_bucket_start", "_bucket_end"
+_START = "_bucket_start"
 # "gpt-4o-2024-08-06, input" → "gpt-4o-2024-08-06"; "Image models" names no model
 _LINE_ITEM_MODEL = r"^([a-z0-9][a-z0-9._:/-]*)(?:,|$)"
 
@@ -79,7 +79,6 @@ class OpenAIUsage(_PageFormat):
             "batch": S,
             "service_tier": S,
             _START: S,
-            _END: S,
         }
     )
 
@@ -113,7 +112,7 @@ class OpenAIUsage(_PageFormat):
             .then(pl.lit("batch"))
             .otherwise(pl.col("service_tier"))
             .alias("service_tier"),
-            _meta(
+            meta(
                 project=pl.col("project_id"),
                 user=pl.col("user_id"),
                 api_key=pl.col("api_key_id"),
@@ -133,9 +132,7 @@ class OpenAICosts(_PageFormat):
             "line_item": S,
             "project_id": S,
             "api_key_id": S,
-            "quantity": S,
             _START: S,
-            _END: S,
         }
     )
 
@@ -147,30 +144,21 @@ class OpenAICosts(_PageFormat):
 
     def to_canonical(self, frame: pl.DataFrame) -> pl.DataFrame:
         amount = num(pl.col("amount").struct.field("value"))
-        bad = amount.is_null() | amount.is_nan()
         model = pl.col("line_item").str.strip_chars().str.extract(_LINE_ITEM_MODEL, 1)
         return frame.select(
             pl.col("_line"),
             (pl.col("object") != COSTS_OBJECT).fill_null(False).alias("_skip"),
             *timestamp_columns(_START),
             pl.lit("openai").alias("provider"),
-            # "unknown" (not null): an amount for no model is still a valid billed amount
-            model.fill_null("unknown").alias("model_raw"),
-            pl.when(bad).then(NAN).otherwise(0.0).alias("requests"),
-            pl.when(bad).then(0.0).otherwise(amount).alias("billed_usd"),
-            _meta(
+            model.alias("model_raw"),  # an amount for no model is still a billed amount
+            amount.fill_null(NAN).alias("billed_usd"),  # missing or not a number: rejected
+            meta(
                 project=pl.col("project_id"),
                 api_key=pl.col("api_key_id"),
                 line_item=pl.col("line_item"),
             ).alias("metadata"),
         )
 
-
-def _meta(**fields: pl.Expr) -> pl.Expr:
-    """A flat JSON object of the non-null string values (null keys left out)."""
-    encoded = pl.struct([v.cast(S).alias(k) for k, v in fields.items()]).struct.json_encode()
-    cleaned = encoded.str.replace_all(r'"[^"]*":null,?', "").str.replace(r",\}$", "}")
-    return cleaned
 
 
 def _buckets(doc: Any) -> Iterator[dict[str, Any]]:
@@ -203,7 +191,7 @@ def _records(doc: Any) -> Iterator[Any]:
             results = bucket.get("result") or []
         for result in results:
             if isinstance(result, dict):
-                yield {**result, _START: bucket.get("start_time"), _END: bucket.get("end_time")}
+                yield {**result, _START: bucket.get("start_time")}
             else:
                 yield result  # rejected downstream: not a JSON object
 
@@ -217,15 +205,15 @@ def _is_page(doc: Any) -> bool:
 
 
 def _result_kinds(objects: list[dict[str, Any]]) -> set[str] | None:
-    """The ``object`` kinds of the results in OpenAI usage/cost pages; None if not pages."""
-    buckets = [b for o in objects for b in _buckets(o) if b.get("object", "bucket") == "bucket"]
-    if not buckets:
-        return None
-    pages_or_buckets = all(
-        o.get("object") in ("page", "bucket") or isinstance(o.get("data"), list)
+    """The ``object`` kinds of the results in OpenAI usage/cost pages; None if no pages."""
+    buckets = [
+        b
         for o in objects
-    )
-    if not pages_or_buckets:
+        if o.get("object") in ("page", "bucket") or isinstance(o.get("data"), list)
+        for b in _buckets(o)
+        if b.get("object", "bucket") == "bucket"
+    ]
+    if not buckets:
         return None
     kinds: set[str] = set()
     for b in buckets:
