@@ -77,7 +77,8 @@ def meta(**fields: pl.Expr) -> pl.Expr:
     if not fields:
         return pl.lit("{}")
     encoded = pl.struct([v.cast(pl.String).alias(k) for k, v in fields.items()]).struct.json_encode()
-    return encoded.str.replace_all(r'"[^"\\]+":null,?', "").str.replace(r",\}$", "}")
+    # Inside a JSON string a quote is always escaped, so `,"` and `{"` only start keys.
+    return encoded.str.replace_all(r',"[^"\\]*":null', "").str.replace_all(r'\{"[^"\\]*":null,?', "{")
 
 
 _TEXT_PART = r'"text"\s*:\s*"((?:[^"\\]|\\.)*)"'

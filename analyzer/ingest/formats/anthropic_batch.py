@@ -22,10 +22,13 @@ line has a top-level ``timestamp`` (some exporters add one).
 A succeeded line without ``usage.input_tokens`` cannot be counted and is rejected
 (``input_tokens is not a number``); so is a result of an unknown type (``missing model``).
 
-Requests: the batch is created with ``{"requests": [{"custom_id", "params": {...}}]}``; a
-copy kept as that JSON document or as ``{"custom_id", "params"}`` lines is read too. Those
-records carry no usage (counted as skipped); their prompts join the result rows of the same
-run by ``custom_id`` (template, message count, tools, and the model of errored rows).
+``anthropic_batch_requests``: the batch is created with
+``{"requests": [{"custom_id", "params": {...}}]}`` (not a JSONL upload); a copy the user kept,
+as that JSON document (pretty or minified) or as ``{"custom_id", "params"}`` lines, is read
+by this second adapter. Its records carry no usage (counted as skipped); when it is ingested
+in the same run as the results, its prompts join the result rows by ``custom_id`` (template,
+message count, tools, and the model of errored / canceled / expired rows). Results files
+stream in chunks; only the requests adapter decodes line by line (``explode``).
 """
 
 from __future__ import annotations
@@ -34,10 +37,10 @@ from typing import Any
 
 import polars as pl
 
+from analyzer.ingest import exprs
 from analyzer.ingest.exprs import MESSAGES, content_text, last_user_text, ts
 from analyzer.ingest.formats.anthropic_messages import (
     MESSAGE,
-    compact_meta,
     has_tool_blocks,
     usage_meta,
     usage_tokens,
@@ -72,7 +75,6 @@ class AnthropicBatch(Format):
     name = "anthropic_batch"
     title = "Anthropic Message Batches results"
     timestamp_from_file = True
-    explode = True  # a minified {"requests": [...]} document arrives as one JSONL line
     schema = pl.Schema(
         {
             "custom_id": S,
@@ -83,19 +85,7 @@ class AnthropicBatch(Format):
     )
 
     def sniff(self, sample: Sample) -> bool:
-        objects = sample.objects()
-        if any(_is_result(r) or _is_request(r) for r in objects):
-            return True
-        return any(
-            isinstance(r.get("requests"), list)
-            and any(isinstance(q, dict) and _is_request(q) for q in r["requests"][:20])
-            for r in objects
-        )
-
-    def records(self, doc: Any) -> list[Any]:
-        if isinstance(doc, dict) and isinstance(doc.get("requests"), list):
-            return doc["requests"]
-        return doc if isinstance(doc, list) else [doc]
+        return any(_is_result(r) for r in sample.objects())
 
     def to_canonical(self, frame: pl.DataFrame) -> pl.DataFrame:
         result = pl.col("result")
@@ -148,7 +138,7 @@ class AnthropicBatch(Format):
             *token_cols,
             pl.lit("batch").alias("service_tier"),
             pl.when(is_input).then(pl.lit("ok")).otherwise(status.fill_null("ok")).alias("status"),
-            compact_meta(meta).alias("metadata"),
+            exprs.meta(**meta).alias("metadata"),
             content_text(params.struct.field("system")).alias("system_text"),
             last_user_text(messages).alias("user_text"),
             pl.when(is_input).then(messages.list.len().cast(pl.Int32)).alias("message_count"),
@@ -158,5 +148,28 @@ class AnthropicBatch(Format):
         )
 
 
+class AnthropicBatchRequests(AnthropicBatch):
+    """The batch's requests, kept by the user: no usage, prompts for the join."""
+
+    name = "anthropic_batch_requests"
+    title = "Anthropic Message Batches requests (kept copy)"
+    explode = True  # a minified {"requests": [...]} document arrives as one JSONL line
+
+    def sniff(self, sample: Sample) -> bool:
+        objects = sample.objects()
+        if any(_is_request(r) for r in objects):
+            return True
+        return any(
+            isinstance(r.get("requests"), list)
+            and any(isinstance(q, dict) and _is_request(q) for q in r["requests"][:20])
+            for r in objects
+        )
+
+    def records(self, doc: Any) -> list[Any]:
+        if isinstance(doc, dict) and isinstance(doc.get("requests"), list):
+            return doc["requests"]
+        return doc if isinstance(doc, list) else [doc]
+
+
 ORDER = 41
-FORMATS = (AnthropicBatch(),)
+FORMATS = (AnthropicBatch(), AnthropicBatchRequests())

@@ -35,7 +35,7 @@ from typing import Any
 import polars as pl
 
 from analyzer.ingest import estimate
-from analyzer.ingest.exprs import MESSAGES, content_text, last_user_text, messages_text, num, ts
+from analyzer.ingest.exprs import MESSAGES, content_text, last_user_text, messages_text, meta, num, ts
 from analyzer.ingest.formats.base import Format, Sample
 
 S = pl.String
@@ -64,6 +64,7 @@ MESSAGE_FIELDS: dict[str, pl.DataType] = {
     "stop_reason": S,
     "usage": USAGE,
     "error": S,  # an error body logged as the response: {"type": "error", "error": {...}}
+    "request_id": S,  # ... and its request id
 }
 MESSAGE = pl.Struct(MESSAGE_FIELDS)
 REQUEST = pl.Struct(
@@ -98,6 +99,7 @@ def usage_tokens(usage: pl.Expr) -> dict[str, pl.Expr]:
     cache_read = num(f("cache_read_input_tokens")).fill_null(0.0)
     created = num(f("cache_creation_input_tokens")).fill_null(0.0)
     split = f("cache_creation")
+    thinking = f("output_tokens_details").struct.field("thinking_tokens")
     w5 = num(split.struct.field("ephemeral_5m_input_tokens"))
     w1h = num(split.struct.field("ephemeral_1h_input_tokens"))
     has_split = w5.is_not_null() | w1h.is_not_null()
@@ -111,29 +113,22 @@ def usage_tokens(usage: pl.Expr) -> dict[str, pl.Expr]:
         "cache_write_tokens": write_5m,
         "cache_write_1h_tokens": write_1h,
         "output_tokens": num(f("output_tokens")),
-        "reasoning_tokens": num(f("output_tokens_details").struct.field("thinking_tokens")).fill_null(
-            0.0
-        ),
+        "reasoning_tokens": num(thinking).fill_null(0.0),
     }
 
 
 def usage_meta(usage: pl.Expr) -> dict[str, pl.Expr]:
     """Metadata worth keeping from an Anthropic ``usage`` object."""
     tools = usage.struct.field("server_tool_use")
+
+    def count(field: str) -> pl.Expr:
+        return num(tools.struct.field(field)).cast(pl.Int64, strict=False)
+
     return {
-        "web_search_requests": num(tools.struct.field("web_search_requests")).cast(pl.Int64, strict=False),
-        "web_fetch_requests": num(tools.struct.field("web_fetch_requests")).cast(pl.Int64, strict=False),
+        "web_search_requests": count("web_search_requests"),
+        "web_fetch_requests": count("web_fetch_requests"),
         "inference_geo": usage.struct.field("inference_geo"),
     }
-
-
-def compact_meta(fields: dict[str, pl.Expr]) -> pl.Expr:
-    """A flat JSON object of strings without the keys whose value is null."""
-    encoded = pl.struct([v.cast(pl.String).alias(k) for k, v in fields.items()]).struct.json_encode()
-    # Inside a JSON string a quote is always escaped, so `,"` and `{"` only start keys.
-    return encoded.str.replace_all(r',"[^"\\]*":null', "").str.replace_all(
-        r'\{"[^"\\]*":null,?', "{"
-    )
 
 
 def has_tool_blocks(e: pl.Expr) -> pl.Expr:
@@ -209,7 +204,7 @@ class AnthropicMessages(Format):
         usage = r("usage")
         error = pl.coalesce(pl.col("error"), resp.struct.field("error"))
         failed = (
-            error.is_not_null()
+            (error.is_not_null() & ~error.str.strip_chars().is_in(["", "false", "{}", "[]"]))
             | (resp.struct.field("type") == "error").fill_null(False)
             | (num("status_code") >= 400).fill_null(False)
         )
@@ -244,7 +239,9 @@ class AnthropicMessages(Format):
         meta_fields["error_type"] = pl.when(failed).then(error_type(error))
         out = frame.select(
             pl.col("_line"),
-            pl.coalesce(r("id"), error.str.json_path_match("$.request_id")).alias("request_id"),
+            pl.coalesce(r("id"), r("request_id"), error.str.json_path_match("$.request_id")).alias(
+                "request_id"
+            ),
             ts("timestamp").alias("timestamp"),
             pl.col("timestamp").alias("_ts_raw"),
             pl.lit("anthropic").alias("provider"),
@@ -255,7 +252,7 @@ class AnthropicMessages(Format):
             ),
             pl.when(failed).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
             num("latency_ms").fill_nan(None).alias("latency_ms"),
-            compact_meta(meta_fields).alias("metadata"),
+            meta(**meta_fields).alias("metadata"),
             system.alias("system_text"),
             last_user_text(messages).alias("user_text"),
             messages.list.len().cast(pl.Int32).alias("message_count"),
