@@ -37,6 +37,13 @@ _GATEWAY_PREFIXES = {
     "x-ai": "x-ai",
     "xai": "x-ai",
     "meta-llama": None,
+    "mistralai": "mistral",
+    "z-ai": "zai",
+    "moonshotai": "moonshotai",
+    "cohere": "cohere",
+    "perplexity": "perplexity",
+    "minimax": "minimax",
+    "qwen": None,
     "together_ai": "together",
     "fireworks_ai": "fireworks",
 }

@@ -12,6 +12,8 @@ breaks a whole file. These helpers cast with a marker for "present but unusable"
 
 from __future__ import annotations
 
+import json
+
 import polars as pl
 
 from analyzer.schema import TIMESTAMP
@@ -69,16 +71,19 @@ def timestamp_columns(e: pl.Expr | str) -> list[pl.Expr]:
     return [ts(e).alias("timestamp"), e.cast(pl.String).alias("_ts_raw")]
 
 
-def meta(**fields: pl.Expr) -> pl.Expr:
-    """A flat JSON object of string values, for the ``metadata`` column.
+def json_string(v: pl.Expr) -> pl.Expr:
+    """A string expression as a JSON string literal (null stays null)."""
+    enc = pl.struct(v.cast(pl.String).alias("v")).struct.json_encode()  # {"v":"..."}
+    return pl.when(v.is_null()).then(None).otherwise(enc.str.slice(5).str.strip_suffix("}"))
 
-    Keys whose value is null are dropped; values are strings.
-    """
+
+def meta(**fields: pl.Expr) -> pl.Expr:
+    """A flat JSON object of string values for the ``metadata`` column; null keys are left out."""
     if not fields:
         return pl.lit("{}")
-    encoded = pl.struct([v.cast(pl.String).alias(k) for k, v in fields.items()]).struct.json_encode()
-    # Inside a JSON string a quote is always escaped, so `,"` and `{"` only start keys.
-    return encoded.str.replace_all(r',"[^"\\]*":null', "").str.replace_all(r'\{"[^"\\]*":null,?', "{")
+    parts = [pl.concat_str([pl.lit(json.dumps(k) + ":"), json_string(v)]) for k, v in fields.items()]
+    body = pl.concat_str(parts, separator=",", ignore_nulls=True)
+    return pl.concat_str([pl.lit("{"), body.fill_null(""), pl.lit("}")])
 
 
 _TEXT_PART = r'"text"\s*:\s*"((?:[^"\\]|\\.)*)"'

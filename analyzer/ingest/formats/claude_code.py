@@ -1,0 +1,217 @@
+"""Claude Code session transcripts (JSONL), as ccusage reads them.
+
+Files: ``~/.claude/projects/<project-dir>/<sessionId>.jsonl`` (also ``~/.config/claude``)
+and, in newer versions, ``<sessionId>/subagents/*.jsonl`` (log_formats.md §10).
+
+Lines come in many types (``user``, ``assistant``, ``summary``, ``system``,
+``file-history-snapshot``, …). Only lines with ``message.usage`` are usage records; every
+other line is skipped (counted, not rejected). ``<synthetic>``-model lines are written
+locally, not by the API, and are skipped too — except API-error placeholders
+(``isApiErrorMessage: true``), which become zero-token rows with status ``error``.
+
+Token convention (Anthropic's, since the usage object is the Messages API's):
+
+- ``input_tokens`` = ``input_tokens`` + ``cache_read_input_tokens`` + cache writes;
+- cache writes: when ``message.usage.cache_creation`` carries the TTL split,
+  ``ephemeral_5m_input_tokens`` → ``cache_write_tokens`` and ``ephemeral_1h_input_tokens``
+  → ``cache_write_1h_tokens`` (ccusage uses their sum); otherwise all of
+  ``cache_creation_input_tokens`` is a 5-minute write;
+- ``output_tokens`` passes through (it includes thinking);
+  ``output_tokens_details.thinking_tokens`` (newer) → ``reasoning_tokens``, capped at output.
+
+Duplicates (the big trap): Claude Code writes one line per content block and intermediate
+streaming snapshots, all with the same ``message.id`` (+ ``requestId``) and a repeated usage
+whose ``output_tokens`` grows. ``request_id`` is ``message.id`` (else ``requestId``, else the
+line's ``uuid``), and ``finalize`` keeps one row per id: the non-sidechain copy when a
+message appears both with ``isSidechain`` true and false in one file, carrying the largest
+token total (input + output) seen for that id; the other lines count as duplicates. Sidechain
+replays in ``subagents/`` files share ``message.id`` and dedupe across files in the run.
+
+Other fields: ``timestamp`` (ISO, Z); ``costUSD`` (older versions) → ``logged_cost_usd``;
+``message.usage.speed == "fast"`` (fast mode, which ccusage reports as a ``-fast`` model)
+→ service tier ``priority`` and ``speed: fast`` in metadata; otherwise
+``message.usage.service_tier``. Metadata: ``project`` (last path component of ``cwd``),
+``session`` (``sessionId``), ``git_branch``, ``version``, ``agent`` (``agentId``),
+``sidechain``. ``user_text`` is the last real user prompt (not a tool result or meta line)
+before the assistant turn in the same session (within one read chunk).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from analyzer.ingest.exprs import content_text, meta, num, ts
+from analyzer.ingest.formats.base import Format, Sample
+
+S = pl.String
+
+USAGE = pl.Struct(
+    {
+        "input_tokens": S,
+        "output_tokens": S,
+        "cache_creation_input_tokens": S,
+        "cache_read_input_tokens": S,
+        "cache_creation": pl.Struct(
+            {"ephemeral_5m_input_tokens": S, "ephemeral_1h_input_tokens": S}
+        ),
+        "output_tokens_details": pl.Struct({"thinking_tokens": S}),
+        "service_tier": S,
+        "speed": S,
+    }
+)
+MESSAGE = pl.Struct(
+    {"id": S, "model": S, "role": S, "content": S, "usage": USAGE}
+)
+SYNTHETIC = "<synthetic>"
+_TOOL_RESULT = r'"type"\s*:\s*"tool_result"'
+_TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens",
+           "output_tokens", "reasoning_tokens")
+_CC_KEYS = ("sessionId", "parentUuid", "isSidechain", "userType")
+
+
+class ClaudeCode(Format):
+    name = "claude_code"
+    title = "Claude Code session transcripts"
+    schema = pl.Schema(
+        {
+            "type": S,
+            "timestamp": S,
+            "sessionId": S,
+            "version": S,
+            "cwd": S,
+            "gitBranch": S,
+            "agentId": S,
+            "uuid": S,
+            "requestId": S,
+            "isSidechain": S,
+            "isMeta": S,
+            "isApiErrorMessage": S,
+            "costUSD": S,
+            "message": MESSAGE,
+        }
+    )
+
+    def sniff(self, sample: Sample) -> bool:
+        return any(_is_transcript_line(r) for r in sample.objects())
+
+    def to_canonical(self, frame: pl.DataFrame) -> pl.DataFrame:
+        msg = pl.col("message")
+        usage = msg.struct.field("usage")
+        u = usage.struct.field
+        model = msg.struct.field("model").str.strip_chars().replace("", None)
+        is_error = _flag("isApiErrorMessage")
+        synthetic = (model == SYNTHETIC).fill_null(False)
+        skip = ~is_error & (usage.is_null() | synthetic)
+
+        uncached = num(u("input_tokens"))
+        cache_read = num(u("cache_read_input_tokens")).fill_null(0.0)
+        created = num(u("cache_creation_input_tokens")).fill_null(0.0)
+        split = u("cache_creation")
+        w5 = num(split.struct.field("ephemeral_5m_input_tokens"))
+        w1h = num(split.struct.field("ephemeral_1h_input_tokens"))
+        has_split = w5.is_not_null() | w1h.is_not_null()
+        write_5m = pl.when(has_split).then(w5.fill_null(0.0)).otherwise(created)
+        write_1h = pl.when(has_split).then(w1h.fill_null(0.0)).otherwise(0.0)
+        total_in = (
+            uncached + cache_read.fill_nan(0.0) + write_5m.fill_nan(0.0) + write_1h.fill_nan(0.0)
+        )
+        output = num(u("output_tokens"))
+        thinking = num(u("output_tokens_details").struct.field("thinking_tokens")).fill_null(0.0)
+        tokens = {
+            # a negative uncached count must not hide inside a positive sum
+            "input_tokens": pl.when(uncached < 0).then(uncached).otherwise(total_in),
+            "cache_read_tokens": cache_read,
+            "cache_write_tokens": write_5m,
+            "cache_write_1h_tokens": write_1h,
+            "output_tokens": output,
+            "reasoning_tokens": pl.when(thinking > output).then(output).otherwise(thinking),
+        }
+        fast = (u("speed").str.to_lowercase() == "fast").fill_null(False)
+        sidechain = _flag("isSidechain")
+        cwd = pl.col("cwd").str.replace_all("\\", "/", literal=True).str.strip_chars_end("/")
+        metadata = meta(**
+            {
+                "project": cwd.str.split("/").list.last().replace("", None),
+                "session": pl.col("sessionId"),
+                "git_branch": pl.col("gitBranch"),
+                "version": pl.col("version"),
+                "agent": pl.col("agentId"),
+                "sidechain": pl.when(sidechain).then(pl.lit("true")),
+                "speed": pl.when(fast).then(pl.lit("fast")),
+            }
+        )
+        return frame.select(
+            pl.col("_line"),
+            pl.coalesce(msg.struct.field("id"), pl.col("requestId"), pl.col("uuid")).alias(
+                "request_id"
+            ),
+            ts("timestamp").alias("timestamp"),
+            pl.col("timestamp").alias("_ts_raw"),
+            # an API-error placeholder names no real model; it was still an Anthropic call
+            pl.when(synthetic | model.is_null()).then(pl.lit("anthropic")).alias("provider"),
+            pl.when(synthetic).then(None).otherwise(model).alias("model_raw"),
+            *[pl.when(is_error).then(0.0).otherwise(e).alias(k) for k, e in tokens.items()],
+            pl.when(fast).then(pl.lit("priority")).otherwise(u("service_tier")).alias(
+                "service_tier"
+            ),
+            pl.when(is_error).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
+            num("costUSD").fill_nan(None).alias("logged_cost_usd"),
+            metadata.alias("metadata"),
+            _prompt_before().alias("user_text"),
+            skip.alias("_skip"),
+            sidechain.alias("_sidechain"),
+        )
+
+    def finalize(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, int]:
+        """One row per ``request_id``: the non-sidechain copy, with the largest token total."""
+        if frame.height == 0 or "request_id" not in frame.columns:
+            return frame, 0
+        if "_sidechain" not in frame.columns:
+            frame = frame.with_columns(pl.lit(False).alias("_sidechain"))
+        total = (pl.col("input_tokens") + pl.col("output_tokens")).alias("_total")
+        frame = frame.with_columns(total)
+        best = pl.col("_total").arg_max()
+        frame = frame.with_columns(
+            [pl.col(c).get(best).over("request_id").alias(c) for c in _TOKENS if c in frame.columns]
+        )
+        kept = (
+            frame.sort(["_sidechain", "_total", "_line"], descending=[False, True, False])
+            .unique(subset="request_id", keep="first")
+            .sort("_line")
+            .drop("_total")
+        )
+        return kept, frame.height - kept.height
+
+
+def _flag(name: str) -> pl.Expr:
+    return pl.col(name).str.strip_chars().str.to_lowercase().is_in(["true", "1"]).fill_null(False)
+
+
+def _prompt_before() -> pl.Expr:
+    """The last real user prompt before each line, within its session."""
+    content = pl.col("message").struct.field("content")
+    is_prompt = (
+        (pl.col("type") == "user")
+        & ~_flag("isMeta")
+        & ~content.str.contains(_TOOL_RESULT).fill_null(False)
+    )
+    text = content_text(content).str.strip_chars().replace("", None)
+    return (
+        pl.when(is_prompt)
+        .then(text)
+        .forward_fill()
+        .over(pl.col("sessionId").fill_null(""))
+    )
+
+
+def _is_transcript_line(r: dict[str, Any]) -> bool:
+    kind = r.get("type")
+    if kind in ("user", "assistant", "system", "summary") and any(k in r for k in _CC_KEYS):
+        return True
+    return kind == "summary" and "leafUuid" in r
+
+
+ORDER = 80
+FORMATS = (ClaudeCode(),)
