@@ -106,10 +106,16 @@ def canonical(raw: str | None, provider_hint: str | None = None) -> tuple[str, s
     if hint in ("aws", "azure") and _guess_provider(model) is not None:
         hint = _guess_provider(model)  # priced by the model's maker's list price
     guess = _guess_provider(model) or hint
+    attempts = [(model, p) for p in dict.fromkeys([guess, hint, None])]
+    # Bedrock-only models (Llama, Nova, Mistral on Bedrock) are priced under their full
+    # Bedrock id: try it with and without the geo prefix.
+    bedrock_id = raw.strip().rsplit("/", 1)[-1]
+    if "." in bedrock_id:
+        attempts += [(bedrock_id, "aws"), (_GEO.sub("", bedrock_id), "aws")]
     snapshot = get_snapshot()
-    for provider_id in dict.fromkeys([guess, hint, None]):
+    for ref, provider_id in attempts:
         try:
-            provider, info = snapshot.find_provider_model(model, None, provider_id, None)
+            provider, info = snapshot.find_provider_model(ref, None, provider_id, None)
         except LookupError:
             continue
         return provider.id, info.id

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import re
 import shutil
 import sys
@@ -329,7 +330,7 @@ def _money(r: Random, lo: float, hi: float) -> str:
 
 
 def _date(r: Random) -> str:
-    d = datetime(2026, 8, 20) + timedelta(days=r.randrange(60))
+    d = datetime(2026, 8, 20) + timedelta(days=r.randrange(52))
     style = r.random()
     if style < 0.5:
         return d.strftime("%d %B %Y").lstrip("0")
@@ -636,6 +637,8 @@ SPAM_MAILS = {
 
 
 def _spam_mail(r: Random, c: Ctx) -> str:
+    if "spam_body" in c:
+        return c["spam_body"]
     kind = "spam" if r.random() < 0.55 else "legit"
     c.setdefault("answer", kind)
     subj, body = r.choice(SPAM_MAILS[kind])
@@ -645,7 +648,8 @@ def _spam_mail(r: Random, c: Ctx) -> str:
         if kind == "spam"
         else fill("{{email}}", r, c)
     )
-    return fill(body, r, c)
+    c["spam_body"] = fill(body, r, c)
+    return c["spam_body"]
 
 
 SLOTS["spam_body"] = _spam_mail
@@ -682,10 +686,16 @@ LANG_NAMES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", 
               "pl": "Polish", "sv": "Swedish", "tr": "Turkish", "fi": "Finnish", "ja": "Japanese", "en": "English"}
 
 
+EN_PARALLEL = ("My thermostat hasn't turned on since yesterday.", "When will my order be delivered?",
+               "The app always shows the wrong temperature.", "I want to cancel my subscription.")
+
+
 def _foreign(r: Random, c: Ctx) -> str:
     code = r.choice(tuple(FOREIGN))
     c.setdefault("answer", code)
-    return r.choice(FOREIGN[code])
+    i = r.randrange(len(FOREIGN[code]))
+    c["en_parallel"] = EN_PARALLEL[i]
+    return FOREIGN[code][i]
 
 
 SLOTS["foreign"] = _foreign
@@ -775,7 +785,7 @@ BLOG_SENTENCES = (
     "Solar panels produce most in the middle of the day, when many homes are empty.",
     "Standby power from chargers and set-top boxes can add up to several percent of a household bill.",
 )
-SLOTS["blog_para"] = lambda r, c: " ".join(fill(s, r, c) for s in r.sample(BLOG_SENTENCES, k=r.randrange(3, 6)))
+SLOTS["blog_para"] = lambda r, c: " ".join(fill(s, r, c) for s in r.sample(BLOG_SENTENCES, k=r.randrange(2, 5)))
 SLOTS["product_blurb"] = pick(
     "The {{product}} connects to your wifi in minutes and works with the Northwind app. Set schedules, see live usage "
     "and get alerts when something looks off. Designed in {{city}}, built to last ten years.",
@@ -866,23 +876,31 @@ KB_ARTICLES = (
      "returned within 14 days if they are undamaged; a 10% restocking fee applies. Refunds are issued to the original "
      "payment method within 5 working days of us receiving the item.",
      ("how many days do I have to return an opened item?", "is there a fee for returning an opened device?",
-      "when will I get my money back after a return?")),
+      "when will I get my money back after a return?"),
+     ("14 days, if it is undamaged.", "Yes, a 10% restocking fee.", "Within 5 working days of us receiving the item.")),
     ("Warranty: all Northwind devices carry a two-year warranty from the date of delivery. Batteries are covered for "
      "five years or 4,000 cycles, whichever comes first. The warranty does not cover damage from incorrect installation.",
      ("how long is the battery covered?", "does the warranty cover a device I installed wrong?",
-      "when does the warranty start?")),
+      "when does the warranty start?"),
+     ("Five years or 4,000 cycles, whichever comes first.", "No, incorrect installation is not covered.",
+      "On the date of delivery.")),
     ("Billing: subscriptions renew on the same day each month. You can change your billing date once every 90 days in "
      "Settings > Billing. Annual plans are billed upfront and include two months free.",
-     ("how often can I change my billing date?", "do annual plans cost less?", "where do I change the billing date?")),
+     ("how often can I change my billing date?", "do annual plans cost less?", "where do I change the billing date?"),
+     ("Once every 90 days.", "Yes, they include two months free.", "In Settings > Billing.")),
     ("Error E47 means the device lost contact with the hub for more than 24 hours. Move the hub closer or add a range "
      "extender. If the light blinks red, hold the button for ten seconds to reset.",
-     ("what does E47 mean?", "how do I reset the device?", "what should I do if the light blinks red?")),
+     ("what does E47 mean?", "how do I reset the device?", "what should I do if the light blinks red?"),
+     ("The device lost contact with the hub for more than 24 hours.", "Hold the button for ten seconds.",
+      "Hold the button for ten seconds to reset it.")),
 )
 
 
 def _kb_article(r: Random, c: Ctx) -> str:
-    art, qs = r.choice(KB_ARTICLES)
-    c["kb_question"] = r.choice(qs).capitalize()
+    art, qs, answers = r.choice(KB_ARTICLES)
+    i = r.randrange(len(qs))
+    c["qa_answer"] = answers[i]
+    c["kb_question"] = qs[i].capitalize()
     c["kb_question_lower"] = c["kb_question"][0].lower() + c["kb_question"][1:]
     return art
 
@@ -892,24 +910,55 @@ SLOTS["kb_question"] = lambda r, c: (_kb_article(r, c), c["kb_question"])[1]
 SLOTS["kb_question_lower"] = lambda r, c: (_kb_article(r, c), c["kb_question_lower"])[1]
 
 TRIVIA = (
-    "What's the boiling point of water at sea level in Fahrenheit?", "How many days are there in a leap year?",
-    "What is the capital of Canada?", "Who wrote Frankenstein?", "How many bytes are in a kibibyte?",
-    "What does HTTP status 429 mean?", "Which planet has the shortest year?", "What's the chemical symbol for tungsten?",
-    "How many time zones does Australia have on the mainland?", "In what year did the Berlin Wall fall?",
-    "What unit is electrical energy billed in on a household bill?", "What does the acronym VAT stand for?",
-    "How many minutes are in a week?", "What is the square root of 1764?", "Which ocean is the largest?",
-    "What currency does Poland use?", "What's the default port for PostgreSQL?", "How many legs does a spider have?",
-    "What is the freezing point of water in Kelvin?", "Who painted The Night Watch?",
+    ("What's the boiling point of water at sea level in Fahrenheit?", "212°F."),
+    ("How many days are there in a leap year?", "366."),
+    ("What is the capital of Canada?", "Ottawa."),
+    ("Who wrote Frankenstein?", "Mary Shelley."),
+    ("How many bytes are in a kibibyte?", "1,024 bytes."),
+    ("What does HTTP status 429 mean?", "Too Many Requests: the client is being rate limited."),
+    ("Which planet has the shortest year?", "Mercury, about 88 Earth days."),
+    ("What's the chemical symbol for tungsten?", "W."),
+    ("How many time zones does mainland Australia have?", "Three standard time zones."),
+    ("In what year did the Berlin Wall fall?", "1989."),
+    ("What unit is electrical energy billed in on a household bill?", "Kilowatt-hours (kWh)."),
+    ("What does the acronym VAT stand for?", "Value-added tax."),
+    ("How many minutes are in a week?", "10,080."),
+    ("What is the square root of 1764?", "42."),
+    ("Which ocean is the largest?", "The Pacific."),
+    ("What currency does Poland use?", "The złoty (PLN)."),
+    ("What's the default port for PostgreSQL?", "5432."),
+    ("How many legs does a spider have?", "Eight."),
+    ("What is the freezing point of water in Kelvin?", "273.15 K."),
+    ("Who painted The Night Watch?", "Rembrandt."),
 )
-SLOTS["trivia_q"] = lambda r, c: r.choice(TRIVIA)
-SLOTS["trivia_q_lower"] = lambda r, c: (lambda q: q[0].lower() + q[1:])(r.choice(TRIVIA))
+
+
+def _trivia(r: Random, c: Ctx) -> str:
+    q, a = r.choice(TRIVIA)
+    c["qa_answer"] = a
+    c["trivia_q_lower"] = q[0].lower() + q[1:]
+    return q
+
+
+SLOTS["trivia_q"] = _trivia
+SLOTS["trivia_q_lower"] = lambda r, c: (_trivia(r, c), c["trivia_q_lower"])[1]
 SLOTS["order_record"] = lambda r, c: fill(
-    '{"order_id": "{{order_id}}", "status": "' + r.choice(("shipped", "processing", "delivered", "returned"))
-    + '", "carrier": "{{carrier}}", "placed": "{{date}}", "items": [{"sku": "NW-{{qty}}", "name": "{{product}}"}], '
+    '{"order_id": "{{order_id}}", "status": "{{order_status}}", "carrier": "{{carrier}}", "placed": "{{date}}", "items": [{"sku": "NW-{{qty}}", "name": "{{product}}"}], '
     '"total": "{{amount}}"}', r, c
 )
-SLOTS["order_q"] = pick("Has it shipped yet?", "Which carrier is delivering it?", "How much did I pay?",
-                        "When was the order placed?", "What did I order?")
+ORDER_QA = (("Has it shipped yet?", "Its status is {{order_status}}."), ("Which carrier is delivering it?", "{{carrier}}."),
+            ("How much did I pay?", "{{amount}}."), ("When was the order placed?", "On {{date}}."),
+            ("What did I order?", "One {{product}}."))
+
+
+def _order_q(r: Random, c: Ctx) -> str:
+    q, a = r.choice(ORDER_QA)
+    c["qa_answer"] = fill(a, r, c)
+    return q
+
+
+SLOTS["order_q"] = _order_q
+SLOTS["order_status"] = lambda r, c: r.choice(("shipped", "processing", "delivered", "returned"))
 
 HOWTO_Q = (
     "How do I bleed a radiator?", "How do heat pumps work when it's below freezing outside?",
@@ -994,10 +1043,10 @@ def _lines(pool: Sequence[str], lo: int, hi: int) -> SlotFn:
     return f
 
 
-SLOTS["support_thread"] = _lines(THREAD_LINES, 5, 8)
-SLOTS["meeting_notes"] = _lines(MEETING_LINES, 5, 9)
-SLOTS["incident_report"] = lambda r, c: fill("Incident report: {{service}} outage\n", r, c) + _lines(INCIDENT_LINES, 5, 7)(r, c)
-SLOTS["long_doc"] = lambda r, c: r.choice((SLOTS["meeting_notes"], SLOTS["incident_report"], _lines(DOC_LINES, 5, 8)))(r, c)
+SLOTS["support_thread"] = _lines(THREAD_LINES, 4, 6)
+SLOTS["meeting_notes"] = _lines(MEETING_LINES, 4, 6)
+SLOTS["incident_report"] = lambda r, c: fill("Incident report: {{service}} outage\n", r, c) + _lines(INCIDENT_LINES, 4, 6)(r, c)
+SLOTS["long_doc"] = lambda r, c: r.choice((SLOTS["meeting_notes"], SLOTS["incident_report"], _lines(DOC_LINES, 4, 6)))(r, c)
 SLOTS["meeting_title"] = pick("{{team}} weekly sync", "Q4 planning", "{{product}} launch go/no-go", "Vendor review with {{company}}")
 
 # ---- email helpers ---------------------------------------------------------------------------------
@@ -1053,13 +1102,17 @@ SLOTS["regex"] = lambda r, c: r.choice(REGEXES)
 
 
 def _code(r: Random, c: Ctx) -> str:
+    if "code" in c:
+        return c["code"]
     lang = weighted(r, (("Python", 5), ("JavaScript", 2), ("Go", 1.5), ("SQL", 1.5)))
-    c.setdefault("lang_code", lang)
-    pool = {"Python": PY_SNIPPETS, "JavaScript": JS_SNIPPETS, "Go": GO_SNIPPETS, "SQL": SQL_SNIPPETS}[c["lang_code"]]
-    return fill(r.choice(pool), r, c)
+    c["code_lang"] = lang
+    pool = {"Python": PY_SNIPPETS, "JavaScript": JS_SNIPPETS, "Go": GO_SNIPPETS, "SQL": SQL_SNIPPETS}[lang]
+    c["code"] = fill(r.choice(pool), r, c)
+    return c["code"]
 
 
 SLOTS["code"] = _code
+SLOTS["code_lang"] = lambda r, c: (_code(r, c), c["code_lang"])[1]
 SLOTS["lang_code"] = lambda r, c: r.choice(("Python", "Python", "TypeScript", "Go", "Rust", "Kotlin"))
 SLOTS["code_task"] = pick(
     "parses an ISO-8601 duration like PT1H30M into seconds", "retries an HTTP call with exponential backoff and jitter",
@@ -1221,7 +1274,7 @@ SOURCE_LINES = (
 )
 SLOTS["research_topic"] = pick("whether smart thermostats really save energy", "how tariffs change household behaviour",
                                "what drives adoption among landlords", "long-term engagement with energy apps")
-SLOTS["sources"] = _lines(SOURCE_LINES, 3, 5)
+SLOTS["sources"] = _lines(SOURCE_LINES, 3, 4)
 SLOTS["competitor_reports"] = lambda r, c: "\n\n".join(
     fill(f"Report on {co}: price {{{{amount}}}} per unit, app rating {r.uniform(3.1, 4.8):.1f}, "
          f"{r.randrange(2, 9)} integrations, strong in {r.choice(CITIES)}, weak support reviews.", r, {})
@@ -1303,3 +1356,2170 @@ SLOTS["occasion"] = pick("birthday", "10-year work anniversary", "farewell", "pr
 SLOTS["haiku_topic"] = pick("a server room at night", "the first frost", "Monday stand-ups", "a blinking router light", "autumn in {{city}}")
 SLOTS["scifi_premise"] = pick("houses can vote", "the power grid becomes self-aware and is very polite",
                               "a colony on Mars runs out of heating credits", "every appliance can talk but only in rhymes")
+
+
+# --------------------------------------------------------------------------------------
+# Prompt templates. "api": (fixed system prompt, user message with slots) pairs, the way a
+# product calls a model. "chat": a person typing into an assistant (no or a short system
+# prompt). `chat` and `agentic` are built separately (multi-turn and tool loops).
+# --------------------------------------------------------------------------------------
+
+API = "api"
+CHAT = "chat"
+
+TEMPLATES: dict[str, dict[str, list[Any]]] = {
+    "classification": {
+        API: [
+            ("You are the triage step of Northwind Labs' support desk. Assign the ticket to exactly one queue. Queues: "
+             "billing, shipping, account, technical, returns. Answer with the queue name only, lowercase, no punctuation.",
+             "Ticket #{{ticket_id}}\nSubject: {{ticket_subject}}\n\n{{ticket}}"),
+            ("Classify the customer's intent. Allowed labels: cancel_subscription, upgrade_plan, report_bug, "
+             "request_refund, ask_question, give_feedback. Reply with a JSON object {\"intent\": <label>}.",
+             "Message from customer:\n\"\"\"{{intent_msg}}\"\"\""),
+            ("You label incoming documents for the finance inbox.",
+             "Which type is this document? Choose one of: invoice, receipt, purchase_order, contract, bank_statement, "
+             "other.\n\n---\n{{doc_snippet}}\n---\nType:"),
+            ("You decide whether a support ticket needs escalation to a human supervisor. Escalate when the customer "
+             "threatens to leave, mentions safety or has contacted us three or more times. Output only YES or NO.",
+             "Customer tier: {{tier}}\nPrevious contacts: {{n_contacts}}\n\n{{ticket}}"),
+            ("You are a topic tagger for the product feedback board. Categories: app_ux, hardware, pricing, "
+             "integrations, energy_reports, installation, other. Return the single best category.",
+             "Feedback: {{feedback}}"),
+            ("Assign a priority to internal IT requests. P1 = business down, P2 = one person blocked, P3 = degraded, "
+             "P4 = request. Reply with the priority code only.",
+             "{{it_request}}"),
+        ],
+        CHAT: [
+            "Is this email about billing, shipping or a technical issue? Just tell me which one.\n\n{{ticket}}",
+            "categorize these expenses into travel / software / office supplies / meals:\n{{expense_lines}}",
+            "Which department should handle this, HR, IT, Facilities or Finance? \"{{it_request}}\"",
+            "quick q - would you file this bug under frontend, backend or infra? {{bug_report}}",
+        ],
+    },
+    "sentiment_analysis": {
+        API: [
+            ("You are a sentiment classifier for product reviews. Respond with exactly one word: positive, negative, "
+             "neutral or mixed.",
+             "Review of {{product}} ({{stars}} stars): {{review}}"),
+            ("Score the emotional tone of customer messages for the CX dashboard. Output JSON: {\"sentiment\": "
+             "\"positive|negative|neutral\", \"score\": -1.0..1.0, \"emotion\": \"anger|frustration|joy|confusion|neutral\"}.",
+             "{{ticket}}"),
+            ("Sentiment analysis service for the quarterly NPS survey. Label each comment.",
+             "NPS survey comment (score {{nps}}/10): \"{{review}}\"\nLabel (positive/negative/neutral):"),
+            ("Detect the tone of social media posts about our brand: positive, negative or neutral.",
+             "Post: {{tweet}}"),
+        ],
+        CHAT: [
+            "How does this customer feel about us, positive or negative?\n\n{{review}}",
+            "what's the overall sentiment of these app store reviews?\n{{review_list}}",
+            "Is the tone of this message angry or just impatient? \"{{ticket_short}}\"",
+        ],
+    },
+    "spam_detection": {
+        API: [
+            ("You are the content moderation filter for the Northwind community forum. Reply with one of: ok, spam, "
+             "abusive, self_promotion.",
+             "Post by {{username}}:\n{{forum_post}}"),
+            ("Determine whether the inbound email is spam or phishing. Answer JSON {\"spam\": true|false, \"reason\": "
+             "\"<max 10 words>\"}.",
+             "From: {{sender}}\nSubject: {{spam_subject}}\n\n{{spam_body}}"),
+            ("Policy check for product reviews before publication. Flag reviews that contain ads, links, hate or "
+             "harassment. Output PASS or FLAG.",
+             "{{review_or_spam}}"),
+        ],
+        CHAT: [
+            "is this message a scam? got it this morning:\n\n{{spam_body}}",
+            "Would you consider this comment abusive enough to remove from our forum? \"{{forum_post}}\"",
+            "Spam or legit? {{spam_subject}} - {{spam_body}}",
+        ],
+    },
+    "language_detection": {
+        API: [
+            ("Identify the language of the text. Reply with the ISO 639-1 code only.", "{{foreign}}"),
+            ("You route tickets to regional support teams based on the language the customer wrote in. Return JSON "
+             "{\"language\": <ISO 639-1>, \"confidence\": 0..1}.",
+             "Ticket text:\n{{foreign}}"),
+            ("Language identification step of the translation-memory importer.",
+             "Which language is this segment in? Answer with the English name of the language.\n\nSegment: {{foreign}}"),
+        ],
+        CHAT: [
+            "what language is this? \"{{foreign}}\"",
+            "A customer wrote \"{{foreign}}\" - do you know which language that is?",
+            "Can you tell which language this review was written in: {{foreign}}",
+        ],
+    },
+    "pii_detection": {
+        API: [
+            ("Redact all personal data (names, emails, phone numbers, postal addresses, dates of birth, national ids, "
+             "card and bank account numbers) from the text. Replace each item with a tag like [NAME], [EMAIL], "
+             "[PHONE], [ADDRESS], [DOB], [ID], [CARD], [IBAN]. Return only the redacted text.",
+             "{{pii_text}}"),
+            ("You are a PII detector. List every piece of personal information in the input as a JSON array of "
+             "{\"type\": ..., \"value\": ...}. Return [] if there is none.",
+             "{{pii_text}}"),
+            ("Before call notes are stored, check them for personal information under the data retention policy. "
+             "Reply CONTAINS_PII or CLEAN, then list the spans.",
+             "Call note:\n{{pii_text}}"),
+        ],
+        CHAT: [
+            "Can you scrub the personal info out of this before I paste it into Jira?\n\n{{pii_text}}",
+            "does this text contain any PII? {{pii_text}}",
+            "Please anonymize the customer details in this note: {{pii_text}}",
+        ],
+    },
+    "entity_extraction": {
+        API: [
+            ("Extract these fields from the invoice and answer with JSON only: vendor, invoice_number, invoice_date "
+             "(YYYY-MM-DD), due_date, currency, total_amount, line_items[{description, quantity, unit_price}].",
+             "{{invoice}}"),
+            ("From the shipping notification, extract carrier, tracking_number, order_id, estimated_delivery and "
+             "destination_city. Use null for missing values. JSON output.",
+             "{{shipping_notice}}"),
+            ("You turn free-text meeting requests into calendar entries. Extract attendees, date, start_time, "
+             "duration_minutes, location and topic as JSON.",
+             "{{meeting_request}}"),
+            ("Extract named entities (PERSON, ORG, LOCATION, DATE, MONEY) from the news snippet. Output a JSON list of "
+             "{\"text\", \"label\"}.",
+             "{{news_snippet}}"),
+            ("Parse job application emails into: full_name, email, phone, months_experience, current_employer, "
+             "desired_role. JSON only.",
+             "{{job_email}}"),
+        ],
+        CHAT: [
+            "pull out the order number, the amount and the date from this email pls\n\n{{invoice_email}}",
+            "Can you make a table of all the people and companies mentioned here? {{news_snippet}}",
+            "What's the tracking number and carrier in this message? {{shipping_notice}}",
+        ],
+    },
+    "keyword_extraction": {
+        API: [
+            ("Generate SEO keywords for product pages. Return 5-10 comma-separated lowercase keywords, most important first.",
+             "Product: {{product}}\nDescription: {{product_blurb}}"),
+            ("Extract the key phrases from the help article for the search index. JSON array of strings, max 8.",
+             "Title: {{kb_title}}\n\n{{kb_body}}"),
+            ("Tag blog posts with up to 6 tags. Output the tags separated by semicolons.", "{{blog_para}}"),
+        ],
+        CHAT: [
+            "give me the main keywords in this paragraph: {{blog_para}}",
+            "What tags would you put on this support ticket? {{ticket}}",
+            "Pull 5 key phrases out of this customer interview note: {{interview_note}}",
+        ],
+    },
+    "format_conversion": {
+        API: [
+            ("Convert CSV to a JSON array of objects. Use the header row as keys; numbers stay numbers. Output JSON only.",
+             "{{csv_block}}"),
+            ("Convert the JSON document to YAML. Keep the key order. No commentary.", "{{json_block}}"),
+            ("Reformat the key: value list into a markdown table with the columns Field and Value.", "{{kv_block}}"),
+            ("Normalize the dates in each line to ISO 8601 (YYYY-MM-DD). Keep everything else unchanged.", "{{date_lines}}"),
+            ("Convert the XML record to a flat JSON object; attributes become keys prefixed with the element name.",
+             "{{xml_block}}"),
+        ],
+        CHAT: [
+            "turn this into a markdown table please\n{{csv_block}}",
+            "Can you convert this JSON to CSV? {{json_block}}",
+            "reformat as YAML:\n{{json_block}}",
+        ],
+    },
+    "translation": {
+        API: [
+            ("You are Northwind's localization engine. Translate the text into the target language given on the first "
+             "line. Keep product names and placeholders like {name} unchanged. Output only the translation.",
+             "Target: {{lang}}\n\n{{en_text}}"),
+            ("Translate the customer's message into English. Return only the translation.", "{{foreign}}"),
+            ("Translate UI strings for the mobile app. Input: a locale and a JSON object of key -> English string. "
+             "Output the same keys with translated values.",
+             "Locale: {{locale}}\n{{ui_strings_json}}"),
+        ],
+        CHAT: [
+            "how do you say \"{{en_short}}\" in {{lang}}?",
+            "Translate this into {{lang}} for me: {{en_text}}",
+            "can you put this into English? {{foreign}}",
+        ],
+    },
+    "simple_qa": {
+        API: [
+            ("You are the Northwind help-centre bot. Answer the question using only the article provided. If the "
+             "answer is not in the article, say \"I don't know\". Keep answers under 40 words.",
+             "Article: {{kb_article}}\n\nQuestion: {{kb_question}}"),
+            ("Answer with a single short fact, no explanation.", "{{trivia_q}}"),
+            ("Answer the customer's question about their order using the order record.",
+             "Order record: {{order_record}}\n\nQuestion: {{order_q}}"),
+        ],
+        CHAT: [
+            "{{trivia_q}}",
+            "quick question: {{trivia_q_lower}}",
+            "{{kb_article}}\n\nBased on the text above, {{kb_question_lower}}",
+        ],
+    },
+    "summarization": {
+        API: [
+            ("Summarize the support conversation for the next agent in three bullet points: problem, what was tried, "
+             "next step.",
+             "{{support_thread}}"),
+            ("You write TL;DRs of meeting transcripts for people who missed the meeting. At most 5 bullets, then "
+             "action items with owners.",
+             "Meeting: {{meeting_title}}\nDate: {{date}}\n\n{{meeting_notes}}"),
+            ("Summarize the incident report in one paragraph for the weekly reliability review.", "{{incident_report}}"),
+            ("Condense the document into an executive summary of at most 120 words.", "{{long_doc}}"),
+        ],
+        CHAT: [
+            "tl;dr this please:\n\n{{long_doc}}",
+            "Can you summarize these meeting notes? {{meeting_notes}}",
+            "Give me the gist of this thread in two sentences:\n{{support_thread}}",
+        ],
+    },
+    "email_drafting": {
+        API: [
+            ("You draft replies for Northwind support agents. Tone: warm, concise, no jargon. Sign off as \"The "
+             "Northwind Team\". Never promise a refund unless the agent notes say it was approved.",
+             "Customer name: {{first}}\nTicket:\n{{ticket}}\n\nAgent notes: {{agent_note}}\n\nWrite the reply."),
+            ("Write a transactional notification email. Subject line first, then the body. Under 120 words.",
+             "Event: {{notif_event}}\nCustomer: {{fullname}}\nDetails: {{notif_details}}"),
+            ("You help account managers write follow-up emails after sales calls.",
+             "Write a follow-up to {{fullname}} at {{company}}. We discussed {{sales_topic}}. Next step: {{next_step}}."),
+        ],
+        CHAT: [
+            "Write an email to {{fullname}} asking to move our {{weekday}} meeting to {{weekday2}} afternoon.",
+            "help me reply to this customer, they're upset: {{ticket_short}}",
+            "Draft a polite email to our landlord about the broken heating in the {{city}} office.",
+            "can you write a short message to the team announcing that {{announcement}}?",
+        ],
+    },
+    "content_editing": {
+        API: [
+            ("You are an editor. Proofread the text: fix spelling, grammar and punctuation without changing the "
+             "meaning. Return the corrected text only.",
+             "{{typo_para}}"),
+            ("Rewrite the text in a more formal, professional tone suitable for enterprise customers.", "{{casual_para}}"),
+            ("Shorten the copy to the word limit given while keeping the key message and the brand voice.",
+             "Max words: {{n_words}}\n\n{{marketing_para}}"),
+            ("Rewrite product copy to match the Northwind style guide: second person, active voice, no exclamation "
+             "marks, British spelling.",
+             "{{marketing_para}}"),
+        ],
+        CHAT: [
+            "can you make this sound less passive aggressive? {{casual_para}}",
+            "proofread this for me: {{typo_para}}",
+            "Rewrite this paragraph so it sounds friendlier: {{formal_para}}",
+        ],
+    },
+    "code_explanation": {
+        API: [
+            ("You are a senior engineer doing code review. Point out bugs, edge cases and style issues. Be concise and "
+             "use bullet points.",
+             "Review this {{code_lang}} code:\n```\n{{code}}\n```"),
+            ("Explain code to a new team member in plain English. Start with a one-sentence summary.",
+             "```\n{{code}}\n```"),
+            ("Write a Google-style docstring for the function. Return only the docstring.", "{{py_code}}"),
+        ],
+        CHAT: [
+            "what does this do?\n```\n{{code}}\n```",
+            "Can someone explain this regex to me: {{regex}}",
+            "Why does this function return None sometimes?\n{{py_code}}",
+            "explain this SQL query line by line:\n{{sql}}",
+        ],
+    },
+    "data_analysis": {
+        API: [
+            ("You are a data analyst. Look at the weekly KPI table and write 3-5 insights, each with the numbers that "
+             "support it.",
+             "{{kpi_table}}"),
+            ("Analyze A/B test results. Say which variant wins, whether the difference is significant, and what to do next.",
+             "{{ab_table}}"),
+            ("Given per-service latency and error metrics, identify anomalies and likely causes.", "{{service_metrics}}"),
+        ],
+        CHAT: [
+            "here's our revenue by region for the last 6 months, what trends do you see?\n{{region_table}}",
+            "Which weeks look off in this table and why might that be?\n{{kpi_table}}",
+            "Can you analyze these hourly log counts and tell me when the spike started?\n{{log_counts}}",
+        ],
+    },
+    "brainstorming": {
+        API: [
+            ("You are a creative strategist for Northwind Labs' marketing team. Produce numbered idea lists; each idea "
+             "has a title and one sentence.",
+             "Give me {{n}} campaign ideas for {{campaign_theme}}."),
+            ("Suggest product names. Output a bulleted list with a short rationale for each.",
+             "Product: {{new_product_desc}}. Audience: {{audience}}. {{n}} options."),
+            ("Help product managers brainstorm feature ideas.",
+             "List {{n}} feature ideas that would help {{audience}} {{goal}}."),
+        ],
+        CHAT: [
+            "ideas for a team offsite in {{city}}? we're about {{n2}} people",
+            "what are some fun names for our internal hackathon?",
+            "Suggest {{n}} blog post topics about {{blog_topic}}",
+            "brainstorm ways we could reduce churn on the {{plan}} plan",
+        ],
+    },
+    "open_qa": {
+        API: [
+            ("You are Nora, Northwind Labs' internal knowledge assistant. Answer general questions clearly and suggest "
+             "where to learn more.",
+             "{{howto_q}}"),
+            ("You explain technical concepts to non-technical colleagues in under 200 words.", "{{concept_q}}"),
+            ("Answer employee questions about workplace topics. If it is about a Northwind-specific policy, tell them "
+             "to check the intranet.",
+             "{{work_q}}"),
+        ],
+        CHAT: ["{{howto_q}}", "{{concept_q}}", "why {{why_q}}?", "{{work_q}}"],
+    },
+    "code_generation": {
+        API: [
+            ("You are a coding assistant. Return only code in a single fenced block, with brief comments.",
+             "Write a {{lang_code}} function that {{code_task}}."),
+            ("You write PostgreSQL for the analytics warehouse. Tables: customers(customer_id, city, plan, created_at), "
+             "subscriptions(customer_id, plan, started_at, cancelled_at), devices(device_id, customer_id, model), "
+             "readings(device_id, ts, watts), orders(order_id, customer_id, created_at, delivered_at, carrier, total). "
+             "Return one SQL query, no explanation.",
+             "{{sql_request}}"),
+            ("You fix bugs. Given an error and the code, explain the cause in one sentence and return the corrected code.",
+             "Error:\n{{stack_trace}}\n\nCode:\n{{py_code}}"),
+            ("Write pytest unit tests for the given function. Cover edge cases.", "{{py_code}}"),
+        ],
+        CHAT: [
+            "write a bash script that {{bash_task}}",
+            "How do I write something that {{code_task}} in {{lang_code}}? show code",
+            "getting this error, can you fix it?\n{{stack_trace}}",
+            "refactor this to be more readable:\n{{code}}",
+        ],
+    },
+    "reasoning": {
+        API: [
+            ("Solve the problem step by step, then give the final answer on its own line prefixed with 'Answer:'.",
+             "{{word_problem}}"),
+            ("You are a planning assistant. Work through every constraint before proposing a schedule.",
+             "{{schedule_problem}}"),
+            ("Logic puzzle solver. Show your reasoning, then the solution.", "{{logic_puzzle}}"),
+        ],
+        CHAT: [
+            "{{word_problem}} can you walk me through it?",
+            "If {{pricing_problem}}",
+            "Is this argument valid? {{syllogism}}",
+            "{{logic_puzzle}}",
+        ],
+    },
+    "research_synthesis": {
+        API: [
+            ("You are a research analyst. Synthesize the sources into a brief: key findings, points of agreement, "
+             "contradictions, gaps. Cite sources by their letter.",
+             "Topic: {{research_topic}}\n\n{{sources}}"),
+            ("Compare the competitor reports and produce a comparison table plus a recommendation for Northwind.",
+             "{{competitor_reports}}"),
+            ("Write a literature review paragraph from the study summaries below.", "{{abstracts}}"),
+        ],
+        CHAT: [
+            "I pasted a few sources below about {{research_topic}}. Can you compare what they say and tell me where "
+            "they disagree?\n\n{{sources}}",
+            "Combine these customer interview notes into a report of the main themes:\n{{interviews}}",
+            "Here are three competitor write-ups, what's the overall picture?\n{{competitor_reports}}",
+        ],
+    },
+    "legal_analysis": {
+        API: [
+            ("You are ClauseCheck, the contract review assistant of Northwind Labs' legal team. For each clause: "
+             "summarize the obligation, flag the risks for Northwind as the buyer, and suggest a fallback position. "
+             "This is not legal advice.",
+             "Contract: {{contract_name}} with {{company}}\nClause {{clause_no}}:\n{{clause}}"),
+            ("Assess data processing terms against the GDPR Article 28 processor requirements. For each requirement "
+             "say met, partially met or missing.",
+             "{{dpa_clause}}"),
+            ("Answer the compliance question about the policy text. Quote the relevant section.",
+             "Policy:\n{{policy_text}}\n\nQuestion: {{policy_q}}"),
+        ],
+        CHAT: [
+            "Does this clause mean we're liable if their servers get hacked? {{clause}}",
+            "is this auto-renewal clause enforceable? {{renewal_clause}}",
+            "our vendor sent this indemnity clause, anything I should push back on?\n{{clause}}",
+        ],
+    },
+    "architecture_review": {
+        API: [
+            ("You are a principal engineer running design reviews. Assess the proposal for scalability, reliability, "
+             "security and cost. End with a verdict: approve, approve with changes, or rework.",
+             "{{design_doc}}"),
+            ("Review the infrastructure description for single points of failure and rank them by risk.", "{{infra_desc}}"),
+            ("Evaluate the proposed database design for the expected load and query patterns.", "{{db_design}}"),
+        ],
+        CHAT: [
+            "We're thinking of {{arch_choice}}. Good idea at {{rps}} requests per second?",
+            "here's our current setup: {{infra_desc}} What would break first if traffic 10x'd?",
+            "design review please:\n{{design_doc}}",
+        ],
+    },
+    "creative_writing": {
+        API: [
+            ("You write in the Northwind brand voice: warm, a little witty, never pushy, no exclamation marks.",
+             "Write {{n}} slogan options for the {{product}} launch in {{season}}."),
+            ("You are a children's story writer.", "Write a short bedtime story about {{story_hero}} who {{story_event}}."),
+            ("Write short poems for internal celebration cards.",
+             "A poem for {{first}}'s {{occasion}}. They work in {{team}} and love {{hobby}}."),
+            ("You write product stories for the Northwind blog.",
+             "Write a 100-word story about the {{product}} set in a {{city}} flat on a winter evening."),
+        ],
+        CHAT: [
+            "write me a haiku about {{haiku_topic}}",
+            "Can you write a limerick about our {{product}}?",
+            "write a short sci-fi story where {{scifi_premise}}",
+        ],
+    },
+    "other": {
+        API: [
+            ("You are a helpful assistant.", "{{other_msg}}"),
+            ("healthcheck", "ping"),
+            ("Respond with OK.", "test"),
+        ],
+        CHAT: ["{{other_msg}}"],
+    },
+}
+
+SLOTS["other_msg"] = pick(
+    "test", "hello", "hi are you there", "asdf", "?", "ok thanks", "Thanks!", "1", "continue", "lol", "testing 123",
+    ".", "sure", "undefined", "null", "Hello world", "can you hear me", "hmm", "nvm", "ok", "👍",
+)
+
+SHORT_SYSTEMS = ("You are a helpful assistant.", "You are Nora, Northwind Labs' internal assistant. Be concise.",
+                 "You are a helpful assistant. Answer in the user's language.")
+
+# ---- chat: persona system prompts and multi-turn conversations -------------------------------------
+
+PERSONAS = {
+    "nora": "You are Nora, Northwind Labs' friendly internal assistant. You are upbeat and concise, and you ask a "
+            "clarifying question when a request is ambiguous. Never invent company policy.",
+    "pip": "You are Pip, the onboarding buddy for new Northwind employees. Keep a casual tone, use short answers and "
+           "point people to the right team when you don't know something.",
+    "ada": "You are Coach Ada, a supportive career coach. Encourage reflection with open questions. Do not give "
+           "medical, legal or financial advice.",
+    "sol": "You are Sol, the in-app energy companion for Northwind customers. Be practical and friendly, give concrete "
+           "tips, and never recommend products from other brands.",
+    "max": "You are Max, a Spanish conversation partner. Reply mostly in simple Spanish, then correct one mistake "
+           "from the learner's last message in English.",
+}
+# (personas, [u1, a1, u2, a2, u3, (a3, u4)])
+CONVERSATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("nora", "pip"), (
+        "I'm going to {{city}} for a long weekend, any tips?",
+        "Nice! What do you enjoy most when you travel: food, museums, walking, or something else?",
+        "Mostly food and walking. We're two adults, no car.",
+        "Then base yourselves near the old town and plan one food market morning and one long riverside walk. Want a day-by-day outline?",
+        "Yes please, and we arrive Friday evening.",
+        "Friday: dinner near the hotel. Saturday: market, then a walking route. Sunday: a slow brunch and a museum if it rains.",
+        "Can you swap the museum for something outdoors?",
+    )),
+    (("ada",), (
+        "I have my performance review next week and I'm nervous.",
+        "That's very normal. What are you most worried the conversation will be about?",
+        "That my manager thinks I was slow on the {{module}} project.",
+        "Was there anything outside your control that slowed it down, and did you flag it at the time?",
+        "Yes, the vendor changed their API twice. I did mention it in stand-ups.",
+        "Then you can frame it as a risk you surfaced early. How would you say that in one sentence?",
+        "Something like: I flagged the vendor changes early and we still shipped?",
+    )),
+    (("pip",), (
+        "hey, first day here, how do I submit expenses?",
+        "Welcome aboard! Expenses go through the finance portal. Have you got your login yet?",
+        "yes I do. do I need receipts for everything?",
+        "For anything over 25 EUR, yes. Snap a photo in the app and it attaches automatically.",
+        "cool. and who approves them?",
+        "Your manager approves first, then finance does a monthly check.",
+        "what if my manager is on holiday?",
+    )),
+    (("sol",), (
+        "My energy bill doubled this month, why?",
+        "Sorry to hear that. Did anything change at home, like guests, a new appliance or the weather getting colder?",
+        "It got colder and my partner works from home now.",
+        "That explains a big part: heating during the day adds up fast. Is the {{product}} on a schedule?",
+        "It's on the default schedule I think.",
+        "The default heats the whole day on weekdays. Try 19 degrees in the home office only and 16 elsewhere.",
+        "How much would that save roughly?",
+    )),
+    (("nora",), (
+        "I'm cooking for six on Saturday and one of them is vegetarian. Ideas?",
+        "Lovely! Would you rather make one dish everyone eats or a main with a vegetarian version?",
+        "One dish for everyone, nothing too fancy.",
+        "A big tray of roasted vegetable lasagne works well and can be made ahead. Want a shopping list?",
+        "Yes, and a simple dessert too.",
+        "Here is a list for the lasagne, plus a lemon posset, which needs just cream, sugar and lemons.",
+        "How long does the posset need to set?",
+    )),
+    (("max",), (
+        "Hola Max! Quiero practicar pedir un café.",
+        "¡Hola! Muy bien. Yo soy el camarero. ¿Qué te pongo?",
+        "Yo quiero un café con leche y un croissant, por favor.",
+        "¡Perfecto! ¿Para tomar aquí o para llevar? (Tip: 'quisiera' sounds a bit more polite than 'yo quiero'.)",
+        "Para llevar. ¿Cuánto es?",
+        "Son cuatro euros con veinte. ¿Pagas con tarjeta?",
+        "Sí, con tarjeta. ¿Cómo digo 'keep the change'?",
+    )),
+    (("nora", "pip"), (
+        "I need a new laptop for data work, Mac or Windows?",
+        "Both can work. Which tools do you use most: Python, Excel, Tableau, something else?",
+        "Python and a lot of Excel. Some Docker.",
+        "Then either is fine; IT supports both. Memory matters more than the OS for Docker. Go for 32 GB.",
+        "IT offers 16 or 32, is 32 worth waiting two weeks for?",
+        "If you run containers and big notebooks daily, yes. If not, 16 GB now and request an upgrade later.",
+        "ok 32 it is. how do I order it?",
+    )),
+    (("ada",), (
+        "A colleague keeps interrupting me in meetings. How should I handle it?",
+        "That sounds frustrating. Does it happen with everyone, or mostly with you?",
+        "Mostly me, I think, and mostly in the {{team}} sync.",
+        "Would you feel comfortable talking to them one-on-one first, before involving anyone else?",
+        "Maybe, but I don't want it to get awkward.",
+        "You could keep it about the meeting, not the person. For example: I'd like to finish my point before we discuss it.",
+        "And if that doesn't work?",
+    )),
+    (("sol",), (
+        "Is it cheaper to leave the heating on low all day or turn it off when I'm out?",
+        "For most homes, turning it down while you're out saves more. How long are you usually away?",
+        "About nine hours on weekdays.",
+        "Then set the {{product}} to 15 degrees while you're out and to warm up 30 minutes before you're back.",
+        "Won't it use a lot to heat up again?",
+        "A little, but less than keeping the whole house warm for nine hours.",
+        "And at night?",
+    )),
+)
+
+# ---- agentic: tool sets and tasks (generic form; converted per provider) -------------------------------
+
+TOOLSETS: dict[str, list[dict[str, Any]]] = {
+    "ops": [
+        {"name": "search_logs", "description": "Search service logs. Returns up to 50 matching lines.",
+         "params": {"query": ("string", "Search expression"), "service": ("string", "Service name"),
+                    "since": ("string", "ISO timestamp or relative like 1h")}, "required": ["query"]},
+        {"name": "get_metrics", "description": "Read a time series metric for a service.",
+         "params": {"service": ("string", "Service name"), "metric": ("string", "p99_latency, error_rate or rps"),
+                    "window": ("string", "Time window, e.g. 6h")}, "required": ["service", "metric"]},
+        {"name": "restart_service", "description": "Rolling restart of a deployment. Requires approval in prod.",
+         "params": {"service": ("string", "Service name"), "env": ("string", "staging or prod")}, "required": ["service", "env"]},
+        {"name": "create_incident", "description": "Open an incident in the incident tracker.",
+         "params": {"title": ("string", "Short title"), "severity": ("string", "SEV1-SEV4"),
+                    "summary": ("string", "What is happening")}, "required": ["title", "severity"]},
+    ],
+    "support": [
+        {"name": "lookup_order", "description": "Fetch an order by id.",
+         "params": {"order_id": ("string", "Order id like NW-123456")}, "required": ["order_id"]},
+        {"name": "get_customer", "description": "Find a customer by email.",
+         "params": {"email": ("string", "Customer email")}, "required": ["email"]},
+        {"name": "issue_refund", "description": "Refund all or part of an order.",
+         "params": {"order_id": ("string", "Order id"), "amount": ("number", "Amount in order currency"),
+                    "reason": ("string", "Reason code")}, "required": ["order_id", "amount"]},
+        {"name": "send_email", "description": "Send an email to the customer from the support address.",
+         "params": {"to": ("string", "Recipient"), "subject": ("string", "Subject"), "body": ("string", "Plain-text body")},
+         "required": ["to", "subject", "body"]},
+    ],
+    "data": [
+        {"name": "list_tables", "description": "List warehouse tables.", "params": {}, "required": []},
+        {"name": "describe_table", "description": "Columns and types of a table.",
+         "params": {"name": ("string", "Table name")}, "required": ["name"]},
+        {"name": "run_sql", "description": "Run a read-only SQL query. Returns at most 200 rows as CSV.",
+         "params": {"query": ("string", "SQL")}, "required": ["query"]},
+    ],
+    "research": [
+        {"name": "web_search", "description": "Search the web. Returns titles, urls and snippets.",
+         "params": {"query": ("string", "Search query")}, "required": ["query"]},
+        {"name": "fetch_url", "description": "Fetch a web page and return its text.",
+         "params": {"url": ("string", "URL")}, "required": ["url"]},
+    ],
+}
+AGENT_SYSTEMS = {
+    "ops": "You are OpsAgent, Northwind's on-call assistant. Investigate alerts with the tools provided, prefer read-only "
+           "tools, and never restart production services without stating why. Finish with a short summary for the on-call engineer.",
+    "support": "You are the Northwind support agent. Use the tools to look up orders and customers. Refunds over 200 EUR "
+               "need a human: explain instead of refunding. Always email the customer at the end.",
+    "data": "You are the DataHub analyst agent. Explore the warehouse with the tools and answer with numbers. Only run "
+            "read-only queries and keep them small.",
+    "research": "You are a research agent. Use web_search and fetch_url to gather facts, then answer with sources.",
+}
+# (toolset, task template, [(tool name, args template dict, result template)])
+AGENT_TASKS: tuple[tuple[str, str, tuple[tuple[str, dict[str, str], str], ...]], ...] = (
+    ("ops", "Alert: error rate on {{service}} above 5% for 10 minutes. Investigate.", (
+        ("get_metrics", {"service": "{{service}}", "metric": "error_rate", "window": "6h"},
+         "error_rate: 0.4% until 13:50, then 6.8% (peak 9.1% at 14:05)"),
+        ("search_logs", {"query": "level:error", "service": "{{service}}", "since": "1h"},
+         "14:02:11 ERROR upstream connect error to {{service2}}: connection refused (x412)"),
+        ("get_metrics", {"service": "{{service2}}", "metric": "rps", "window": "1h"},
+         "rps dropped from 850 to 0 at 13:49; 0 healthy pods"),
+    )),
+    ("ops", "Customers report slow app loading since this morning. Check what's going on.", (
+        ("get_metrics", {"service": "{{service}}", "metric": "p99_latency", "window": "12h"},
+         "p99 latency 180 ms overnight, 2,400 ms since 07:30"),
+        ("search_logs", {"query": "slow query", "service": "{{service}}", "since": "3h"},
+         "07:31:02 WARN slow query 2310ms: SELECT * FROM readings WHERE customer_id = $1"),
+    )),
+    ("support", "Customer {{email}} says order {{order_id}} never arrived and wants a refund.", (
+        ("get_customer", {"email": "{{email}}"}, "{\"customer_id\": \"c_{{card4}}\", \"name\": \"{{fullname}}\", \"plan\": \"{{plan}}\"}"),
+        ("lookup_order", {"order_id": "{{order_id}}"},
+         "{\"status\": \"shipped\", \"carrier\": \"{{carrier}}\", \"total\": \"{{amount}}\", \"last_scan\": \"{{date}}\"}"),
+        ("issue_refund", {"order_id": "{{order_id}}", "amount": "{{amount}}", "reason": "lost_in_transit"},
+         "{\"refund_id\": \"rf_{{card4}}\", \"status\": \"pending\"}"),
+    )),
+    ("support", "Please check why {{email}} was charged twice and fix it.", (
+        ("get_customer", {"email": "{{email}}"}, "{\"customer_id\": \"c_{{card4}}\", \"name\": \"{{fullname}}\"}"),
+        ("lookup_order", {"order_id": "{{order_id}}"}, "{\"payments\": [\"{{amount}} captured {{date}}\", \"{{amount}} captured {{date}}\"]}"),
+    )),
+    ("data", "How many devices were activated per week in September, split by plan?", (
+        ("list_tables", {}, "customers, subscriptions, devices, readings, orders, activations"),
+        ("describe_table", {"name": "activations"}, "device_id uuid, customer_id uuid, activated_at timestamptz, plan text"),
+        ("run_sql", {"query": "SELECT date_trunc('week', activated_at) w, plan, count(*) FROM activations "
+                              "WHERE activated_at >= '2026-09-01' AND activated_at < '2026-10-01' GROUP BY 1, 2"},
+         "w,plan,count\n2026-08-31,Basic,1204\n2026-08-31,Pro,388\n2026-09-07,Basic,1310\n..."),
+    )),
+    ("data", "Which city had the biggest drop in average daily kWh last month?", (
+        ("describe_table", {"name": "readings"}, "device_id uuid, ts timestamptz, watts int"),
+        ("run_sql", {"query": "SELECT c.city, avg(r.watts) FROM readings r JOIN devices d USING (device_id) "
+                              "JOIN customers c USING (customer_id) GROUP BY 1"},
+         "city,avg\n{{city}},412\n{{city2}},388\n..."),
+    )),
+    ("research", "Find out which EU countries offer subsidies for home batteries in 2026 and summarize them.", (
+        ("web_search", {"query": "home battery subsidy 2026 EU countries"},
+         "1. Battery grants 2026 overview - energy-policy.example ...\n2. Subsidy tracker - gridwatch.example ..."),
+        ("fetch_url", {"url": "https://energy-policy.example/battery-grants-2026"},
+         "Several member states run grant schemes; amounts range from 300 to 3,000 EUR per household ..."),
+    )),
+    ("research", "What are the latest firmware security guidelines for consumer IoT devices? I need a checklist.", (
+        ("web_search", {"query": "consumer IoT firmware security guidelines"},
+         "1. IoT security baseline - standards.example ...\n2. Secure update checklist - devsec.example ..."),
+    )),
+)
+AGENT_FINALS = {
+    "ops": "Summary: {{service}} errors are caused by {{service2}} having no healthy pods since 13:49. I did not restart "
+           "anything in prod. Suggested next step: check the last deploy of {{service2}} and roll back if needed.",
+    "support": "I've refunded {{amount}} for order {{order_id}} and emailed {{first}} with the refund details.",
+    "data": "Activations grew every week in September; Basic accounts for about 75% of them. Full table attached.",
+    "research": "Here is a checklist with sources: signed updates, rollback protection, unique credentials, a "
+                "vulnerability disclosure policy and a published support period.",
+}
+
+# ---- Claude Code: prompts typed by developers, assistant narration and tool calls -----------------------
+
+CC_PROMPTS: dict[str, tuple[str, ...]] = {
+    "code_generation": (
+        "add a --dry-run flag to the sync command that prints what would change",
+        "fix the failing test in tests/test_{{module}}.py",
+        "write a migration that adds a {{col}} column to {{table}}, nullable, with an index",
+        "refactor {{module}}.py to use dataclasses instead of dicts",
+        "CI fails with: {{stack_trace_short}} - can you fix it?",
+        "implement pagination for GET /v2/{{table}}, cursor based",
+        "add retries with backoff to the {{service}} client",
+        "write unit tests for {{func}}, we have none",
+    ),
+    "agentic": (
+        "find out why the nightly {{module}} job got slow this week and propose a fix",
+        "upgrade {{dep}} to the latest major version and make sure the test suite passes",
+        "go through the TODO comments in src/ and open a GitHub issue for each one",
+        "run the linter and type checker and fix everything they complain about",
+        "set up a GitHub Actions workflow that runs tests and lint on every PR",
+        "the staging deploy is broken, figure out what changed and get it green again",
+    ),
+    "code_explanation": (
+        "explain how the retry logic in {{module}}.py works",
+        "what does {{func}} actually do? the name is confusing",
+        "walk me through what happens when a device sends a reading, from the MQTT handler to the database",
+        "why do we have two caches in {{module}}.py?",
+        "can you explain the locking in store.go?",
+    ),
+}
+CC_NARRATION = (
+    "I'll start by looking at the relevant files.", "Let me check how this is wired up.", "Let me run the tests first.",
+    "I see the problem.", "Now I'll update the implementation.", "Let me verify the change.",
+    "The tests pass now.", "I'll search for other call sites.",
+)
+CC_TOOLS = (
+    ("Read", {"file_path": "/home/dev/{{repo}}/src/{{module}}.py"}, "     1\timport logging\n     2\tfrom dataclasses import dataclass\n     3\t..."),
+    ("Grep", {"pattern": "{{func}}", "path": "/home/dev/{{repo}}"}, "Found 4 files\nsrc/{{module}}.py\nsrc/api/routes.py\ntests/test_{{module}}.py\ndocs/notes.md"),
+    ("Glob", {"pattern": "**/*{{module}}*"}, "/home/dev/{{repo}}/src/{{module}}.py\n/home/dev/{{repo}}/tests/test_{{module}}.py"),
+    ("Bash", {"command": "pytest -q tests/test_{{module}}.py", "description": "Run the module tests"},
+     "....F.\nFAILED tests/test_{{module}}.py::test_empty_input - AssertionError\n1 failed, 5 passed in 0.84s"),
+    ("Bash", {"command": "git diff --stat", "description": "Show changed files"}, " src/{{module}}.py | 14 ++++++++------\n 1 file changed"),
+    ("Edit", {"file_path": "/home/dev/{{repo}}/src/{{module}}.py", "old_string": "if not items:", "new_string": "if not items:\n        return []"},
+     "The file /home/dev/{{repo}}/src/{{module}}.py has been updated."),
+    ("TodoWrite", {"todos": "[{\"content\": \"Reproduce the failure\", \"status\": \"completed\"}]"}, "Todos have been modified successfully."),
+)
+CC_FINALS = {
+    "code_generation": "Done. I changed src/{{module}}.py and added tests; the suite passes locally.",
+    "agentic": "All checks pass now. Summary of what I changed is below.",
+    "code_explanation": "In short: {{func}} batches incoming items, retries failed writes with backoff and drops duplicates by id.",
+}
+CC_SUMMARIES = ("Fix flaky {{module}} test", "Add dry-run flag to sync", "Investigate slow nightly job",
+                "Upgrade {{dep}}", "Explain retry logic", "Pagination for {{table}} endpoint")
+
+# --------------------------------------------------------------------------------------
+# Response text: short, plausible answers (usage counts carry the realistic sizes)
+# --------------------------------------------------------------------------------------
+
+RESPONSES: dict[str, tuple[str, ...]] = {
+    "pii_detection": ("[NAME] called from [PHONE] about order {{order_id}}. Email on file: [EMAIL]. Ships to [ADDRESS].",
+                      "[{\"type\": \"name\", \"value\": \"{{fullname}}\"}, {\"type\": \"email\", \"value\": \"{{email}}\"}]",
+                      "CONTAINS_PII\n- name\n- phone number\n- postal address"),
+    "entity_extraction": ("{\"vendor\": \"{{company}}\", \"invoice_number\": \"{{invoice_id}}\", \"total_amount\": \"{{amount2}}\"}",
+                          "{\"carrier\": \"{{carrier}}\", \"order_id\": \"{{order_id}}\", \"estimated_delivery\": null}",
+                          "| Entity | Type |\n|---|---|\n| {{fullname}} | PERSON |\n| {{company}} | ORG |\n| {{city}} | LOCATION |"),
+    "keyword_extraction": ("smart thermostat, energy saving, heating schedule, wifi thermostat, lower bills",
+                           "[\"reset device\", \"error code\", \"hub pairing\", \"firmware update\"]",
+                           "heat pumps; tariffs; home battery; energy saving; smart home"),
+    "format_conversion": ("```json\n[{\"device_id\": \"D{{card4}}\", \"city\": \"{{city}}\", \"kwh_saved\": 41.2}]\n```",
+                          "customer:\n  name: {{fullname}}\n  plan: {{plan}}\nactive: true",
+                          "| Field | Value |\n|---|---|\n| Name | {{fullname}} |\n| Plan | {{plan}} |"),
+    "translation": ("{{foreign}}", "Thank you for your patience, your replacement is on its way.", "{{foreign}}"),
+    "simple_qa": ("14 days, and a 10% restocking fee applies.", "212°F.", "Ottawa.", "Mary Shelley.", "It shipped with {{carrier}} on {{date}}.",
+                  "I don't know.", "42."),
+    "summarization": ("- Problem: device offline since {{date}}\n- Tried: reset, router restart\n- Next: hardware team to reply within 48h",
+                      "The outage was caused by a connection-pool config change on {{service}}; it was rolled back after 95 minutes. "
+                      "Follow-ups: mandatory canaries for config changes and a saturation alert.",
+                      "TL;DR: the project slips two days, the export feature moves to next sprint, hiring is frozen until January."),
+    "email_drafting": ("Hi {{first}},\n\nThank you for getting in touch, and sorry for the trouble. I've looked into your order and "
+                       "a replacement is on its way. You'll get tracking details by email today.\n\nBest wishes,\nThe Northwind Team",
+                       "Subject: Your order is on its way\n\nHi {{first}}, good news: your order has shipped and should arrive by {{date}}.",
+                       "Hi {{first}},\n\nWould it be possible to move our {{weekday}} meeting? Thursday afternoon would work well for me.\n\nThanks!"),
+    "content_editing": ("Thank you for your order. We will ship it tomorrow and you should receive it by the end of the week. "
+                        "If there is any problem, please don't hesitate to contact us.",
+                        "We would like to inform you that the delivery of the remaining items is expected next week. We apologise for the delay.",
+                        "Meet the {{product}}: quiet, smart and designed to save you energy in every room."),
+    "code_explanation": ("This function removes duplicate items by id and stops once it has collected more than `limit` items. "
+                         "Note the off-by-one: it returns limit + 1 items.",
+                         "- `parse_reading` returns None for units other than F and C; raise a ValueError instead.\n- `split(\" \")` breaks on double spaces.",
+                         "\"\"\"Compute the retry delay for an attempt.\n\nArgs:\n    attempt: zero-based attempt number.\n\"\"\""),
+    "data_analysis": ("1. Signups dipped in W37 (-18%) while churn stayed flat.\n2. Revenue grew 6% over the period, driven by activations.\n"
+                      "3. The activation rate is stable at 60-70%.",
+                      "Treatment converts at 5.1% vs 4.3% for control; with these sample sizes the difference is significant at p < 0.05. Roll it out.",
+                      "The spike started at 13:00: ERROR counts jump from ~40 to over 600 per hour."),
+    "brainstorming": ("1. Warm Welcome Week - free installation for the first 500 orders.\n2. The Cosy Map - show which cities save most.\n"
+                      "3. Bring a Friend - both get a month of {{plan}}.",
+                      "- Balcony Bank: short and friendly.\n- SunShelf: hints at solar.\n- Pocket Grid: sounds techy.",
+                      "Some options: a cooking class, a guided hike, an escape room, a boat trip on the river."),
+    "open_qa": ("Heat pumps move heat from outside air into your home using a refrigerant cycle. Even at -10°C there is "
+                "heat in the air to extract, though efficiency drops as it gets colder.",
+                "A kW is a rate of power; a kWh is the energy used when one kW runs for one hour. Your bill counts kWh.",
+                "Start with the goal of the talk, then three points with one example each, then a clear ask at the end."),
+    "code_generation": ("```python\ndef chunk(items, n):\n    \"\"\"Split items into lists of at most n.\"\"\"\n    return [items[i:i + n] for i in range(0, len(items), n)]\n```",
+                        "```sql\nSELECT c.city, sum(r.watts) / 1000.0 AS kwh\nFROM readings r\nJOIN devices d USING (device_id)\nJOIN customers c USING (customer_id)\n"
+                        "WHERE r.ts >= '2026-09-01' AND r.ts < '2026-10-01'\nGROUP BY 1 ORDER BY 2 DESC LIMIT 10;\n```",
+                        "The payload has no \"data\" key when the webhook is a ping. Use `.get(\"data\")` and return early:\n```python\n"
+                        "payload = json.loads(request.body).get(\"data\")\nif payload is None:\n    return Response(status=204)\n```",
+                        "```bash\n#!/usr/bin/env bash\nset -euo pipefail\nfind /var/log/northwind -name '*.log' -mtime +14 -delete\n```"),
+    "reasoning": ("Step 1: convert everything to the same unit.\nStep 2: set up the equation for the distance covered.\n"
+                  "Step 3: solve for t.\nAnswer: they meet after 2 hours 10 minutes.",
+                  "Let's check each constraint in turn... The only assignment that works is: the first colleague owns the doorbell.\nAnswer: see table.",
+                  "No, the argument is invalid: it affirms the consequent."),
+    "research_synthesis": ("Key findings: savings are real but smaller than marketing claims [B][C]; effects fade without engagement [A][F].\n"
+                           "Agreement: flats save less than detached houses.\nContradictions: survey vs field-trial effect sizes.\nGaps: no long-term data past 12 months.",
+                           "| Vendor | Price | Rating | Integrations |\n|---|---|---|---|\n| ... | ... | ... | ... |\nRecommendation: compete on support quality."),
+    "legal_analysis": ("Summary: liability is capped at 12 months of fees and data loss is excluded entirely.\nRisk: high - a data breach "
+                       "at the supplier would leave Northwind without recourse.\nFallback: carve data protection breaches out of the cap.",
+                       "Art. 28(2) prior authorisation of sub-processors: missing.\nArt. 28(3)(a) documented instructions: missing.\nBreach notification: partially met.",
+                       "No. Section 4.2 allows keeping recordings only until 30 days after the complaint is closed."),
+    "architecture_review": ("Strengths: decoupled ingest, replayable log.\nRisks: consumer lag at peak, no back-pressure to devices, "
+                            "ClickHouse single replica.\nVerdict: approve with changes.",
+                            "1. Single Postgres primary (no automatic failover) - high.\n2. Single Redis - medium.\n3. Hand-managed DNS - medium."),
+    "creative_writing": ("1. Warmth, scheduled.\n2. Your home, one step ahead.\n3. Less heat wasted, more evening saved.",
+                         "Once upon a time, in a flat at the top of a very tall building, there lived a small robot vacuum called Dot...",
+                         "Frost on the window,\nthe hub blinks a patient green -\nthe kettle sings on."),
+    "chat": ("Great question! Let me break that down for you.", "Sure, here's an idea for that.",
+             "That makes sense. Here's what I'd suggest next.", "Bien hecho. Se dice 'quédese con el cambio'."),
+    "other": ("Hello! How can I help you today?", "OK", "pong", "I'm here. What would you like to do?", "Could you tell me a bit more?"),
+}
+LABEL_ANSWERS = {
+    "classification": ("billing", "shipping", "technical", "account", "returns"),
+    "sentiment_analysis": ("positive", "negative", "neutral"),
+    "spam_detection": ("ok", "spam", "PASS", "FLAG"),
+    "language_detection": ("de", "fr", "es", "pt"),
+}
+
+
+#: Responses for specific templates ("<category>/<style>/<index>"); others use RESPONSES.
+TEMPLATE_RESPONSES: dict[str, tuple[str, ...]] = {
+    "entity_extraction/api/0": ("{\"vendor\": \"{{company}}\", \"invoice_number\": \"{{invoice_id}}\", \"invoice_date\": \"2026-09-14\", "
+                                "\"currency\": \"EUR\", \"total_amount\": \"{{amount2}}\", \"line_items\": [...]}",),
+    "entity_extraction/api/1": ("{\"carrier\": \"{{carrier}}\", \"tracking_number\": \"{{tracking}}\", \"order_id\": \"{{order_id}}\", "
+                                "\"estimated_delivery\": \"{{date}}\", \"destination_city\": \"{{city}}\"}",),
+    "entity_extraction/api/2": ("{\"attendees\": [\"{{first}}\", \"{{first2}}\"], \"date\": null, \"start_time\": \"14:30\", "
+                                "\"duration_minutes\": 45, \"location\": \"Fjord room\", \"topic\": \"{{module}} migration\"}",),
+    "entity_extraction/api/3": ("[{\"text\": \"{{company}}\", \"label\": \"ORG\"}, {\"text\": \"{{city}}\", \"label\": \"LOCATION\"}, "
+                                "{\"text\": \"{{fullname}}\", \"label\": \"PERSON\"}]",),
+    "entity_extraction/api/4": ("{\"full_name\": \"{{fullname}}\", \"email\": \"{{email}}\", \"phone\": \"{{phone}}\", "
+                                "\"months_experience\": {{n2}}, \"current_employer\": \"{{company}}\"}",),
+    "entity_extraction/chat/0": ("Order number: {{order_id}}\nAmount: {{amount2}}\nDate: {{date}}",),
+    "entity_extraction/chat/2": ("The carrier is {{carrier}}. I couldn't find a tracking number in the message.",
+                                 "Carrier: {{carrier}}, tracking number: {{tracking}}."),
+    "pii_detection/api/0": ("[NAME] called from [PHONE] about order {{order_id}}. Email on file: [EMAIL]. Ships to [ADDRESS].",
+                            "Hi, this is [NAME], my number is [PHONE] and I live at [ADDRESS]."),
+    "pii_detection/api/1": ("[{\"type\": \"name\", \"value\": \"{{fullname}}\"}, {\"type\": \"email\", \"value\": \"{{email}}\"}, "
+                            "{\"type\": \"phone\", \"value\": \"{{phone}}\"}]", "[]"),
+    "pii_detection/api/2": ("CONTAINS_PII\n- NAME: {{fullname}}\n- PHONE: {{phone}}\n- ADDRESS: {{address}}", "CLEAN"),
+    "format_conversion/api/1": ("customer:\n  name: {{fullname}}\n  plan: {{plan}}\n  city: {{city}}\ndevices:\n  - sku: NW-{{qty}}\n    qty: 1\nactive: true",),
+    "format_conversion/api/2": ("| Field | Value |\n|---|---|\n| Name | {{fullname}} |\n| Company | {{company}} |\n| Plan | {{plan}} |",),
+    "format_conversion/api/3": ("Order 412: 2026-09-03\nInvoice 577: 2026-09-18\nVisit 203: 2026-10-01",),
+    "format_conversion/api/4": ("{\"order_id\": \"{{order_id}}\", \"customer\": \"{{fullname}}\", \"item_sku\": \"NW-{{qty}}\", "
+                                "\"item\": \"{{product}}\", \"total_currency\": \"EUR\", \"total\": \"{{amount}}\"}",),
+    "format_conversion/chat/1": ("customer.name,customer.plan,customer.city,active\n{{fullname}},{{plan}},{{city}},true",),
+    "translation/api/1": ("{{en_parallel}}",),
+    "translation/chat/2": ("It says: \"{{en_parallel}}\"",),
+    "translation/chat/0": ("In {{lang}} you'd say it like this (formal version first, then casual).",),
+    "creative_writing/api/1": ("Once upon a time, in a flat at the top of a very tall building, there lived {{story_hero}}. One night, it "
+                               "{{story_event}}...",),
+    "creative_writing/api/2": ("To {{first}}, who debugs the day away,\nand spends each weekend on {{hobby}} -\nhappy {{occasion}}, from all of {{team}}.",),
+    "creative_writing/chat/0": ("Quiet fans hum on,\nlittle lights keep watch till dawn -\nthe logs fill with snow.",),
+    "creative_writing/chat/1": ("There once was a {{product}},\nwhose owner forgot it was on...",),
+    "code_generation/api/1": ("```sql\nSELECT c.city, sum(r.watts) / 1000.0 AS kwh\nFROM readings r\nJOIN devices d USING (device_id)\n"
+                              "JOIN customers c USING (customer_id)\nGROUP BY 1 ORDER BY 2 DESC LIMIT 10;\n```",),
+    "code_generation/api/3": ("```python\nimport pytest\n\n\ndef test_empty_input():\n    assert {{func}}([]) == []\n\n\n"
+                              "def test_respects_limit():\n    items = [{\"id\": i} for i in range(20)]\n    assert len({{func}}(items, limit=5)) == 5\n```",),
+    "code_generation/chat/0": ("```bash\n#!/usr/bin/env bash\nset -euo pipefail\nfind /var/log/northwind -name '*.log' -mtime +14 -delete\n```",),
+    "code_explanation/api/2": ("\"\"\"Return the items with duplicate ids removed.\n\nArgs:\n    items: dicts with an \"id\" key.\n"
+                               "    limit: stop after this many items.\n\nReturns:\n    The de-duplicated list.\n\"\"\"",),
+    "code_explanation/chat/1": ("This pattern matches the whole string only if it has the given structure. Piece by piece: ...",),
+    "code_explanation/chat/2": ("It returns None when the unit is neither \"F\" nor \"C\": Python functions return None when they fall "
+                                "off the end. Add an else branch that raises ValueError.",),
+    "email_drafting/api/1": ("Subject: An update about your {{product}}\n\nHi {{first}},\n\n...",),
+    "email_drafting/chat/2": ("Dear landlord,\n\nI'm writing about the heating in our {{city}} office, which has not been working since Monday...",),
+    "content_editing/api/1": ("We would like to let you know that the remaining work is delayed and we now expect to complete it next week. "
+                              "We apologise for any inconvenience.",),
+    "data_analysis/api/1": ("Treatment converts slightly better than control, but with these sample sizes the difference is not "
+                            "statistically significant (p ≈ 0.2). Keep the test running for another two weeks.",),
+    "data_analysis/api/2": ("Anomalies: {{service}} has a p99 far above its p50 and the highest error rate; this points to a slow "
+                            "dependency rather than overall load.",),
+    "reasoning/api/1": ("Constraints first: ... Proposed schedule:\n09:00 interview A1\n09:45 interview B1\n...",),
+    "reasoning/chat/2": ("No. The argument affirms the consequent: other explanations fit the facts too.",),
+    "brainstorming/chat/0": ("Some ideas for a group your size: a cooking class, a guided hike, an escape room, a river boat trip, a "
+                             "pottery workshop.",),
+    "architecture_review/api/1": ("1. Single Postgres primary (async replica, same rack) - high risk.\n2. Single Redis - medium.\n"
+                                  "3. One nginx box - high.",),
+}
+
+
+def response_text(cat: str, r: Random, c: Ctx, template: str = "") -> str:
+    if cat == "simple_qa" and "qa_answer" in c:
+        return c["qa_answer"]
+    if template in TEMPLATE_RESPONSES:
+        return fill(r.choice(TEMPLATE_RESPONSES[template]), r, c)
+    ans = c.get("answer")
+    if cat in LABEL_ANSWERS:
+        if cat == "spam_detection" and ans in ("spam", "legit"):
+            return orjson.dumps({"spam": ans == "spam", "reason": "credential phishing link" if ans == "spam" else "normal correspondence"}).decode()
+        if cat == "language_detection" and ans in LANG_NAMES and r.random() < 0.3:
+            return LANG_NAMES[ans]
+        return ans or r.choice(LABEL_ANSWERS[cat])
+    return fill(r.choice(RESPONSES[cat]), r, c)
+
+
+# --------------------------------------------------------------------------------------
+# Token profiles: (new input lo, hi, output lo, hi), log-uniform. System prompts, tool
+# definitions and conversation history are added on top (see build_request).
+# --------------------------------------------------------------------------------------
+
+PROFILE: dict[str, tuple[int, int, int, int]] = {
+    "classification": (40, 600, 1, 6),
+    "sentiment_analysis": (25, 400, 1, 5),
+    "spam_detection": (30, 600, 1, 12),
+    "language_detection": (8, 150, 1, 4),
+    "pii_detection": (80, 1800, 20, 1200),
+    "entity_extraction": (150, 4000, 30, 450),
+    "keyword_extraction": (120, 2500, 8, 60),
+    "format_conversion": (80, 3000, 80, 3200),
+    "translation": (30, 1500, 30, 1700),
+    "simple_qa": (12, 2500, 3, 90),
+    "summarization": (1500, 40000, 60, 600),
+    "email_drafting": (120, 1800, 110, 480),
+    "content_editing": (100, 1800, 90, 1800),
+    "code_explanation": (150, 4000, 150, 1000),
+    "data_analysis": (300, 9000, 180, 1100),
+    "brainstorming": (20, 400, 180, 900),
+    "open_qa": (10, 250, 150, 900),
+    "code_generation": (60, 4000, 250, 3200),
+    "reasoning": (50, 700, 250, 2500),
+    "research_synthesis": (5000, 60000, 700, 2800),
+    "legal_analysis": (1500, 30000, 350, 1600),
+    "architecture_review": (1200, 12000, 700, 2600),
+    "creative_writing": (30, 400, 250, 2500),
+    "chat": (15, 300, 40, 600),
+    "agentic": (50, 3000, 30, 1200),
+    "other": (1, 40, 2, 60),
+}
+#: Extra reasoning tokens for o4-mini / gpt-5-mini, by category (lo, hi).
+REASONING_EXTRA: dict[str, tuple[int, int]] = {
+    "reasoning": (600, 9000), "code_generation": (300, 5000), "architecture_review": (500, 5000),
+    "research_synthesis": (400, 4000), "legal_analysis": (400, 4000), "data_analysis": (300, 3000),
+    "agentic": (100, 2000),
+}
+
+# --------------------------------------------------------------------------------------
+# Products and traffic mixes
+# --------------------------------------------------------------------------------------
+
+MODEL_MIXES: dict[str, tuple[tuple[str, float], ...]] = {
+    "oa_mini": (("gpt-4o-mini", 6), ("gpt-4.1-mini", 3), ("gpt-5-mini", 1)),
+    "oa_over": (("gpt-4o", 5), ("gpt-4o-mini", 4), ("gpt-4.1-mini", 1)),  # simple work on a big model
+    "oa_big": (("gpt-4o", 6), ("gpt-4.1-mini", 2), ("gpt-5-mini", 2)),
+    "oa_reason": (("o4-mini", 6), ("gpt-5-mini", 4)),
+    "oa_code": (("gpt-4.1-mini", 4), ("gpt-4o", 3), ("o4-mini", 2), ("gpt-5-mini", 1)),
+    "oa_batch": (("gpt-4o-mini", 7), ("gpt-4.1-mini", 2), ("gpt-4o", 1)),
+    "an_haiku": (("claude-haiku-4-5", 1),),
+    "an_sonnet": (("claude-sonnet-4-5-20250929", 1),),
+    "an_opus": (("claude-opus-4-7", 1),),
+    "an_mix": (("claude-sonnet-4-5-20250929", 7), ("claude-haiku-4-5", 2), ("claude-opus-4-7", 1)),
+    "an_legal": (("claude-opus-4-7", 4), ("claude-sonnet-4-5-20250929", 6)),
+    "gw_fast": (("gpt-4o-mini", 5), ("claude-haiku-4-5", 3), ("gpt-5-mini", 2)),
+    "gw_smart": (("gpt-4o", 4), ("claude-sonnet-4-5-20250929", 5), ("claude-opus-4-7", 1)),
+    "gw_reason": (("o4-mini", 5), ("claude-sonnet-4-5-20250929", 3), ("gpt-5-mini", 2)),
+    "lf_mix": (("gpt-4o-mini", 4), ("gpt-4.1-mini", 2), ("claude-sonnet-4-5-20250929", 2), ("claude-haiku-4-5", 1), ("gpt-4o", 1)),
+    "lf_legal": (("claude-sonnet-4-5-20250929", 4), ("gpt-4o", 3), ("claude-opus-4-7", 2), ("gpt-5-mini", 1)),
+}
+
+#: Accounts that call the APIs. Employees are "first.last"; services are "svc-<name>".
+EMPLOYEES = tuple(f"{FIRST[i].lower()}.{LAST[(i * 7) % len(LAST)].lower().replace(chr(39), '')}" for i in range(len(FIRST)))
+PRODUCT_USERS: dict[str, tuple[str, ...]] = {
+    "helpdesk": ("svc-helpdesk", "svc-helpdesk", "svc-helpdesk") + EMPLOYEES[0:8],
+    "datahub": ("svc-datahub-etl", "svc-datahub-etl") + EMPLOYEES[8:14],
+    "devtools": ("svc-review-bot",) + EMPLOYEES[14:24],
+    "studio": EMPLOYEES[24:30],
+    "askme": EMPLOYEES,
+    "clausecheck": ("svc-clausecheck",) + EMPLOYEES[30:34],
+    "opsagent": ("svc-opsagent",),
+}
+#: Products that tag some of their calls with the task they perform (caller label).
+TASK_LABEL_PRODUCT = "datahub"
+TASK_LABEL_SHARE = 0.10
+
+
+class Entry:
+    """One workload: a product feature doing one kind of task on some models."""
+
+    __slots__ = ("product", "feature", "category", "weight", "mix", "models", "api_share", "sys_extra", "cache_ttl",
+                 "doc_cache")
+
+    def __init__(self, product: str, feature: str, category: str, weight: float, models: str,
+                 api_share: float = 1.0, sys_extra: int = 0, cache_ttl: str = "5m", doc_cache: float = 0.0) -> None:
+        self.product, self.feature, self.category, self.weight = product, feature, category, weight
+        self.mix = models
+        self.models = MODEL_MIXES[models]
+        self.api_share, self.sys_extra, self.cache_ttl = api_share, sys_extra, cache_ttl
+        #: share of the new input that is a long document re-sent across calls (cacheable on Anthropic)
+        self.doc_cache = doc_cache
+
+
+E = Entry
+MIXES: dict[str, list[Entry]] = {
+    "openai_chat": [
+        E("helpdesk", "ticket-triage", "classification", 9, "oa_over", 1.0, 1300),
+        E("helpdesk", "sentiment", "sentiment_analysis", 5, "oa_mini", 0.95, 200),
+        E("helpdesk", "spam-filter", "spam_detection", 3, "oa_mini", 0.95, 300),
+        E("helpdesk", "lang-detect", "language_detection", 2, "oa_over", 1.0),
+        E("helpdesk", "pii-scrub", "pii_detection", 3, "oa_mini", 0.9, 400),
+        E("helpdesk", "reply-draft", "email_drafting", 5, "oa_big", 0.85, 1800),
+        E("helpdesk", "ticket-summary", "summarization", 3, "oa_mini", 0.9, 200),
+        E("helpdesk", "faq-bot", "simple_qa", 5, "oa_mini", 0.7, 2400),
+        E("helpdesk", "translate", "translation", 2, "oa_over", 0.8, 300),
+        E("datahub", "extract", "entity_extraction", 6, "oa_mini", 0.95, 900),
+        E("datahub", "convert", "format_conversion", 3, "oa_mini", 0.85),
+        E("datahub", "sql-gen", "code_generation", 3, "oa_code", 0.8, 1600),
+        E("datahub", "insights", "data_analysis", 3, "oa_big", 0.7, 500),
+        E("datahub", "tagging", "keyword_extraction", 2, "oa_mini", 0.9),
+        E("askme", "chat", "chat", 3, "oa_big", 0.0, 600),
+        E("askme", "ask", "open_qa", 4, "oa_big", 0.2, 600),
+        E("askme", "ask", "reasoning", 1.5, "oa_reason", 0.3),
+        E("askme", "ask", "simple_qa", 1.5, "oa_mini", 0.2),
+        E("askme", "ask", "other", 1.5, "oa_big", 0.2),
+        E("askme", "ask", "brainstorming", 1, "oa_big", 0.2),
+        E("askme", "research", "research_synthesis", 0.5, "oa_big", 0.6, 300),
+        E("studio", "copy", "creative_writing", 1, "oa_big", 0.6, 900),
+        E("studio", "edit", "content_editing", 2, "oa_big", 0.7, 900),
+        E("studio", "ideas", "brainstorming", 1, "oa_big", 0.6, 900),
+        E("studio", "seo", "keyword_extraction", 1, "oa_mini", 0.9, 400),
+        E("devtools", "review-bot", "code_explanation", 3, "oa_code", 0.8, 1400),
+        E("devtools", "review-bot", "code_generation", 3, "oa_code", 0.6, 1400),
+        E("devtools", "design-review", "architecture_review", 1, "oa_reason", 0.7, 1200),
+        E("opsagent", "agent", "agentic", 5, "oa_big", 1.0, 2200),
+        E("clausecheck", "review", "legal_analysis", 1, "oa_big", 0.8, 4800),
+        E("clausecheck", "redact", "pii_detection", 0.5, "oa_over", 1.0, 400),
+    ],
+    "openai_batch": [
+        E("datahub", "nightly-extract", "entity_extraction", 30, "oa_batch", 1.0, 900),
+        E("datahub", "nightly-convert", "format_conversion", 15, "oa_batch", 1.0),
+        E("datahub", "nightly-tagging", "keyword_extraction", 10, "oa_batch", 1.0),
+        E("datahub", "nightly-docclass", "classification", 15, "oa_batch", 1.0, 600),
+        E("datahub", "nightly-digest", "summarization", 12, "oa_batch", 1.0),
+        E("helpdesk", "nightly-summaries", "summarization", 10, "oa_batch", 1.0, 200),
+        E("helpdesk", "sentiment-backfill", "sentiment_analysis", 5, "oa_batch", 1.0),
+        E("helpdesk", "kb-translate", "translation", 5, "oa_batch", 1.0, 300),
+        E("helpdesk", "lang-backfill", "language_detection", 3, "oa_batch", 1.0),
+    ],
+    "anthropic_messages": [
+        E("studio", "copy", "creative_writing", 10, "an_mix", 0.7, 2600),
+        E("studio", "edit", "content_editing", 8, "an_sonnet", 0.8, 2600),
+        E("studio", "ideas", "brainstorming", 5, "an_sonnet", 0.6, 2600),
+        E("studio", "localize", "translation", 5, "an_sonnet", 0.9, 2600),
+        E("studio", "outreach", "email_drafting", 4, "an_sonnet", 0.7, 2600),
+        E("clausecheck", "review", "legal_analysis", 12, "an_legal", 0.85, 6200, "1h", 0.8),
+        E("clausecheck", "digest", "summarization", 6, "an_sonnet", 0.9, 3000, "1h", 0.6),
+        E("clausecheck", "redact", "pii_detection", 4, "an_opus", 1.0, 1400),
+        E("clausecheck", "extract", "entity_extraction", 3, "an_haiku", 1.0, 4400),
+        E("opsagent", "agent", "agentic", 14, "an_sonnet", 1.0, 3000, "1h"),
+        E("devtools", "design-review", "architecture_review", 4, "an_opus", 0.7, 2400),
+        E("devtools", "explain", "code_explanation", 4, "an_sonnet", 0.5, 1200),
+        E("devtools", "codegen", "code_generation", 5, "an_sonnet", 0.5, 2200),
+        E("askme", "chat", "chat", 6, "an_mix", 0.0, 1200),
+        E("askme", "ask", "reasoning", 3, "an_sonnet", 0.3, 1200),
+        E("askme", "research", "research_synthesis", 4, "an_opus", 0.6, 1500, "5m", 0.5),
+        E("helpdesk", "reply-draft", "email_drafting", 4, "an_haiku", 0.9, 4200),
+        E("helpdesk", "ticket-triage", "classification", 3, "an_haiku", 1.0, 4300),
+        E("askme", "ask", "other", 1, "an_haiku", 0.3),
+    ],
+    "litellm": [
+        E("askme", "chat", "chat", 12, "gw_smart", 0.0, 700),
+        E("askme", "ask", "open_qa", 14, "gw_fast", 0.15, 700),
+        E("askme", "ask", "simple_qa", 8, "gw_fast", 0.15),
+        E("askme", "ask", "reasoning", 5, "gw_reason", 0.2),
+        E("askme", "ask", "brainstorming", 6, "gw_smart", 0.2),
+        E("askme", "ask", "other", 5, "gw_fast", 0.2),
+        E("askme", "research", "research_synthesis", 3, "gw_smart", 0.5, 700),
+        E("askme", "ask", "translation", 4, "gw_fast", 0.2),
+        E("askme", "ask", "content_editing", 4, "gw_smart", 0.2),
+        E("askme", "ask", "email_drafting", 4, "gw_smart", 0.2),
+        E("askme", "ask", "code_generation", 6, "gw_smart", 0.2),
+        E("askme", "ask", "summarization", 6, "gw_fast", 0.3),
+        E("datahub", "analyst", "data_analysis", 8, "gw_smart", 0.6, 800),
+        E("datahub", "analyst", "code_generation", 5, "gw_smart", 0.7, 1600),
+        E("datahub", "analyst", "format_conversion", 3, "gw_fast", 0.7),
+        E("datahub", "analyst", "entity_extraction", 3, "gw_fast", 0.8, 900),
+        E("datahub", "analyst", "keyword_extraction", 2, "gw_fast", 0.8),
+    ],
+    "langfuse": [
+        E("clausecheck", "contract-qa", "legal_analysis", 20, "lf_legal", 0.9, 5200),
+        E("clausecheck", "contract-digest", "summarization", 10, "lf_legal", 0.9, 1800),
+        E("clausecheck", "pii-gate", "pii_detection", 8, "lf_mix", 1.0, 600),
+        E("clausecheck", "party-extract", "entity_extraction", 8, "lf_mix", 1.0, 900),
+        E("clausecheck", "policy-qa", "simple_qa", 6, "lf_mix", 0.8, 1500),
+        E("clausecheck", "doc-router", "classification", 6, "lf_mix", 1.0, 500),
+        E("helpdesk", "kb-answer", "simple_qa", 20, "lf_mix", 0.8, 2400),
+        E("helpdesk", "kb-digest", "summarization", 6, "lf_mix", 0.9),
+        E("helpdesk", "kb-router", "classification", 6, "lf_mix", 1.0, 1300),
+        E("helpdesk", "kb-translate", "translation", 4, "lf_mix", 0.9),
+        E("helpdesk", "kb-spam", "spam_detection", 3, "lf_mix", 1.0),
+        E("helpdesk", "kb-sentiment", "sentiment_analysis", 3, "lf_mix", 1.0),
+    ],
+}
+
+
+# --------------------------------------------------------------------------------------
+# Requests in a provider-neutral form
+# --------------------------------------------------------------------------------------
+
+
+class Req:
+    """One generated request before it is written in a provider's shape.
+
+    ``turns`` items: ``{"role": "user"|"assistant", "text"}``, ``{"role": "assistant",
+    "calls": [(suffix, name, args)]}`` or ``{"role": "tool", "call": suffix, "text"}``.
+    Token parts: ``prefix`` (system prompt + tool definitions, stable per template, the
+    cacheable part), ``hist`` (earlier turns), ``new`` (the new input), ``out`` (visible output).
+    """
+
+    __slots__ = ("category", "style", "system", "turns", "toolset", "reply", "prefix", "hist", "new", "out", "ctx", "template",
+                 "doc")
+
+    def __init__(self) -> None:
+        self.toolset: str | None = None
+        self.hist = 0
+        self.doc = 0  # part of `new` that is a re-sent document (cacheable)
+        self.template = ""
+
+
+def build_request(r: Random, e: Entry) -> Req:
+    cat = e.category
+    c: Ctx = {}
+    if cat == "chat":
+        return _build_chat(r, e, c)
+    if cat == "agentic":
+        return _build_agent(r, e, c)
+    q = Req()
+    q.category, q.ctx = cat, c
+    tpls = TEMPLATES[cat]
+    if r.random() < e.api_share:
+        i = r.randrange(len(tpls[API]))
+        system, user_t = tpls[API][i]
+        q.style, q.template = API, f"{cat}/api/{i}"
+        user = fill(user_t, r, c)
+        prefix = len(system) // 4 + e.sys_extra
+    else:
+        i = r.randrange(len(tpls[CHAT]))
+        q.style, q.template = CHAT, f"{cat}/chat/{i}"
+        user = fill(tpls[CHAT][i], r, c)
+        system = r.choice(SHORT_SYSTEMS) if r.random() < 0.35 else None
+        prefix = len(system) // 4 if system else 0
+    lo, hi, olo, ohi = PROFILE[cat]
+    q.system = system
+    q.turns = [{"role": "user", "text": user}]
+    q.prefix = prefix
+    q.new = max(len(user) // 4 + 2, logu(r, lo, hi))
+    q.doc = int(q.new * e.doc_cache) if q.style == API else 0
+    q.out = logu(r, olo, ohi)
+    q.reply = {"text": response_text(cat, r, c, q.template)}
+    return q
+
+
+def _build_chat(r: Random, e: Entry, c: Ctx) -> Req:
+    q = Req()
+    q.category, q.ctx, q.style = "chat", c, CHAT
+    ci = r.randrange(len(CONVERSATIONS))
+    personas, lines = CONVERSATIONS[ci]
+    q.template = f"chat/{ci}"
+    k = 7 if r.random() < 0.3 else 5
+    texts = [fill(t, r, c) for t in lines[:k]]
+    q.system = PERSONAS[r.choice(personas)]
+    q.turns = [{"role": "user" if j % 2 == 0 else "assistant", "text": t} for j, t in enumerate(texts)]
+    q.prefix = len(q.system) // 4 + e.sys_extra
+    q.hist = max(sum(len(t) // 4 + 4 for t in texts[:-1]), logu(r, 150, 2500 if k == 5 else 5000))
+    lo, hi, olo, ohi = PROFILE["chat"]
+    q.new = max(len(texts[-1]) // 4 + 4, logu(r, lo, hi))
+    q.out = logu(r, olo, ohi)
+    reply = fill(lines[k], r, c) if k < len(lines) else fill(r.choice(RESPONSES["chat"]), r, c)
+    q.reply = {"text": reply}
+    return q
+
+
+def _build_agent(r: Random, e: Entry, c: Ctx) -> Req:
+    q = Req()
+    q.category, q.ctx, q.style = "agentic", c, API
+    ti = r.randrange(len(AGENT_TASKS))
+    toolset, task_t, steps = AGENT_TASKS[ti]
+    q.template = f"agentic/{ti}"
+    q.toolset = toolset
+    q.system = AGENT_SYSTEMS[toolset]
+    done = r.randrange(0, len(steps) + 1)
+    turns: list[dict[str, Any]] = [{"role": "user", "text": fill(task_t, r, c)}]
+    for name, args_t, result_t in steps[:done]:
+        suffix = rid(r, 24)
+        turns.append({"role": "assistant", "calls": [(suffix, name, {k: fill(v, r, c) for k, v in args_t.items()})]})
+        turns.append({"role": "tool", "call": suffix, "text": fill(result_t, r, c)})
+    q.turns = turns
+    lo, hi, olo, ohi = PROFILE["agentic"]
+    if done < len(steps):
+        name, args_t, _ = steps[done]
+        q.reply = {"calls": [(rid(r, 24), name, {k: fill(v, r, c) for k, v in args_t.items()})]}
+        q.out = logu(r, 25, 260)
+    else:
+        q.reply = {"text": fill(AGENT_FINALS[toolset], r, c)}
+        q.out = logu(r, 120, ohi)
+    q.prefix = len(q.system) // 4 + TOOLSET_TOKENS[toolset] + e.sys_extra
+    q.hist = sum(logu(r, 400, 9000) for _ in range(done))
+    q.new = logu(r, lo, hi) if done else len(turns[0]["text"]) // 4 + 8
+    return q
+
+
+def _oa_tool(t: dict[str, Any]) -> dict[str, Any]:
+    props = {k: {"type": typ, "description": d} for k, (typ, d) in t["params"].items()}
+    return {"type": "function", "function": {"name": t["name"], "description": t["description"],
+                                             "parameters": {"type": "object", "properties": props, "required": t["required"]}}}
+
+
+def _an_tool(t: dict[str, Any]) -> dict[str, Any]:
+    props = {k: {"type": typ, "description": d} for k, (typ, d) in t["params"].items()}
+    return {"name": t["name"], "description": t["description"],
+            "input_schema": {"type": "object", "properties": props, "required": t["required"]}}
+
+
+OA_TOOLS = {k: [_oa_tool(t) for t in v] for k, v in TOOLSETS.items()}
+AN_TOOLS = {k: [_an_tool(t) for t in v] for k, v in TOOLSETS.items()}
+TOOLSET_TOKENS = {k: len(orjson.dumps(v)) // 3 + 300 for k, v in OA_TOOLS.items()}
+
+
+def oa_messages(q: Req) -> list[dict[str, Any]]:
+    msgs: list[dict[str, Any]] = []
+    if q.system is not None:
+        msgs.append({"role": "system", "content": q.system})
+    for t in q.turns:
+        if "calls" in t:
+            msgs.append({"role": "assistant", "content": None, "tool_calls": [
+                {"id": "call_" + s, "type": "function", "function": {"name": n, "arguments": orjson.dumps(a).decode()}}
+                for s, n, a in t["calls"]]})
+        elif t["role"] == "tool":
+            msgs.append({"role": "tool", "tool_call_id": "call_" + t["call"], "content": t["text"]})
+        else:
+            msgs.append({"role": t["role"], "content": t["text"]})
+    return msgs
+
+
+def an_messages(q: Req, cache_tail: bool) -> list[dict[str, Any]]:
+    msgs: list[dict[str, Any]] = []
+    for t in q.turns:
+        if "calls" in t:
+            msgs.append({"role": "assistant", "content": [
+                {"type": "tool_use", "id": "toolu_01" + s[:22], "name": n, "input": a} for s, n, a in t["calls"]]})
+        elif t["role"] == "tool":
+            block = {"type": "tool_result", "tool_use_id": "toolu_01" + t["call"][:22], "content": t["text"]}
+            if msgs and msgs[-1]["role"] == "user" and isinstance(msgs[-1]["content"], list):
+                msgs[-1]["content"].append(block)
+            else:
+                msgs.append({"role": "user", "content": [block]})
+        else:
+            msgs.append({"role": t["role"], "content": t["text"]})
+    if cache_tail:
+        last = msgs[-1]
+        if isinstance(last["content"], str):
+            last["content"] = [{"type": "text", "text": last["content"], "cache_control": {"type": "ephemeral"}}]
+        else:
+            last["content"][-1]["cache_control"] = {"type": "ephemeral"}
+    return msgs
+
+
+# ---- usage --------------------------------------------------------------------------------------
+
+
+def oa_usage_parts(r: Random, q: Req, model: str) -> tuple[int, int, int, int]:
+    """(prompt_tokens, cached_tokens, completion_tokens, reasoning_tokens) in OpenAI semantics."""
+    prompt = q.prefix + q.hist + q.new
+    cacheable = q.prefix + q.hist
+    cached = 0
+    if cacheable >= 1024 and r.random() < 0.72:
+        cached = 1024 + 128 * ((cacheable - 1024) // 128)
+    reasoning = 0
+    if model in REASONING_MODELS and not (model == "gpt-5-mini" and r.random() < 0.2):
+        lo, hi = REASONING_EXTRA.get(q.category, (64, 700))
+        reasoning = 64 * -(-logu(r, lo, hi) // 64)
+    return prompt, cached, q.out + reasoning, reasoning
+
+
+def oa_usage(prompt: int, cached: int, completion: int, reasoning: int) -> dict[str, Any]:
+    return {
+        "prompt_tokens": prompt,
+        "completion_tokens": completion,
+        "total_tokens": prompt + completion,
+        "prompt_tokens_details": {"cached_tokens": cached, "audio_tokens": 0},
+        "completion_tokens_details": {"reasoning_tokens": reasoning, "audio_tokens": 0,
+                                      "accepted_prediction_tokens": 0, "rejected_prediction_tokens": 0},
+    }
+
+
+def an_usage_parts(r: Random, q: Req, uses_cache: bool, thinking: bool) -> tuple[int, int, int, int]:
+    """(input_tokens, cache_read, cache_write, output_tokens) in Anthropic semantics."""
+    p, h, n = q.prefix, q.hist, q.new
+    out = q.out
+    if thinking:
+        out += logu(r, 500, 6000)  # extended thinking counts as output
+    if h > 0:  # multi-turn: breakpoint on the last message, history normally warm
+        x = r.random()
+        tail = r.randrange(1, 12)
+        if x < 0.86:
+            return tail, p + h, n, out
+        if x < 0.95:
+            return tail, p, h + n, out
+        return tail, 0, p + h + n, out
+    if uses_cache:
+        doc = q.doc
+        read, write = (p, 0) if r.random() < 0.9 else (0, p)
+        if doc:  # the same contract/report is asked about several times in a row
+            if r.random() < 0.7:
+                read += doc
+            else:
+                write += doc
+        return n - doc, read, write, out
+    return p + n, 0, 0, out
+
+
+def an_usage(inp: int, read: int, write: int, out: int, ttl: str) -> dict[str, Any]:
+    return {
+        "input_tokens": inp,
+        "cache_creation_input_tokens": write,
+        "cache_read_input_tokens": read,
+        "cache_creation": {"ephemeral_5m_input_tokens": write if ttl == "5m" else 0,
+                           "ephemeral_1h_input_tokens": write if ttl == "1h" else 0},
+        "output_tokens": out,
+        "service_tier": "standard",
+    }
+
+
+def oa_cost(model: str, prompt: int, cached: int, completion: int) -> float:
+    pin, pcache, pout = PRICES[price_key(model)][:3]
+    return ((prompt - cached) * pin + cached * pcache + completion * pout) / 1e6
+
+
+def an_cost(model: str, inp: int, read: int, write: int, out: int, ttl: str) -> float:
+    pin, pread, pout, pw5, pw1 = PRICES[price_key(model)]
+    return (inp * pin + read * pread + write * (pw1 if ttl == "1h" else pw5) + out * pout) / 1e6
+
+
+def latency_ms(r: Random, model: str, prompt: int, out: int) -> int:
+    per_tok = 6 if "mini" in model or "haiku" in model else 14 if "opus" in model else 10
+    return int(180 + prompt * 0.02 + out * per_tok * r.uniform(0.7, 1.4))
+
+
+# ---- response objects -------------------------------------------------------------------------------
+
+
+def oa_completion(r: Random, q: Req, model: str, created_s: int, usage: dict[str, Any]) -> dict[str, Any]:
+    message: dict[str, Any] = {"role": "assistant"}
+    if "calls" in q.reply:
+        message["content"] = None
+        message["tool_calls"] = [{"id": "call_" + s, "type": "function",
+                                  "function": {"name": n, "arguments": orjson.dumps(a).decode()}} for s, n, a in q.reply["calls"]]
+        finish = "tool_calls"
+    else:
+        message["content"] = q.reply["text"]
+        finish = "length" if r.random() < 0.004 else "stop"
+    message["refusal"] = None
+    message["annotations"] = []
+    return {
+        "id": "chatcmpl-" + rid(r, 29),
+        "object": "chat.completion",
+        "created": created_s,
+        "model": OPENAI_SNAPSHOT.get(model, model),
+        "choices": [{"index": 0, "message": message, "logprobs": None, "finish_reason": finish}],
+        "usage": usage,
+        "service_tier": "default",
+        "system_fingerprint": None if model == "gpt-5-mini" else SYSTEM_FINGERPRINTS[hash_small(model) % len(SYSTEM_FINGERPRINTS)],
+    }
+
+
+def hash_small(s: str) -> int:
+    h = 0
+    for ch in s:
+        h = (h * 131 + ord(ch)) & 0xFFFFFFFF
+    return h
+
+
+def an_message(r: Random, q: Req, model: str, usage: dict[str, Any], thinking: bool) -> dict[str, Any]:
+    content: list[dict[str, Any]] = []
+    if thinking:
+        content.append({"type": "thinking", "thinking": "Let me set up the problem carefully and check each step.",
+                        "signature": rid(r, 48)})
+    if "calls" in q.reply:
+        content.append({"type": "text", "text": "Let me check that."})
+        content.extend({"type": "tool_use", "id": "toolu_01" + s[:22], "name": n, "input": a} for s, n, a in q.reply["calls"])
+        stop = "tool_use"
+    else:
+        content.append({"type": "text", "text": q.reply["text"]})
+        stop = "max_tokens" if r.random() < 0.004 else "end_turn"
+    return {
+        "id": "msg_01" + rid(r, 22, B58),
+        "type": "message",
+        "role": "assistant",
+        "model": model,
+        "content": content,
+        "stop_reason": stop,
+        "stop_sequence": None,
+        "usage": usage,
+    }
+
+
+# --------------------------------------------------------------------------------------
+# Output plumbing
+# --------------------------------------------------------------------------------------
+
+
+class LineWriter:
+    """Streams JSON lines to a (deterministic) gzip or plain file."""
+
+    def __init__(self, path: Path, gz: bool, bad: dict[int, bytes] | None = None) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._raw: BinaryIO = open(path, "wb")
+        self._f: BinaryIO = (
+            gzip.GzipFile(filename="", mode="wb", fileobj=self._raw, mtime=0, compresslevel=9)  # type: ignore[assignment]
+            if gz else self._raw
+        )
+        self._buf: list[bytes] = []
+        self._bad = dict(bad or {})
+        self.lines = 0
+
+    def write(self, obj: Any) -> None:
+        while self._bad and (self.lines + 1) in self._bad:
+            self._raw_line(self._bad.pop(self.lines + 1))
+        self._raw_line(orjson.dumps(obj))
+
+    def _raw_line(self, b: bytes) -> None:
+        self._buf.append(b)
+        self.lines += 1
+        if len(self._buf) >= 4096:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._buf:
+            self._f.write(b"\n".join(self._buf) + b"\n")
+            self._buf = []
+
+    def close(self) -> int:
+        for pos in sorted(self._bad):  # bad lines planned past the end go last
+            self._raw_line(self._bad.pop(pos))
+        self._flush()
+        if self._f is not self._raw:
+            self._f.close()
+        self._raw.close()
+        return self.lines
+
+
+class Expected:
+    """Streams ``request_id,category`` rows to a CSV (gzip or plain)."""
+
+    def __init__(self, path: Path, gz: bool) -> None:
+        self.path = path
+        self._raw: BinaryIO = open(path, "wb")
+        self._f: BinaryIO = (
+            gzip.GzipFile(filename="", mode="wb", fileobj=self._raw, mtime=0, compresslevel=9)  # type: ignore[assignment]
+            if gz else self._raw
+        )
+        self._buf: list[str] = ["request_id,category\n"]
+        self.rows = 0
+
+    def add(self, request_id: str, category: str) -> None:
+        self._buf.append(f"{request_id},{category}\n")
+        self.rows += 1
+        if len(self._buf) >= 8192:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._f.write("".join(self._buf).encode())
+        self._buf = []
+
+    def close(self) -> int:
+        self._flush()
+        if self._f is not self._raw:
+            self._f.close()
+        self._raw.close()
+        return self.rows
+
+
+class Picker:
+    """Weighted choice of a traffic-mix entry."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = list(entries)
+        acc = 0.0
+        self.cum = []
+        for e in self.entries:
+            acc += e.weight
+            self.cum.append(acc)
+
+    def __call__(self, r: Random) -> Entry:
+        return r.choices(self.entries, cum_weights=self.cum)[0]
+
+
+def _meta(r: Random, e: Entry, user: str) -> dict[str, str]:
+    meta = {"project": e.product, "feature": e.feature, "user": user}
+    if e.product == TASK_LABEL_PRODUCT and r.random() < TASK_LABEL_SHARE:
+        meta["task"] = e.category
+    return meta
+
+
+def _ext(gz: bool) -> str:
+    return ".jsonl.gz" if gz else ".jsonl"
+
+
+# --------------------------------------------------------------------------------------
+# 1. OpenAI Chat Completions request/response log
+# --------------------------------------------------------------------------------------
+
+OA_ERRORS = (
+    (429, "Rate limit reached for {model} in organization org-nwl4bs on tokens per min (TPM): Limit 2000000, Used "
+          "1998712, Requested 3120. Please try again in 120ms. Visit https://platform.openai.com/account/rate-limits "
+          "to learn more.", "tokens", "rate_limit_exceeded", 6),
+    (500, "The server had an error while processing your request. Sorry about that!", "server_error", None, 2),
+    (400, "This model's maximum context length is 128000 tokens. However, your messages resulted in 131204 tokens. "
+          "Please reduce the length of the messages.", "invalid_request_error", "context_length_exceeded", 1),
+    (503, "The engine is currently overloaded, please try again later.", "server_error", None, 1),
+)
+OA_ERROR_RATE = 0.003
+
+
+def openai_chat_record(r: Random, e: Entry, ts: int, expected: Expected | None) -> dict[str, Any]:
+    q = build_request(r, e)
+    model = weighted(r, e.models)
+    request: dict[str, Any] = {"model": model, "messages": oa_messages(q)}
+    if q.toolset:
+        request["tools"] = OA_TOOLS[q.toolset]
+    if model not in REASONING_MODELS:
+        request["temperature"] = 0 if q.style == API else 0.7
+    request["metadata"] = _meta(r, e, r.choice(PRODUCT_USERS[e.product]))
+    if r.random() < OA_ERROR_RATE:
+        status, msg, typ, code, _ = weighted(r, [(x, x[4]) for x in OA_ERRORS])
+        return {"timestamp": iso_ms(ts), "request": request, "response": None,
+                "error": {"message": msg.format(model=model), "type": typ, "param": None, "code": code},
+                "status_code": status}
+    prompt, cached, completion, reasoning = oa_usage_parts(r, q, model)
+    resp = oa_completion(r, q, model, ts // 1000, oa_usage(prompt, cached, completion, reasoning))
+    if expected is not None:
+        expected.add(resp["id"], q.category)
+    return {"timestamp": iso_ms(ts), "request": request, "response": resp}
+
+
+def write_openai_chat(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes]) -> dict[str, int]:
+    pick_entry = Picker(MIXES["openai_chat"])
+    w = LineWriter(out / f"openai_chat{_ext(gz)}", gz, bad)
+    for ts in sample_times(r, n):
+        w.write(openai_chat_record(r, pick_entry(r), ts, expected))
+    return {w.path.name: w.close()}
+
+
+# --------------------------------------------------------------------------------------
+# 2. OpenAI Batch API input and output files (nightly jobs)
+# --------------------------------------------------------------------------------------
+
+BATCH_ERRORS = (
+    {"message": "Invalid 'messages[1].content': string too long. Expected a string with maximum length 1048576, but got "
+                "a string with length 1301977 instead.", "type": "invalid_request_error", "param": "messages[1].content",
+     "code": "string_above_max_length"},
+    {"message": "Invalid value for 'max_tokens': must be less than or equal to 16384.", "type": "invalid_request_error",
+     "param": "max_tokens", "code": "invalid_value"},
+)
+
+
+def write_openai_batch(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes]) -> dict[str, int]:
+    pick_entry = Picker(MIXES["openai_batch"])
+    w_in = LineWriter(out / f"openai_batch_input{_ext(gz)}", gz)
+    w_out = LineWriter(out / f"openai_batch_output{_ext(gz)}", gz)
+    per_night = [n // 7 + (1 if d < n % 7 else 0) for d in range(7)]
+    for night, count in enumerate(per_night):
+        submit = WEEK_START_MS + night * DAY_MS + HOUR_MS + r.randrange(30 * 60_000)
+        day = (WEEK_START + timedelta(days=night)).strftime("%Y%m%d")
+        outputs: list[dict[str, Any]] = []
+        for seq in range(count):
+            e = pick_entry(r)
+            q = build_request(r, e)
+            model = weighted(r, e.models)
+            custom_id = f"{e.product}-{e.feature}-{day}-{seq:06d}"
+            body: dict[str, Any] = {"model": model, "messages": oa_messages(q), "temperature": 0,
+                                    "max_tokens": 16384 if r.random() < 0.005 else 4096 if q.out > 1000 else 1024}
+            w_in.write({"custom_id": custom_id, "method": "POST", "url": "/v1/chat/completions", "body": body})
+            expected.add(custom_id, q.category)
+            line: dict[str, Any] = {"id": "batch_req_" + rid(r, 32, HEX), "custom_id": custom_id}
+            if body["max_tokens"] == 16384 or r.random() < 0.005:
+                line["response"] = {"status_code": 400, "request_id": rid(r, 32, HEX),
+                                    "body": {"error": r.choice(BATCH_ERRORS)}}
+            else:
+                created = (submit + r.randrange(10 * 60_000, 5 * HOUR_MS)) // 1000
+                prompt, cached, completion, reasoning = oa_usage_parts(r, q, model)
+                resp = oa_completion(r, q, model, created, oa_usage(prompt, cached, completion, reasoning))
+                resp["service_tier"] = "default"
+                line["response"] = {"status_code": 200, "request_id": rid(r, 32, HEX), "body": resp}
+            line["error"] = None
+            outputs.append(line)
+        r.shuffle(outputs)  # output order is not input order
+        for line in outputs:
+            w_out.write(line)
+    return {w_in.path.name: w_in.close(), w_out.path.name: w_out.close()}
+
+
+# --------------------------------------------------------------------------------------
+# 3. Anthropic Messages request/response log
+# --------------------------------------------------------------------------------------
+
+
+def _opaque_user(user: str) -> str:
+    return "usr_" + hashlib.sha256(f"northwind:{user}".encode()).hexdigest()[:24]
+
+
+def write_anthropic(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes]) -> dict[str, int]:
+    pick_entry = Picker(MIXES["anthropic_messages"])
+    w = LineWriter(out / f"anthropic_messages{_ext(gz)}", gz, bad)
+    for ts in sample_times(r, n):
+        e = pick_entry(r)
+        q = build_request(r, e)
+        model = weighted(r, e.models)
+        if model == "claude-haiku-4-5" and r.random() < 0.4:
+            model = "claude-haiku-4-5-20251001"
+        uses_cache = q.prefix >= 1024 and q.system is not None
+        multi = q.hist > 0
+        ttl = e.cache_ttl
+        cache_control: dict[str, str] = {"type": "ephemeral"} if ttl == "5m" else {"type": "ephemeral", "ttl": "1h"}
+        request: dict[str, Any] = {"model": model, "max_tokens": 8192 if q.out > 1500 else 2048 if q.out > 300 else 512}
+        if q.system is not None:
+            request["system"] = ([{"type": "text", "text": q.system, "cache_control": cache_control}]
+                                 if uses_cache or multi else q.system)
+        request["messages"] = an_messages(q, multi or (uses_cache and q.doc > 0))
+        if q.toolset:
+            request["tools"] = AN_TOOLS[q.toolset]
+        thinking = q.category == "reasoning" and r.random() < 0.5
+        if thinking:
+            request["thinking"] = {"type": "enabled", "budget_tokens": 8000}
+        elif q.style == CHAT:
+            request["temperature"] = 0.7
+        user = r.choice(PRODUCT_USERS[e.product])
+        request["metadata"] = {"user_id": _opaque_user(user), "project": e.product, "feature": e.feature}
+        inp, read, write, out_tok = an_usage_parts(r, q, uses_cache, thinking)
+        resp = an_message(r, q, model, an_usage(inp, read, write, out_tok, ttl), thinking)
+        expected.add(resp["id"], q.category)
+        w.write({"timestamp": iso_ms(ts), "request": request, "response": resp})
+    return {w.path.name: w.close()}
+
+
+# --------------------------------------------------------------------------------------
+# 4. LiteLLM gateway: StandardLoggingPayload lines
+# --------------------------------------------------------------------------------------
+
+GATEWAY_GROUPS = {"gw_fast": "fast", "gw_smart": "smart", "gw_reason": "reasoning"}
+GATEWAY_KEYS = {  # product -> (key alias, team alias, team id)
+    "askme": ("askme-prod", "internal-assistant", "team_5f2c9a7e"),
+    "datahub": ("datahub-analysts", "data-platform", "team_a81d03b4"),
+}
+
+
+def _deployment_id(model: str) -> str:
+    return hashlib.sha256(f"northwind-gateway:{model}".encode()).hexdigest()
+
+
+def _litellm_model(model: str) -> str:
+    return "claude-haiku-4-5-20251001" if model == "claude-haiku-4-5" else model
+
+
+def _gateway_response(r: Random, q: Req, model: str, ts: int, usage: dict[str, Any], anth: bool) -> dict[str, Any]:
+    resp = oa_completion(r, q, model, ts // 1000, usage)
+    if anth:  # LiteLLM builds its own ModelResponse for Anthropic: uuid id, no fingerprint
+        resp["id"] = "chatcmpl-" + ruuid(r)
+        resp["service_tier"] = None
+        resp["system_fingerprint"] = None
+    return resp
+
+
+def litellm_record(r: Random, e: Entry, ts: int, expected: Expected | None) -> dict[str, Any]:
+    q = build_request(r, e)
+    model = _litellm_model(weighted(r, e.models))
+    anth = is_anthropic(model)
+    provider = "anthropic" if anth else "openai"
+    api_base = "https://api.anthropic.com/v1/messages" if anth else "https://api.openai.com/v1"
+    messages = oa_messages(q)
+    call_id = ruuid(r)
+    if anth:
+        multi = q.hist > 0
+        uses_cache = q.prefix >= 1024 and q.system is not None
+        inp, read, write, out_tok = an_usage_parts(r, q, uses_cache, False)
+        prompt = inp + read + write  # LiteLLM folds cache read + write into prompt_tokens
+        completion = out_tok
+        usage: dict[str, Any] = {
+            "completion_tokens": completion, "prompt_tokens": prompt, "total_tokens": prompt + completion,
+            "completion_tokens_details": {"reasoning_tokens": 0, "accepted_prediction_tokens": None,
+                                          "rejected_prediction_tokens": None, "audio_tokens": None, "text_tokens": None},
+            "prompt_tokens_details": {"cached_tokens": read, "cache_creation_tokens": write, "audio_tokens": None,
+                                      "text_tokens": None, "image_tokens": None},
+            "cache_creation_input_tokens": write, "cache_read_input_tokens": read,
+        }
+        cost = an_cost(model, inp, read, write, out_tok, "5m")
+        _ = multi
+    else:
+        prompt, cached, completion, reasoning = oa_usage_parts(r, q, model)
+        usage = oa_usage(prompt, cached, completion, reasoning)
+        cost = oa_cost(model, prompt, cached, completion)
+    lat = latency_ms(r, model, prompt, completion)
+    start = ts / 1000
+    ttft = min(lat, int(lat * r.uniform(0.1, 0.4)) + 120)
+    failed = r.random() < 0.005
+    user = r.choice(PRODUCT_USERS[e.product])
+    key_alias, team_alias, team_id = GATEWAY_KEYS[e.product]
+    slm: dict[str, str] = {"project": e.product, "feature": e.feature}
+    if e.product == TASK_LABEL_PRODUCT and r.random() < TASK_LABEL_SHARE:
+        slm["task"] = e.category
+    metadata: Any = {
+        "user_api_key_hash": _deployment_id(key_alias),
+        "user_api_key_alias": key_alias,
+        "user_api_key_team_id": team_id,
+        "user_api_key_org_id": None,
+        "user_api_key_user_id": user,
+        "user_api_key_team_alias": team_alias,
+        "user_api_key_user_email": f"{user}@northwind.example" if "." in user else None,
+        "user_api_key_end_user_id": None,
+        "spend_logs_metadata": slm,
+        "requester_metadata": {},
+        "requester_ip_address": f"10.20.{hash_small(user) % 250}.{hash_small(user[::-1]) % 250 + 2}",
+        "usage_object": None if failed else usage,
+        "applied_guardrails": [],
+        "mcp_tool_call_metadata": None,
+    }
+    if r.random() < 0.05:
+        metadata = orjson.dumps(metadata).decode()  # some exporters double-encode it
+    rec: dict[str, Any] = {
+        "id": call_id,
+        "trace_id": ruuid(r),
+        "call_type": "acompletion",
+        "stream": q.style == CHAT,
+        "status": "failure" if failed else "success",
+        "custom_llm_provider": provider,
+        "response_cost": 0.0 if failed else round(cost, 10),
+        "saved_cache_cost": 0.0,
+        "prompt_tokens": 0 if failed else prompt,
+        "completion_tokens": 0 if failed else completion,
+        "total_tokens": 0 if failed else prompt + completion,
+        "startTime": start,
+        "endTime": start + lat / 1000,
+        "completionStartTime": start + ttft / 1000,
+        "response_time": lat / 1000,
+        "model": model,
+        "model_id": _deployment_id(model),
+        "model_group": GATEWAY_GROUPS.get(e.mix, model),
+        "api_base": api_base,
+        "cache_hit": None,
+        "cache_key": None,
+        "request_tags": [f"project:{e.product}", f"feature:{e.feature}"],
+        "end_user": "",
+        "requester_ip_address": None,
+        "messages": messages,
+        "response": {} if failed else _gateway_response(r, q, model, ts, usage, anth),
+        "model_parameters": {"temperature": 0.2 if q.style == API else 0.7, "stream": q.style == CHAT},
+        "hidden_params": {"model_id": _deployment_id(model), "api_base": api_base,
+                          "response_cost": None if failed else round(cost, 10), "litellm_overhead_time_ms": r.randrange(2, 40),
+                          "additional_headers": {}},
+        "error_str": None,
+        "metadata": metadata,
+    }
+    if failed:
+        rec["error_str"] = f"litellm.RateLimitError: {provider.capitalize()}Exception - rate limit exceeded for {model}"
+        rec["error_information"] = {"error_code": "429", "error_class": "RateLimitError", "llm_provider": provider,
+                                    "traceback": "", "error_message": rec["error_str"]}
+    if expected is not None:
+        expected.add(call_id, q.category)
+    return rec
+
+
+def write_litellm(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes]) -> dict[str, int]:
+    pick_entry = Picker(MIXES["litellm"])
+    w = LineWriter(out / f"litellm_spend_logs{_ext(gz)}", gz, bad)
+    for ts in sample_times(r, n):
+        w.write(litellm_record(r, pick_entry(r), ts, expected))
+    return {w.path.name: w.close()}
+
+
+# --------------------------------------------------------------------------------------
+# 5. Langfuse observations (v1 API, camelCase): generations plus spans and events
+# --------------------------------------------------------------------------------------
+
+LF_SPANS = {"clausecheck": ("contract-review-pipeline", "retrieve-clauses", "guardrail-check"),
+            "helpdesk": ("kb-answer-pipeline", "retrieve-articles", "cache-miss")}
+
+
+def _lf_obs(oid: str, trace: str, typ: str, name: str, start: int, end: int | None, parent: str | None) -> dict[str, Any]:
+    return {"id": oid, "traceId": trace, "type": typ, "name": name, "startTime": iso_ms(start),
+            "endTime": iso_ms(end) if end is not None else None, "completionStartTime": None,
+            "parentObservationId": parent, "level": "DEFAULT", "statusMessage": None, "version": None,
+            "environment": "production"}
+
+
+def write_langfuse(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes]) -> dict[str, int]:
+    pick_entry = Picker(MIXES["langfuse"])
+    w = LineWriter(out / f"langfuse_observations{_ext(gz)}", gz, bad)
+    spans = 0
+    for ts in sample_times(r, n):
+        e = pick_entry(r)
+        q = build_request(r, e)
+        model = weighted(r, e.models)
+        trace = rid(r, 32, HEX)
+        root_name, retr_name, event_name = LF_SPANS[e.product]
+        has_root, has_retr, has_event = r.random() < 0.26, r.random() < 0.12, r.random() < 0.06
+        if is_anthropic(model):
+            inp, read, write, out_tok = an_usage_parts(r, q, q.prefix >= 1024 and q.system is not None, False)
+            usage_details = {"input": inp, "cache_read_input_tokens": read, "cache_creation_input_tokens": write,
+                             "output": out_tok, "total": inp + read + write + out_tok}
+            pin, pread, pout, pw5, _ = PRICES[price_key(model)]
+            cost_details = {"input": inp * pin / 1e6, "cache_read_input_tokens": read * pread / 1e6,
+                            "cache_creation_input_tokens": write * pw5 / 1e6, "output": out_tok * pout / 1e6}
+            prompt, completion = inp + read + write, out_tok
+        else:
+            prompt, cached, completion, reasoning = oa_usage_parts(r, q, model)
+            usage_details = {"input": prompt - cached, "input_cached_tokens": cached, "output": completion - reasoning,
+                             "output_reasoning_tokens": reasoning, "total": prompt + completion}
+            pin, pcache, pout = PRICES[price_key(model)][:3]
+            cost_details = {"input": (prompt - cached) * pin / 1e6, "input_cached_tokens": cached * pcache / 1e6,
+                            "output": (completion - reasoning) * pout / 1e6, "output_reasoning_tokens": reasoning * pout / 1e6}
+        total_cost = sum(cost_details.values())
+        cost_details = {k: round(v, 10) for k, v in cost_details.items()}
+        cost_details["total"] = round(total_cost, 10)
+        lat = latency_ms(r, model, prompt, completion)
+        retr_ms = r.randrange(40, 400) if has_retr else 0
+        gen_start = ts + retr_ms + (r.randrange(2, 15) if has_root else 0)
+        gen_end = gen_start + lat
+        root_id = rid(r, 16, HEX) if has_root else None
+        if has_root:
+            o = _lf_obs(root_id, trace, "SPAN", root_name, ts, gen_end + r.randrange(1, 30), None)  # type: ignore[arg-type]
+            o.update({"model": None, "input": {"question": q.turns[-1].get("text", "")[:120]}, "output": None,
+                      "metadata": {"project": e.product, "feature": e.feature}, "usageDetails": {}, "costDetails": {},
+                      "latency": (gen_end - ts) / 1000, "timeToFirstToken": None})
+            w.write(o)
+            spans += 1
+        if has_retr:
+            o = _lf_obs(rid(r, 16, HEX), trace, "SPAN", retr_name, ts + 1, ts + retr_ms, root_id)
+            o.update({"model": None, "input": {"top_k": 5}, "output": {"documents": r.randrange(1, 6)},
+                      "metadata": {"index": f"{e.product}-kb-v3"}, "usageDetails": {}, "costDetails": {},
+                      "latency": retr_ms / 1000, "timeToFirstToken": None})
+            w.write(o)
+            spans += 1
+        gid = rid(r, 16, HEX)
+        g = _lf_obs(gid, trace, "GENERATION", e.feature, gen_start, gen_end, root_id)
+        ttft = min(lat, int(lat * r.uniform(0.1, 0.4)) + 120)
+        g["completionStartTime"] = iso_ms(gen_start + ttft)
+        g.update({
+            "model": model,
+            "modelParameters": {"temperature": 0 if q.style == API else 0.7, "max_tokens": 1024},
+            "input": oa_messages(q),
+            "output": {"role": "assistant", "content": q.reply.get("text", "")},
+            "metadata": {"project": e.product, "feature": e.feature},
+            "usageDetails": usage_details,
+            "costDetails": cost_details,
+            "calculatedTotalCost": cost_details["total"],
+            "promptName": e.feature if q.style == API else None,
+            "promptVersion": (hash_small(e.feature) % 6) + 1 if q.style == API else None,
+            "latency": lat / 1000,
+            "timeToFirstToken": ttft / 1000,
+        })
+        w.write(g)
+        expected.add(gid, q.category)
+        if has_event:
+            o = _lf_obs(rid(r, 16, HEX), trace, "EVENT", event_name, gen_end + 1, None, root_id)
+            o.update({"model": None, "input": None, "output": {"passed": True}, "metadata": {}, "usageDetails": {},
+                      "costDetails": {}, "latency": None, "timeToFirstToken": None})
+            w.write(o)
+            spans += 1
+    return {w.path.name: w.close()}
+
+
+# --------------------------------------------------------------------------------------
+# 6. Claude Code session transcripts (~/.claude/projects/<dir>/<session>.jsonl)
+# --------------------------------------------------------------------------------------
+
+CC_VERSIONS = (("2.0.30", 5), ("2.0.31", 3), ("2.0.22", 2), ("1.0.88", 1))
+CC_MODELS = (("claude-sonnet-4-5-20250929", 7), ("claude-opus-4-7", 2.5), ("claude-haiku-4-5-20251001", 0.5))
+CC_TURN_CATEGORIES = (("code_generation", 55), ("agentic", 30), ("code_explanation", 15))
+CC_CALLS_PER_TURN = {"code_generation": (2, 12), "agentic": (4, 18), "code_explanation": (1, 4)}
+CC_DEVS = EMPLOYEES[14:24]
+
+
+def _plan_sessions(r: Random, n: int) -> list[list[tuple[str, int]]]:
+    """Sessions as lists of (turn category, API calls), totalling exactly n calls."""
+    sessions: list[list[tuple[str, int]]] = []
+    left = n
+    while left > 0:
+        turns: list[tuple[str, int]] = []
+        for _ in range(weighted(r, ((1, 1), (2, 2), (3, 3), (4, 3), (5, 2), (7, 1.5), (10, 1), (14, 0.5)))):
+            cat = weighted(r, CC_TURN_CATEGORIES)
+            lo, hi = CC_CALLS_PER_TURN[cat]
+            k = min(left, r.randrange(lo, hi + 1))
+            turns.append((cat, k))
+            left -= k
+            if left == 0:
+                break
+        sessions.append(turns)
+    return sessions
+
+
+def _cc_base(session: dict[str, Any], parent: str | None, uid: str, ts: int, sidechain: bool = False) -> dict[str, Any]:
+    return {"parentUuid": parent, "isSidechain": sidechain, "userType": "external", "cwd": session["cwd"],
+            "sessionId": session["id"], "version": session["version"], "gitBranch": session["branch"]}
+
+
+def write_claude_code(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes]) -> dict[str, int]:
+    base = out / "claude_code"
+    if base.exists():
+        shutil.rmtree(base)  # generated content only; stale sessions from earlier runs would double count
+    plan = _plan_sessions(r, n)
+    week_end = WEEK_START_MS + 7 * DAY_MS
+    starts = sample_times(r, len(plan))
+    r.shuffle(starts)
+    files: dict[str, int] = {}
+    for si, (turns, start) in enumerate(zip(plan, starts)):
+        start = min(start, week_end - 8 * HOUR_MS)
+        repo = r.choice(REPOS)
+        version = weighted(r, CC_VERSIONS)
+        old = version.startswith("1.")
+        session = {"id": ruuid(r), "cwd": f"/home/dev/{repo}", "version": version,
+                   "branch": r.choice(("main", "main", f"feat/{r.choice(('sync', 'billing', 'export', 'pagination'))}", "fix/flaky-tests"))}
+        model = weighted(r, CC_MODELS)
+        ttl = "1h" if r.random() < 0.3 else "5m"
+        c: Ctx = {"repo": repo}
+        w = LineWriter(base / f"-home-dev-{repo}" / f"{session['id']}{_ext(gz)}", gz)
+        if r.random() < 0.2:
+            w.write({"type": "summary", "summary": fill(r.choice(CC_SUMMARIES), r, c), "leafUuid": ruuid(r)})
+        t = start
+        parent: str | None = None
+        ctx_tokens = r.randrange(13_000, 19_000)  # system prompt + tool definitions
+        first_call = True
+        pending_delta = 0
+        replays: list[dict[str, Any]] = []
+        for cat, k in turns:
+            uid = ruuid(r)
+            prompt = fill(r.choice(CC_PROMPTS[cat]), r, c)
+            line = _cc_base(session, parent, uid, t)
+            line.update({"type": "user", "message": {"role": "user", "content": prompt}, "uuid": uid, "timestamp": iso_ms(t)})
+            w.write(line)
+            parent = uid
+            pending_delta += len(prompt) // 4 + 20
+            for call in range(k):
+                final = call == k - 1
+                t += r.randrange(1500, 9000)
+                msg_id = "msg_01" + rid(r, 22, B58)
+                req_id = "req_011C" + rid(r, 18, B58)
+                if ctx_tokens > 150_000:  # auto-compaction: the context is summarized and rebuilt
+                    ctx_tokens = r.randrange(18_000, 40_000)
+                    first_call = True
+                if first_call:
+                    shared = r.randrange(9_000, 12_000) if r.random() < 0.8 else 0
+                    read, write = shared, ctx_tokens - shared + pending_delta
+                    first_call = False
+                else:
+                    read, write = ctx_tokens, pending_delta
+                inp = r.randrange(1, 10) if r.random() < 0.9 else r.randrange(10, 600)
+                out_final = logu(r, 40, 1800) if final or cat == "code_generation" else logu(r, 25, 700)
+                ctx_tokens = read + write + inp
+                usage: dict[str, Any] = {"input_tokens": inp, "cache_creation_input_tokens": write, "cache_read_input_tokens": read}
+                if not old:
+                    usage["cache_creation"] = {"ephemeral_5m_input_tokens": write if ttl == "5m" else 0,
+                                               "ephemeral_1h_input_tokens": write if ttl == "1h" else 0}
+                usage["output_tokens"] = out_final
+                usage["service_tier"] = "standard"
+                tool = None if final else CC_TOOLS[r.randrange(len(CC_TOOLS))]
+                tool_id = "toolu_01" + rid(r, 22, B58)
+                blocks: list[dict[str, Any]] = [{"type": "text", "text": r.choice(CC_NARRATION)}]
+                if tool is not None:
+                    blocks.append({"type": "tool_use", "id": tool_id, "name": tool[0],
+                                   "input": {kk: fill(v, r, c) for kk, v in tool[1].items()}})
+                else:
+                    blocks.append({"type": "text", "text": fill(CC_FINALS[cat], r, c)})
+                n_lines = 3 if r.random() < 0.4 else 2
+                snaps = ([max(1, out_final // 12), max(2, out_final // 2), out_final] if n_lines == 3
+                         else [max(1, out_final // 8), out_final])
+                last_line: dict[str, Any] = {}
+                for li, snap in enumerate(snaps):
+                    uid = ruuid(r)
+                    block = blocks[min(li, len(blocks) - 1)] if n_lines == 2 else blocks[0 if li == 0 else 1 if li == 1 else -1]
+                    u = dict(usage)
+                    u["output_tokens"] = snap
+                    is_last = li == len(snaps) - 1
+                    line = _cc_base(session, parent, uid, t)
+                    line["message"] = {"id": msg_id, "type": "message", "role": "assistant", "model": model,
+                                       "content": [block],
+                                       "stop_reason": ("end_turn" if final else "tool_use") if is_last else None,
+                                       "stop_sequence": None, "usage": u}
+                    line["requestId"] = req_id
+                    line["type"] = "assistant"
+                    line["uuid"] = uid
+                    line["timestamp"] = iso_ms(t + li * r.randrange(80, 900))
+                    if old and is_last:
+                        line["costUSD"] = round(an_cost(model, inp, read, write, out_final, ttl), 6)
+                    w.write(line)
+                    parent = uid
+                    last_line = line
+                expected.add(msg_id, cat)
+                if r.random() < 0.004:
+                    rep = dict(last_line)
+                    rep.update({"isSidechain": True, "requestId": "req_011C" + rid(r, 18, B58), "uuid": ruuid(r)})
+                    replays.append(rep)
+                pending_delta = out_final
+                if tool is not None:
+                    t += r.randrange(60, 4000)
+                    uid = ruuid(r)
+                    result = fill(tool[2], r, c)
+                    line = _cc_base(session, parent, uid, t)
+                    line.update({"type": "user", "message": {"role": "user", "content": [
+                        {"tool_use_id": tool_id, "type": "tool_result", "content": result}]},
+                        "uuid": uid, "timestamp": iso_ms(t), "toolUseResult": {"stdout": result[:200], "stderr": "", "interrupted": False}})
+                    w.write(line)
+                    parent = uid
+                    pending_delta += logu(r, 120, 6000)
+            for rep in replays:  # sub-agent transcript replaying a parent message
+                rep["timestamp"] = iso_ms(t + 500)
+                w.write(rep)
+            replays = []
+            t += r.randrange(20_000, 600_000)
+        if si % 60 == 7:
+            uid = ruuid(r)
+            line = _cc_base(session, parent, uid, t)
+            line.update({"type": "assistant", "uuid": uid, "timestamp": iso_ms(t), "isApiErrorMessage": False,
+                         "message": {"id": ruuid(r), "model": "<synthetic>", "role": "assistant", "stop_reason": "stop_sequence",
+                                     "stop_sequence": "", "type": "message",
+                                     "usage": {"input_tokens": 0, "output_tokens": 0, "cache_creation_input_tokens": 0,
+                                               "cache_read_input_tokens": 0, "server_tool_use": None, "service_tier": None},
+                                     "content": [{"type": "text", "text": "No response requested."}]}})
+            w.write(line)
+        files[str(w.path.relative_to(out))] = w.close()
+    return files
+
+
+# --------------------------------------------------------------------------------------
+# Deliberately corrupt lines (the ingester must reject and report them)
+# --------------------------------------------------------------------------------------
+
+
+def plan_bad_lines(fmt: str, n_lines: int, seed: int) -> tuple[dict[int, bytes], list[tuple[int, str]]]:
+    """Corrupt lines for a file of ``n_lines`` good lines: {line number: bytes} and reasons."""
+    if fmt not in ("openai_chat", "litellm") or n_lines < 40:
+        return {}, []
+    rb = Random(f"spendscope-sample:{seed}:bad:{fmt}")
+    mid = WEEK_START_MS + 2 * DAY_MS + 10 * HOUR_MS
+    plan: list[tuple[float, bytes, str]] = []
+    if fmt == "openai_chat":
+        entries = MIXES["openai_chat"]
+        rec = openai_chat_record(rb, entries[0], mid, None)
+        while rec.get("response") is None:
+            rec = openai_chat_record(rb, entries[0], mid, None)
+        b = orjson.dumps(rec)
+        plan.append((0.41, b[: int(len(b) * 0.55)], "truncated JSON: the writer stopped mid-record (invalid JSON)"))
+        rec = openai_chat_record(rb, entries[5], mid + 3_600_000, None)
+        while rec.get("response") is None:
+            rec = openai_chat_record(rb, entries[5], mid + 3_600_000, None)
+        rec["timestamp"] = "last tuesday"
+        plan.append((0.63, orjson.dumps(rec), "unparseable timestamp \"last tuesday\""))
+        rec = openai_chat_record(rb, entries[9], mid + 7_200_000, None)
+        while rec.get("response") is None:
+            rec = openai_chat_record(rb, entries[9], mid + 7_200_000, None)
+        u = rec["response"]["usage"]
+        u["prompt_tokens"] = -u["prompt_tokens"]
+        u["total_tokens"] = u["prompt_tokens"] + u["completion_tokens"]
+        plan.append((0.87, orjson.dumps(rec), "negative token count (response.usage.prompt_tokens < 0)"))
+    else:
+        entries = MIXES["litellm"]
+        rec = litellm_record(rb, entries[1], mid, None)
+        while rec["status"] != "success":
+            rec = litellm_record(rb, entries[1], mid, None)
+        rec["completion_tokens"] = -rec["completion_tokens"] - 1
+        rec["total_tokens"] = rec["prompt_tokens"] + rec["completion_tokens"]
+        plan.append((0.29, orjson.dumps(rec), "negative token count (completion_tokens < 0)"))
+        a = orjson.dumps(litellm_record(rb, entries[0], mid + 5_400_000, None))
+        b = orjson.dumps(litellm_record(rb, entries[2], mid + 5_400_500, None))
+        plan.append((0.74, a[: int(len(a) * 0.4)] + b,
+                     "two records fused on one line, the first cut short (crash during write; invalid JSON)"))
+    bad: dict[int, bytes] = {}
+    reasons: list[tuple[int, str]] = []
+    total = n_lines + len(plan)
+    for frac, data, why in plan:
+        pos = max(25, int(total * frac))
+        while pos in bad:
+            pos += 1
+        bad[pos] = data
+        reasons.append((pos, why))
+    return bad, reasons
+
+
+def _bad_lines_md(items: list[tuple[str, int, str]]) -> str:
+    lines = [
+        "# Known bad lines",
+        "",
+        "Deliberately corrupt lines written by `sample_logs/generate.py` (regenerated with the logs).",
+        "An ingester must reject each of them, report file, line and reason, and still load every",
+        "other line. Line numbers are 1-based, counted in the decompressed file. The bad lines are",
+        "extra records: they are not in `expected_categories.csv.gz` and not in the request counts.",
+        "",
+        "| file | line | why it is bad |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {f} | {ln} | {why} |" for f, ln, why in items] or ["| (none) | | |"]
+    return "\n".join(lines) + "\n"
+
+
+def parse_known_bad_lines(md_text: str) -> dict[str, set[int]]:
+    """{file name: {line numbers}} from a KNOWN_BAD_LINES.md written by this module."""
+    out: dict[str, set[int]] = {}
+    for m in re.finditer(r"^\| (\S+) \| (\d+) \|", md_text, re.M):
+        out.setdefault(m.group(1), set()).add(int(m.group(2)))
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Entry points
+# --------------------------------------------------------------------------------------
+
+Writer = Callable[[Random, int, Path, bool, Expected, dict[int, bytes]], dict[str, int]]
+WRITERS: dict[str, Writer] = {
+    "openai_chat": write_openai_chat,
+    "openai_batch": write_openai_batch,
+    "anthropic_messages": write_anthropic,
+    "litellm": write_litellm,
+    "langfuse": write_langfuse,
+    "claude_code": write_claude_code,
+}
+BAD_FILE = {"openai_chat": "openai_chat", "litellm": "litellm_spend_logs"}
+
+
+def allocate(total: int, formats: Sequence[str]) -> dict[str, int]:
+    """Split ``total`` requests over ``formats`` by FORMAT_SHARES (largest remainder)."""
+    weights = {f: FORMAT_SHARES[f] for f in formats}
+    s = sum(weights.values())
+    raw = {f: total * w / s for f, w in weights.items()}
+    counts = {f: int(v) for f, v in raw.items()}
+    rest = total - sum(counts.values())
+    for f in sorted(formats, key=lambda f: (-(raw[f] - counts[f]), FORMATS.index(f)))[:rest]:
+        counts[f] += 1
+    return {f: counts[f] for f in FORMATS if f in counts}
+
+
+def generate(
+    out_dir: Path,
+    requests: int = DEFAULT_REQUESTS,
+    seed: int = DEFAULT_SEED,
+    formats: Sequence[str] | None = None,
+    *,
+    gzip_output: bool = True,
+    bad_lines: bool = True,
+) -> dict[str, Any]:
+    """Write the sample week into ``out_dir`` and return a summary.
+
+    Args:
+        out_dir: folder to write (created if missing).
+        requests: total billed API requests over all selected formats.
+        seed: RNG seed; the same arguments always give byte-identical files.
+        formats: subset of FORMATS (default: all). Requests are split by FORMAT_SHARES.
+        gzip_output: gzip every file (``.jsonl.gz``) or write plain ``.jsonl``.
+        bad_lines: add the deliberately corrupt lines listed in KNOWN_BAD_LINES.md.
+
+    Returns:
+        ``{"requests": {format: n}, "total_requests", "files": {relative path: lines},
+        "expected_rows", "known_bad_lines": [{"file", "line", "reason"}], ...}``.
+    """
+    out_dir = Path(out_dir)
+    selected = list(FORMATS) if formats is None else [f.strip() for f in formats if f.strip()]
+    unknown = [f for f in selected if f not in FORMAT_SHARES]
+    if unknown or not selected:
+        raise ValueError(f"unknown format(s) {unknown or selected}; choose from {', '.join(FORMATS)}")
+    if requests < 0:
+        raise ValueError("requests must be >= 0")
+    counts = allocate(requests, selected)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    expected = Expected(out_dir / ("expected_categories.csv.gz" if gzip_output else "expected_categories.csv"), gzip_output)
+    files: dict[str, int] = {}
+    bad_items: list[tuple[str, int, str]] = []
+    for fmt, n in counts.items():
+        r = Random(f"spendscope-sample:{seed}:{fmt}")
+        bad: dict[int, bytes] = {}
+        if bad_lines and fmt in BAD_FILE:
+            bad, reasons = plan_bad_lines(fmt, n, seed)
+            bad_items += [(BAD_FILE[fmt] + _ext(gzip_output), ln, why) for ln, why in reasons]
+        files.update(WRITERS[fmt](r, n, out_dir, gzip_output, expected, bad))
+    expected_rows = expected.close()
+    (out_dir / "KNOWN_BAD_LINES.md").write_text(_bad_lines_md(bad_items), encoding="utf-8")
+    return {
+        "out_dir": str(out_dir),
+        "seed": seed,
+        "week": ["2026-10-05", "2026-10-11"],
+        "requests": counts,
+        "total_requests": sum(counts.values()),
+        "files": dict(sorted(files.items())),
+        "expected_rows": expected_rows,
+        "known_bad_lines": [{"file": f, "line": ln, "reason": why} for f, ln, why in bad_items],
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Generate a synthetic week of Northwind Labs LLM API logs.")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: sample_logs/week)")
+    ap.add_argument("--requests", type=int, default=DEFAULT_REQUESTS, help="total requests (default: 50000)")
+    ap.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default: 7)")
+    ap.add_argument("--formats", default=None, help=f"comma-separated subset of: {','.join(FORMATS)}")
+    ap.add_argument("--no-gzip", action="store_true", help="write plain .jsonl instead of .jsonl.gz")
+    ap.add_argument("--no-bad-lines", action="store_true", help="leave out the deliberately corrupt lines")
+    args = ap.parse_args(argv)
+    try:
+        summary = generate(args.out, args.requests, args.seed, args.formats.split(",") if args.formats else None,
+                           gzip_output=not args.no_gzip, bad_lines=not args.no_bad_lines)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    files = summary["files"]
+    cc = {k: v for k, v in files.items() if k.startswith("claude_code")}
+    shown = {k: v for k, v in files.items() if not k.startswith("claude_code")}
+    if cc:
+        shown[f"claude_code/ ({len(cc)} session files)"] = sum(cc.values())
+    print(f"wrote {summary['total_requests']:,} requests to {summary['out_dir']}")
+    for fmt, n in summary["requests"].items():
+        print(f"  {fmt:<20} {n:>9,} requests")
+    for name, n in shown.items():
+        print(f"  {name:<45} {n:>9,} lines")
+    print(f"  expected_categories rows {summary['expected_rows']:,}; known bad lines {len(summary['known_bad_lines'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

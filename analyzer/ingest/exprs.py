@@ -86,6 +86,21 @@ def meta(**fields: pl.Expr) -> pl.Expr:
     return pl.concat_str([pl.lit("{"), body.fill_null(""), pl.lit("}")])
 
 
+def merge_meta(*objects: pl.Expr) -> pl.Expr:
+    """Merge JSON-object texts (later keys win); values that are not objects are ignored."""
+    bodies = []
+    for o in objects:
+        norm = o.cast(pl.String).str.json_path_match("$")  # null for invalid JSON; compact otherwise
+        body = norm.str.strip_prefix("{").str.strip_suffix("}")
+        bodies.append(
+            pl.when(norm.str.starts_with("{") & (body.str.len_chars() > 0)).then(body)
+        )
+    joined = pl.concat_str(bodies, separator=",", ignore_nulls=True).fill_null("")
+    merged = pl.concat_str([pl.lit("{"), joined, pl.lit("}")])
+    # Re-normalising drops repeated keys (the last one wins).
+    return merged.str.json_path_match("$").fill_null("{}")
+
+
 _TEXT_PART = r'"text"\s*:\s*"((?:[^"\\]|\\.)*)"'
 
 

@@ -72,7 +72,7 @@ def chunks(opened: Opened) -> Iterator[tuple[Parsed, pl.DataFrame]]:
 def _parsed(opened: Opened) -> Iterator[Parsed]:
     layout, fmt, source = opened.sample.layout, opened.fmt, opened.source
     if layout == "csv":
-        parsed = _read_csv(read_all(source))
+        parsed = _read_csv(read_all(source), source.path)
         renames = {k: v for k, v in opened.column_map.items() if k in parsed.frame.columns}
         parsed.frame = parsed.frame.rename(renames) if renames else parsed.frame
         yield parsed
@@ -81,7 +81,7 @@ def _parsed(opened: Opened) -> Iterator[Parsed]:
         doc = orjson.loads(data[len(BOM) :] if data.startswith(BOM) else data)
         records = list(enumerate(fmt.records(doc), start=1))
         yield parse_records(records, fmt.schema)
-    elif fmt.explode:
+    elif fmt.explodes(opened.sample):
         yield from _exploded_lines(source, fmt)
     else:
         try:
@@ -120,33 +120,42 @@ def _exploded_lines(source: Source, fmt: Format) -> Iterator[Parsed]:
             yield parsed
 
 
-def _read_csv(data: bytes) -> Parsed:
+def _read_csv(data: bytes, path: str) -> Parsed:
+    """All-string columns; a row with too few or too many fields is rejected on its own.
+
+    A first pass with the ``csv`` module checks every row's field count and records its
+    real line number (quoted cells may span lines); polars then parses the file, or, when
+    some rows are bad, only the good rows are built.
+    """
     data = data[len(BOM) :] if data.startswith(BOM) else data
-    try:
-        frame = pl.read_csv(io.BytesIO(data), infer_schema=False, truncate_ragged_lines=False)
-        lines = range(2, frame.height + 2)
-        return Parsed(frame.with_columns(pl.Series("_line", lines, pl.Int64)), [], 0, frame.height)
-    except (pl.exceptions.PolarsError, ValueError):
-        pass
-    # Slow path: python's csv module finds the rows whose field count is wrong.
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise UnreadableFileError("csv", f"not UTF-8 text ({e})") from e
+        raise UnreadableFileError(path, f"not UTF-8 text ({e.reason} at byte {e.start})") from e
     reader = csv.reader(io.StringIO(text))
     header = next(reader, [])
-    rows: list[list[str]] = []
     numbers: list[int] = []
     rejections: list[Rejection] = []
+    blank = 0
+    start = reader.line_num + 1  # a record is numbered by the line it starts on
     for row in reader:
-        n = reader.line_num
-        if not row:
-            continue
-        if len(row) != len(header):
-            rejections.append(Rejection(n, f"expected {len(header)} CSV fields, found {len(row)}"))
-            continue
-        rows.append(row)
-        numbers.append(n)
+        if not row or (len(row) == 1 and not row[0].strip()):
+            blank += 1
+        elif len(row) != len(header):
+            rejections.append(Rejection(start, f"expected {len(header)} CSV fields, found {len(row)}"))
+        else:
+            numbers.append(start)
+        start = reader.line_num + 1
+    lines = len(numbers) + len(rejections) + blank
+    if not rejections:
+        try:
+            frame = pl.read_csv(io.BytesIO(data), infer_schema=False)
+        except (pl.exceptions.PolarsError, ValueError):
+            frame = None
+        if frame is not None and frame.height == len(numbers):
+            return Parsed(frame.with_columns(pl.Series("_line", numbers, pl.Int64)), [], blank, lines)
+    reader = csv.reader(io.StringIO(text))
+    next(reader, None)
+    rows = [row for row in reader if len(row) == len(header)]
     frame = pl.DataFrame(rows, schema=[(h, pl.String) for h in header], orient="row")
-    frame = frame.with_columns(pl.Series("_line", numbers, pl.Int64))
-    return Parsed(frame, rejections, 0, len(rows) + len(rejections))
+    return Parsed(frame.with_columns(pl.Series("_line", numbers, pl.Int64)), rejections, blank, lines)

@@ -11,8 +11,8 @@ An adapter is a small class with:
 - ``to_canonical(frame) -> frame``: polars expressions from the read schema to the
   *pre-canonical* columns below. Keep ``_line``.
 - optionally ``records(doc)``: for document formats (usage-API pages, JSON arrays), the
-  records inside one decoded JSON document; set ``explode = True`` when JSONL lines are
-  documents too.
+  records inside one decoded JSON document; set ``explode = True`` (or override
+  ``explodes(sample)``) when JSONL lines are documents too.
 - optionally ``csv_to_canonical(frame)`` (all-string CSV columns) and ``csv_sniff``.
 - optionally ``finalize(frame) -> (frame, duplicates)``: file-level clean-up after all
   chunks, e.g. Claude Code's repeated streaming snapshots.
@@ -70,6 +70,10 @@ class Format:
 
     def sniff(self, sample: Sample) -> bool:
         return False
+
+    def explodes(self, sample: Sample) -> bool:
+        """Whether this file's JSONL lines are documents to explode (default: ``explode``)."""
+        return self.explode
 
     def records(self, doc: Any) -> Iterable[Any]:
         """Records inside one decoded JSON document (default: a list's items, else itself)."""

@@ -26,7 +26,9 @@ from analyzer.ingest.exprs import (
     MESSAGES,
     content_text,
     last_user_text,
+    merge_meta,
     messages_text,
+    meta,
     num,
     ts,
 )
@@ -123,7 +125,7 @@ class OpenAIChat(Format):
             r("instructions"),
         )
         user = pl.coalesce(last_user_text(messages), content_text(req.struct.field("input")))
-        meta = pl.coalesce(req.struct.field("metadata"), pl.col("metadata"))
+        meta_json = pl.coalesce(req.struct.field("metadata"), pl.col("metadata"))
         out = frame.select(
             pl.col("_line"),
             r("id").alias("request_id"),
@@ -151,8 +153,7 @@ class OpenAIChat(Format):
             .alias("reasoning_tokens"),
             pl.coalesce(r("service_tier"), req.struct.field("service_tier")).alias("service_tier"),
             pl.when(failed).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
-            pl.when(meta.str.starts_with("{")).then(meta).otherwise(pl.lit("{}")).alias("metadata"),
-            req.struct.field("user").alias("_user"),
+            merge_meta(meta_json, meta(user=req.struct.field("user"))).alias("metadata"),
             system.alias("system_text"),
             user.alias("user_text"),
             messages.list.len().cast(pl.Int32).alias("message_count"),
@@ -168,23 +169,7 @@ class OpenAIChat(Format):
             ).alias("_prompt_all"),
             pl.coalesce(r("choices"), r("output")).alias("_completion"),
         )
-        out = _with_user(out)
         return estimate.fill_missing_usage(out, prompt="_prompt_all", completion="_completion")
-
-
-def _with_user(frame: pl.DataFrame) -> pl.DataFrame:
-    """Fold ``request.user`` into the metadata object."""
-    user_json = pl.struct(pl.col("_user").alias("v")).struct.json_encode()  # {"v":"..."}
-    add = pl.concat_str([pl.lit('"user":'), user_json.str.slice(5).str.strip_suffix("}")])
-    body = pl.col("metadata").str.strip_chars().str.strip_suffix("}")
-    merged = (
-        pl.when(pl.col("_user").is_null())
-        .then(pl.col("metadata"))
-        .when(pl.col("metadata").str.strip_chars() == "{}")
-        .then(pl.concat_str([pl.lit("{"), add, pl.lit("}")]))
-        .otherwise(pl.concat_str([body, pl.lit(","), add, pl.lit("}")]))
-    )
-    return frame.with_columns(merged.alias("metadata")).drop("_user")
 
 
 def _is_openai_line(r: dict[str, Any]) -> bool:
