@@ -43,7 +43,7 @@ def _fail_line(message: str) -> None:
     """One unwrapped line on stderr (scripts grep these)."""
     print(f"spendscope: {message}", file=sys.stderr, flush=True)
 
-SAMPLE_WEEK = Path(__file__).resolve().parent.parent / "sample_logs" / "week"
+SAMPLE_WEEK = Path(__file__).resolve().parent.parent / "sample_logs" / "week" / "logs"
 REJECTIONS_IN_JSON = 1000
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -148,12 +148,21 @@ def ingest_json(result: IngestResult) -> dict[str, Any]:
 
 
 def _print_ingest(result: IngestResult, ws: Workspace) -> None:
+    """A row per file, or per format when there are many files (``--json`` has every file)."""
+    many = len(result.files) > 15
     table = Table(title=f"Ingested into {ws.root}", title_justify="left")
-    for col in ("file", "format", "read", "ingested", "rejected", "duplicates", "skipped"):
+    first = ("format", "files") if many else ("file", "format")
+    for col in (*first, "read", "ingested", "rejected", "duplicates", "skipped"):
         table.add_column(col, justify="left" if col in ("file", "format") else "right")
+    rows: dict[str, list[int]] = {}
     for f in result.files:
-        table.add_row(f.path, f.format, f"{f.lines_read:,}", f"{f.rows_ingested:,}", f"{f.rows_rejected:,}",
-                      f"{f.duplicates:,}", f"{f.skipped:,}")
+        key = f.format if many else f"{f.path}\x00{f.format}"
+        acc = rows.setdefault(key, [0] * 6)
+        for i, v in enumerate((1, f.lines_read, f.rows_ingested, f.rows_rejected, f.duplicates, f.skipped)):
+            acc[i] += v
+    for key, (n, *counts) in rows.items():
+        head = (key, f"{n:,}") if many else tuple(key.split("\x00"))
+        table.add_row(*head, *(f"{c:,}" for c in counts))
     out.print(table)
     shown = [(f.path, r) for f in result.files for r in f.rejections][:10]
     total = sum(len(f.rejections) for f in result.files)

@@ -46,7 +46,7 @@ def ensure_log(lines: int) -> Path:
          "--formats", "openai_chat", "--no-gzip"],
         check=True, stdout=subprocess.DEVNULL,
     )
-    (tmp / "openai_chat.jsonl").rename(path)
+    (tmp / "logs" / "openai_chat.jsonl").rename(path)
     shutil.rmtree(tmp)
     return path
 

@@ -35,7 +35,7 @@ import re
 import shutil
 import sys
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from random import Random
@@ -186,11 +186,6 @@ def iso_ms(ms: int) -> str:
     m, rest = divmod(rest, 60_000)
     s, milli = divmod(rest, 1000)
     return f"{date}T{h:02d}:{m:02d}:{s:02d}.{milli:03d}Z"
-
-
-def iso_us(ms: int, r: Random) -> str:
-    """ISO timestamp with microseconds (Claude Code style)."""
-    return iso_ms(ms)
 
 
 def weighted(r: Random, pairs: Sequence[tuple[Any, float]]) -> Any:
@@ -2540,7 +2535,8 @@ def oa_messages(q: Req) -> list[dict[str, Any]]:
     return msgs
 
 
-def an_messages(q: Req, cache_tail: bool) -> list[dict[str, Any]]:
+def an_messages(q: Req, cache_tail: dict[str, str] | None) -> list[dict[str, Any]]:
+    """Anthropic messages; ``cache_tail`` puts that cache_control on the last content block."""
     msgs: list[dict[str, Any]] = []
     for t in q.turns:
         if "calls" in t:
@@ -2557,9 +2553,9 @@ def an_messages(q: Req, cache_tail: bool) -> list[dict[str, Any]]:
     if cache_tail:
         last = msgs[-1]
         if isinstance(last["content"], str):
-            last["content"] = [{"type": "text", "text": last["content"], "cache_control": {"type": "ephemeral"}}]
+            last["content"] = [{"type": "text", "text": last["content"], "cache_control": cache_tail}]
         else:
-            last["content"][-1]["cache_control"] = {"type": "ephemeral"}
+            last["content"][-1]["cache_control"] = cache_tail
     return msgs
 
 
@@ -2878,13 +2874,14 @@ def write_openai_batch(r: Random, n: int, out: Path, gz: bool, expected: Expecte
             model = weighted(r, e.models)
             custom_id = f"{e.product}-{e.feature}-{day}-{seq:06d}"
             body: dict[str, Any] = {"model": model, "messages": oa_messages(q), "temperature": 0,
-                                    "max_tokens": 16384 if r.random() < 0.005 else 4096 if q.out > 1000 else 1024}
+                                    "max_tokens": 32768 if r.random() < 0.005 else 4096 if q.out > 1000 else 1024}
             w_in.write({"custom_id": custom_id, "method": "POST", "url": "/v1/chat/completions", "body": body})
             expected.add(custom_id, q.category)
             line: dict[str, Any] = {"id": "batch_req_" + rid(r, 32, HEX), "custom_id": custom_id}
-            if body["max_tokens"] == 16384 or r.random() < 0.005:
+            too_long = r.random() < 0.005
+            if body["max_tokens"] == 32768 or too_long:
                 line["response"] = {"status_code": 400, "request_id": rid(r, 32, HEX),
-                                    "body": {"error": r.choice(BATCH_ERRORS)}}
+                                    "body": {"error": BATCH_ERRORS[0 if too_long else 1]}}
             else:
                 created = (submit + r.randrange(10 * 60_000, 5 * HOUR_MS)) // 1000
                 prompt, cached, completion, reasoning = oa_usage_parts(r, q, model)
@@ -2925,7 +2922,7 @@ def write_anthropic(r: Random, n: int, out: Path, gz: bool, expected: Expected, 
         if q.system is not None:
             request["system"] = ([{"type": "text", "text": q.system, "cache_control": cache_control}]
                                  if uses_cache or multi else q.system)
-        request["messages"] = an_messages(q, multi or (uses_cache and q.doc > 0))
+        request["messages"] = an_messages(q, cache_control if multi or (uses_cache and q.doc > 0) else None)
         if q.toolset:
             request["tools"] = AN_TOOLS[q.toolset]
         thinking = q.category == "reasoning" and r.random() < 0.5
@@ -2979,7 +2976,6 @@ def litellm_record(r: Random, e: Entry, ts: int, expected: Expected | None) -> d
     messages = oa_messages(q)
     call_id = ruuid(r)
     if anth:
-        multi = q.hist > 0
         uses_cache = q.prefix >= 1024 and q.system is not None
         inp, read, write, out_tok = an_usage_parts(r, q, uses_cache, False)
         prompt = inp + read + write  # LiteLLM folds cache read + write into prompt_tokens
@@ -2993,7 +2989,6 @@ def litellm_record(r: Random, e: Entry, ts: int, expected: Expected | None) -> d
             "cache_creation_input_tokens": write, "cache_read_input_tokens": read,
         }
         cost = an_cost(model, inp, read, write, out_tok, "5m")
-        _ = multi
     else:
         prompt, cached, completion, reasoning = oa_usage_parts(r, q, model)
         usage = oa_usage(prompt, cached, completion, reasoning)
@@ -3094,7 +3089,6 @@ def _lf_obs(oid: str, trace: str, typ: str, name: str, start: int, end: int | No
 def write_langfuse(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes]) -> dict[str, int]:
     pick_entry = Picker(MIXES["langfuse"])
     w = LineWriter(out / f"langfuse_observations{_ext(gz)}", gz, bad)
-    spans = 0
     for ts in sample_times(r, n):
         e = pick_entry(r)
         q = build_request(r, e)
@@ -3131,14 +3125,12 @@ def write_langfuse(r: Random, n: int, out: Path, gz: bool, expected: Expected, b
                       "metadata": {"project": e.product, "feature": e.feature}, "usageDetails": {}, "costDetails": {},
                       "latency": (gen_end - ts) / 1000, "timeToFirstToken": None})
             w.write(o)
-            spans += 1
         if has_retr:
             o = _lf_obs(rid(r, 16, HEX), trace, "SPAN", retr_name, ts + 1, ts + retr_ms, root_id)
             o.update({"model": None, "input": {"top_k": 5}, "output": {"documents": r.randrange(1, 6)},
                       "metadata": {"index": f"{e.product}-kb-v3"}, "usageDetails": {}, "costDetails": {},
                       "latency": retr_ms / 1000, "timeToFirstToken": None})
             w.write(o)
-            spans += 1
         gid = rid(r, 16, HEX)
         g = _lf_obs(gid, trace, "GENERATION", e.feature, gen_start, gen_end, root_id)
         ttft = min(lat, int(lat * r.uniform(0.1, 0.4)) + 120)
@@ -3164,7 +3156,6 @@ def write_langfuse(r: Random, n: int, out: Path, gz: bool, expected: Expected, b
             o.update({"model": None, "input": None, "output": {"passed": True}, "metadata": {}, "usageDetails": {},
                       "costDetails": {}, "latency": None, "timeToFirstToken": None})
             w.write(o)
-            spans += 1
     return {w.path.name: w.close()}
 
 
@@ -3197,8 +3188,9 @@ def _plan_sessions(r: Random, n: int) -> list[list[tuple[str, int]]]:
     return sessions
 
 
-def _cc_base(session: dict[str, Any], parent: str | None, uid: str, ts: int, sidechain: bool = False) -> dict[str, Any]:
-    return {"parentUuid": parent, "isSidechain": sidechain, "userType": "external", "cwd": session["cwd"],
+def _cc_base(session: dict[str, Any], parent: str | None) -> dict[str, Any]:
+    """The leading fields every Claude Code transcript line shares."""
+    return {"parentUuid": parent, "isSidechain": False, "userType": "external", "cwd": session["cwd"],
             "sessionId": session["id"], "version": session["version"], "gitBranch": session["branch"]}
 
 
@@ -3233,7 +3225,7 @@ def write_claude_code(r: Random, n: int, out: Path, gz: bool, expected: Expected
         for cat, k in turns:
             uid = ruuid(r)
             prompt = fill(r.choice(CC_PROMPTS[cat]), r, c)
-            line = _cc_base(session, parent, uid, t)
+            line = _cc_base(session, parent)
             line.update({"type": "user", "message": {"role": "user", "content": prompt}, "uuid": uid, "timestamp": iso_ms(t)})
             w.write(line)
             parent = uid
@@ -3263,7 +3255,8 @@ def write_claude_code(r: Random, n: int, out: Path, gz: bool, expected: Expected
                 usage["service_tier"] = "standard"
                 tool = None if final else CC_TOOLS[r.randrange(len(CC_TOOLS))]
                 tool_id = "toolu_01" + rid(r, 22, B58)
-                blocks: list[dict[str, Any]] = [{"type": "text", "text": r.choice(CC_NARRATION)}]
+                opener = CC_NARRATION[r.randrange(3)] if call == 0 else CC_NARRATION[r.randrange(3, len(CC_NARRATION))]
+                blocks: list[dict[str, Any]] = [{"type": "text", "text": opener}]
                 if tool is not None:
                     blocks.append({"type": "tool_use", "id": tool_id, "name": tool[0],
                                    "input": {kk: fill(v, r, c) for kk, v in tool[1].items()}})
@@ -3279,7 +3272,7 @@ def write_claude_code(r: Random, n: int, out: Path, gz: bool, expected: Expected
                     u = dict(usage)
                     u["output_tokens"] = snap
                     is_last = li == len(snaps) - 1
-                    line = _cc_base(session, parent, uid, t)
+                    line = _cc_base(session, parent)
                     line["message"] = {"id": msg_id, "type": "message", "role": "assistant", "model": model,
                                        "content": [block],
                                        "stop_reason": ("end_turn" if final else "tool_use") if is_last else None,
@@ -3303,7 +3296,7 @@ def write_claude_code(r: Random, n: int, out: Path, gz: bool, expected: Expected
                     t += r.randrange(60, 4000)
                     uid = ruuid(r)
                     result = fill(tool[2], r, c)
-                    line = _cc_base(session, parent, uid, t)
+                    line = _cc_base(session, parent)
                     line.update({"type": "user", "message": {"role": "user", "content": [
                         {"tool_use_id": tool_id, "type": "tool_result", "content": result}]},
                         "uuid": uid, "timestamp": iso_ms(t), "toolUseResult": {"stdout": result[:200], "stderr": "", "interrupted": False}})
@@ -3317,7 +3310,7 @@ def write_claude_code(r: Random, n: int, out: Path, gz: bool, expected: Expected
             t += r.randrange(20_000, 600_000)
         if si % 60 == 7:
             uid = ruuid(r)
-            line = _cc_base(session, parent, uid, t)
+            line = _cc_base(session, parent)
             line.update({"type": "assistant", "uuid": uid, "timestamp": iso_ms(t), "isApiErrorMessage": False,
                          "message": {"id": ruuid(r), "model": "<synthetic>", "role": "assistant", "stop_reason": "stop_sequence",
                                      "stop_sequence": "", "type": "message",
@@ -3348,11 +3341,6 @@ def plan_bad_lines(fmt: str, n_lines: int, seed: int) -> tuple[dict[int, bytes],
             rec = openai_chat_record(rb, entries[0], mid, None)
         b = orjson.dumps(rec)
         plan.append((0.41, b[: int(len(b) * 0.55)], "truncated JSON: the writer stopped mid-record (invalid JSON)"))
-        rec = openai_chat_record(rb, entries[5], mid + 3_600_000, None)
-        while rec.get("response") is None:
-            rec = openai_chat_record(rb, entries[5], mid + 3_600_000, None)
-        rec["timestamp"] = "last tuesday"
-        plan.append((0.63, orjson.dumps(rec), "unparseable timestamp \"last tuesday\""))
         rec = openai_chat_record(rb, entries[9], mid + 7_200_000, None)
         while rec.get("response") is None:
             rec = openai_chat_record(rb, entries[9], mid + 7_200_000, None)
@@ -3368,6 +3356,9 @@ def plan_bad_lines(fmt: str, n_lines: int, seed: int) -> tuple[dict[int, bytes],
         rec["completion_tokens"] = -rec["completion_tokens"] - 1
         rec["total_tokens"] = rec["prompt_tokens"] + rec["completion_tokens"]
         plan.append((0.29, orjson.dumps(rec), "negative token count (completion_tokens < 0)"))
+        rec = litellm_record(rb, entries[3], mid + 3_600_000, None)
+        rec["startTime"] = "last tuesday"  # the only time field the payload is dated by
+        plan.append((0.52, orjson.dumps(rec), "unparseable timestamp: startTime is \"last tuesday\""))
         a = orjson.dumps(litellm_record(rb, entries[0], mid + 5_400_000, None))
         b = orjson.dumps(litellm_record(rb, entries[2], mid + 5_400_500, None))
         plan.append((0.74, a[: int(len(a) * 0.4)] + b,
@@ -3388,7 +3379,8 @@ def _bad_lines_md(items: list[tuple[str, int, str]]) -> str:
     lines = [
         "# Known bad lines",
         "",
-        "Deliberately corrupt lines written by `sample_logs/generate.py` (regenerated with the logs).",
+        "Deliberately corrupt lines written by `sample_logs/generate.py` (regenerated with the logs);",
+        "file names are relative to `logs/`.",
         "An ingester must reject each of them, report file, line and reason, and still load every",
         "other line. Line numbers are 1-based, counted in the decompressed file. The bad lines are",
         "extra records: they are not in `expected_categories.csv.gz` and not in the request counts.",
@@ -3467,7 +3459,8 @@ def generate(
     if requests < 0:
         raise ValueError("requests must be >= 0")
     counts = allocate(requests, selected)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    log_dir = out_dir / "logs"  # only logs here, so `spendscope ingest week/logs` reads them all
+    log_dir.mkdir(parents=True, exist_ok=True)
     expected = Expected(out_dir / ("expected_categories.csv.gz" if gzip_output else "expected_categories.csv"), gzip_output)
     files: dict[str, int] = {}
     bad_items: list[tuple[str, int, str]] = []
@@ -3477,7 +3470,7 @@ def generate(
         if bad_lines and fmt in BAD_FILE:
             bad, reasons = plan_bad_lines(fmt, n, seed)
             bad_items += [(BAD_FILE[fmt] + _ext(gzip_output), ln, why) for ln, why in reasons]
-        files.update(WRITERS[fmt](r, n, out_dir, gzip_output, expected, bad))
+        files.update(WRITERS[fmt](r, n, log_dir, gzip_output, expected, bad))
     expected_rows = expected.close()
     (out_dir / "KNOWN_BAD_LINES.md").write_text(_bad_lines_md(bad_items), encoding="utf-8")
     return {

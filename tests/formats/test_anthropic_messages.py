@@ -60,7 +60,7 @@ def test_rows_keep_model_tier_and_metadata() -> None:
         "anthropic", "claude-sonnet-4-5", "claude-sonnet-4-5-20250929")
     assert first["service_tier"] == "standard"
     assert json.loads(first["metadata"]) == {
-        "project": "support", "feature": "triage", "user": "u-77",
+        "project": "support", "feature": "triage", "user": "u-77", "user_id": "u-77",
         "web_search_requests": "0", "web_fetch_requests": "0",
     }
     assert first["prompt_text"] == (

@@ -49,11 +49,12 @@ def test_status_from_status_code_not_error_field() -> None:
     # issue #302 shape: status_code 400 with a null top-level "error"
     e4 = _row(rows, "batch_req_e4")
     assert (e4["status"], e4["input_tokens"], e4["output_tokens"]) == ("error", 0, 0)
-    assert json.loads(e4["metadata"]) == {"error_code": "string_above_max_length"}
+    assert json.loads(e4["metadata"]) == {
+        "custom_id": "ticket-0004", "error_code": "string_above_max_length"}
     # response null + error.code batch_expired
     x5 = _row(rows, "batch_req_x5")
     assert (x5["status"], x5["input_tokens"]) == ("expired", 0)
-    assert json.loads(x5["metadata"]) == {"error_code": "batch_expired"}
+    assert json.loads(x5["metadata"]) == {"custom_id": "ticket-0005", "error_code": "batch_expired"}
     assert rows.filter(pl.col("status") == "ok").height == 4
 
 
@@ -87,9 +88,10 @@ def test_error_file_alone_uses_file_mtime(tmp_path: Path) -> None:
     assert (report.rows_ingested, report.timestamps_from_file) == (2, 2)
     assert rows["timestamp"].to_list() == [datetime(2026, 10, 2, 12, 30, tzinfo=UTC)] * 2
     assert rows["status"].to_list() == ["error", "error"]
-    assert json.loads(_row(rows, "batch_req_f7")["metadata"]) == {"error_code": "server_error"}
+    assert json.loads(_row(rows, "batch_req_f7")["metadata"]) == {
+        "custom_id": "ticket-0007", "error_code": "server_error"}
     assert json.loads(_row(rows, "batch_req_f8")["metadata"]) == {
-        "error_code": "rate_limit_exceeded"}
+        "custom_id": "ticket-0008", "error_code": "rate_limit_exceeded"}
     assert totals(rows)["input_tokens"] == 0
 
 

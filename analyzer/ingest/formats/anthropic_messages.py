@@ -35,7 +35,16 @@ from typing import Any
 import polars as pl
 
 from analyzer.ingest import estimate
-from analyzer.ingest.exprs import MESSAGES, content_text, last_user_text, messages_text, meta, num, ts
+from analyzer.ingest.exprs import (
+    MESSAGES,
+    content_text,
+    last_user_text,
+    merge_meta,
+    messages_text,
+    meta,
+    num,
+    ts,
+)
 from analyzer.ingest.formats.base import Format, Sample
 
 S = pl.String
@@ -77,9 +86,6 @@ REQUEST = pl.Struct(
         "service_tier": S,
     }
 )
-# Attribution keys a proxy may put in a top-level ``metadata`` object.
-STANDARD_KEYS = ("project", "feature", "user", "team", "api_key", "environment", "session",
-                 "trace", "tags", "task")
 # tool_use, tool_result, server_tool_use, web_search_tool_result, ... content blocks
 _TOOL_BLOCK = r'"type"\s*:\s*"[a-z_]*tool_(use|result)"'
 
@@ -227,14 +233,13 @@ class AnthropicMessages(Format):
             .then(False)
             .otherwise(None)
         )
-        top_meta = pl.col("metadata")
+        top_meta, req_meta = pl.col("metadata"), req.struct.field("metadata")
+        # every key of the logged metadata objects is kept; Anthropic's user_id is `user`
         meta_fields = {
-            k: top_meta.str.json_path_match(f"$.{k}") for k in STANDARD_KEYS if k != "user"
+            "user": pl.coalesce(
+                req_meta.str.json_path_match("$.user_id"), top_meta.str.json_path_match("$.user")
+            )
         }
-        meta_fields["user"] = pl.coalesce(
-            req.struct.field("metadata").str.json_path_match("$.user_id"),
-            top_meta.str.json_path_match("$.user"),
-        )
         meta_fields |= usage_meta(usage)
         meta_fields["error_type"] = pl.when(failed).then(error_type(error))
         out = frame.select(
@@ -252,7 +257,7 @@ class AnthropicMessages(Format):
             ),
             pl.when(failed).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
             num("latency_ms").fill_nan(None).alias("latency_ms"),
-            meta(**meta_fields).alias("metadata"),
+            merge_meta(top_meta, req_meta, meta(**meta_fields)).alias("metadata"),
             system.alias("system_text"),
             last_user_text(messages).alias("user_text"),
             messages.list.len().cast(pl.Int32).alias("message_count"),

@@ -39,7 +39,7 @@ from typing import Any
 
 import polars as pl
 
-from analyzer.ingest.exprs import MESSAGES, last_user_text, messages_text, num, ts
+from analyzer.ingest.exprs import MESSAGES, last_user_text, messages_text, meta, num, ts
 from analyzer.ingest.formats.base import Format, Sample
 
 S = pl.String
@@ -213,10 +213,9 @@ class OpenAIBatch(Format):
             zero_if_failed(reasoning).alias("reasoning_tokens"),
             pl.lit("batch").alias("service_tier"),
             status.alias("status"),
-            pl.when(failed & error_code.is_not_null())
-            .then(pl.struct(error_code.alias("error_code")).struct.json_encode())
-            .otherwise(pl.lit("{}"))
-            .alias("metadata"),
+            meta(
+                custom_id=pl.col("custom_id"), error_code=pl.when(failed).then(error_code)
+            ).alias("metadata"),
         )
 
 
