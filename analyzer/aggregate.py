@@ -73,7 +73,7 @@ def spend_report(
     key = dimension(by)
     frame = filter_dates(requests, since, until)
     sums = [e.sum().alias(k) for k, e in _SUMS.items()]
-    errors = (pl.col("status") != "ok").sum().alias("error_requests")
+    errors = (pl.col("status") == "error").sum().alias("error_requests")
     groups = (
         frame.group_by(key)
         .agg(*sums, errors)

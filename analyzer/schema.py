@@ -84,7 +84,10 @@ class RequestRow(BaseModel):
     reasoning_tokens: int = Field(ge=0, description="Part of output_tokens.")
     tokens_estimated: bool = Field(description="Counts came from a tokenizer, not the log.")
     service_tier: str = Field(description="standard, batch, flex or priority.")
-    status: str = Field(description="ok, or error / canceled / expired.")
+    status: str = Field(
+        description="ok; error, canceled or expired (zero tokens); cached (answered by a "
+        "gateway's own cache: the provider billed nothing)."
+    )
     latency_ms: float | None = None
     logged_cost_usd: float | None = Field(None, description="Cost the source itself reported.")
     metadata: str = Field(description="Flat JSON object: project, user, feature, tags, ...")

@@ -8,13 +8,8 @@ from datetime import UTC, datetime
 import polars as pl
 
 from analyzer.ingest.formats.base import Sample
-from analyzer.ingest.formats.litellm import (
-    LiteLLMPayload,
-    LiteLLMSpendLogs,
-    decode_messages,
-    drop_null_keys,
-    merge_flat,
-)
+from analyzer.ingest.formats.litellm import LiteLLMPayload, LiteLLMSpendLogs
+from analyzer.ingest.jsontext import decode_messages, json_fields, merge_flat
 from analyzer.ingest.formats.openai_chat import OpenAIChat
 from tests.conftest import LOGS
 from tests.helpers import ingest_one, totals
@@ -93,7 +88,7 @@ def test_spend_logs_metadata_as_json_string() -> None:
 def test_spend_logs_cache_hit_failure_and_legacy_rows() -> None:
     _, rows, _ = ingest_one(SPEND / "spend_logs.json")
     hit = _row(rows, "chatcmpl-lt-0003_cache_hit1791290000")
-    assert hit["status"] == "ok" and hit["logged_cost_usd"] == 0.0
+    assert hit["status"] == "cached" and hit["logged_cost_usd"] == 0.0
     assert json.loads(hit["metadata"])["cache_hit"] == "true"
     assert (hit["input_tokens"], hit["output_tokens"]) == (1500, 300)
     failed = _row(rows, "chatcmpl-lt-0005")
@@ -181,7 +176,7 @@ def test_payload_rows() -> None:
     assert failed["status"] == "error" and failed["output_tokens"] == 0
     assert json.loads(failed["metadata"])["error"] == "RateLimitError"
     hit = _row(rows, "chatcmpl-pl-01_cache_hit1791367300")
-    assert hit["status"] == "ok" and json.loads(hit["metadata"])["cache_hit"] == "true"
+    assert hit["status"] == "cached" and json.loads(hit["metadata"])["cache_hit"] == "true"
 
 
 def test_payload_bad_lines() -> None:
@@ -234,8 +229,27 @@ def test_decode_messages_survives_odd_values() -> None:
 
 def test_metadata_helpers() -> None:
     df = pl.DataFrame({
-        "base": ['{"a":"x","b":null,"c":null}', '{"a":null}', '{"a":"1"}'],
+        "base": ['{"a":"x"}', '{}', '{"a":"1"}'],  # as exprs.meta builds them
         "extra": ['{"k": "v", "n": 3, "a": "dup", "z": null}', '{"nested": {"x": 1}}', None],
     })
-    out = df.select(merge_flat(drop_null_keys(pl.col("base")), pl.col("extra"), ["a"])).to_series()
+    out = df.select(merge_flat(pl.col("base"), pl.col("extra"), ["a"])).to_series()
     assert [json.loads(s) for s in out] == [{"a": "x", "k": "v", "n": "3"}, {}, {"a": "1"}]
+
+
+def test_json_fields_reads_once_and_falls_back_per_row() -> None:
+    texts = pl.Series([
+        '{"usage_object": {"cache_read_input_tokens": 5, "x": {"deep": 1}}, "alias": "k"}',
+        '{"usage_object": "not an object", "alias": "k2"}',  # the one-pass read cannot take it
+        '"a JSON string"',
+        None,
+        '{"alias": {"nested": true}}',
+    ])
+    out = json_fields(texts, ["usage_object.cache_read_input_tokens", "alias"], "_p.")
+    assert out.columns == ["_p.usage_object.cache_read_input_tokens", "_p.alias"]
+    assert out.rows() == [
+        ("5", "k"),
+        (None, "k2"),  # read with json_path_match for this row only
+        (None, None),
+        (None, None),
+        (None, '{"nested": true}'),
+    ]

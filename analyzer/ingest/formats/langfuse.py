@@ -53,13 +53,12 @@ import polars as pl
 from analyzer.ingest import estimate
 from analyzer.ingest.exprs import NAN, content_text, last_user_text, messages_text, meta, num, ts
 from analyzer.ingest.formats.base import Format, Sample
-from analyzer.ingest.formats.litellm import (
+from analyzer.ingest.jsontext import (
+    add_json_fields,
     blank_null,
     decode_messages,
     doc_records,
-    drop_null_keys,
     ensure_columns,
-    jp,
     looks_json,
     merge_flat,
     nan_min,
@@ -105,95 +104,112 @@ def _c(camel: str, snake: str) -> pl.Expr:
     return pl.coalesce(blank_null(camel), blank_null(snake))
 
 
-def _usage_sums(details: pl.Expr) -> dict[str, pl.Expr]:
-    """Per-category sums over the pairs of a usageDetails JSON text (null when no pairs)."""
-    pairs = details.str.extract_all(_UPAIR)
-    key = pl.element().str.extract(_UPAIR, 1).str.to_lowercase()
-    raw = pl.element().str.extract(_UPAIR, 2).str.strip_chars('"').str.strip_chars()
-    value = (
+_SUMS = ("nonzero", "input", "cache_not_input", "read", "write", "eph", "eph_1h", "output",
+         "reasoning")
+
+
+def usage_sums(details: pl.Series) -> pl.DataFrame:
+    """Per-category sums over the ``"key": value`` members of usageDetails JSON texts.
+
+    One row per input row (all null where the map has no members): the members are
+    extracted once, exploded to one row per member, classified by key and summed back.
+    """
+    index = pl.int_range(pl.len(), dtype=pl.UInt32).alias("_i")
+    pairs = (
+        pl.DataFrame({"d": details.cast(S)})
+        .select(index, pl.col("d").str.extract_all(_UPAIR).alias("p"))
+        .explode("p")
+        .filter(pl.col("p").is_not_null())
+    )
+    raw = pl.col("p").str.extract(_UPAIR, 2).str.strip_chars('"').str.strip_chars()
+    kv = pairs.select(
+        "_i",
+        pl.col("p").str.extract(_UPAIR, 1).str.to_lowercase().alias("k"),
         pl.when(raw == "null")
         .then(0.0)
         .otherwise(raw.cast(pl.Float64, strict=False).fill_null(NAN))
+        .alias("v"),
     )
-
-    def total(cond: pl.Expr) -> pl.Expr:
-        return pairs.list.eval(pl.when(cond).then(value).otherwise(0.0)).list.sum()
-
-    is_input = key.str.contains("input", literal=True)
-    is_read = key.str.contains("cache_read|cached")
-    is_eph = key.str.contains("ephemeral", literal=True)
-    is_write = key.str.contains("cache_creation|cache_write") & ~is_eph
-    return {
+    k, v = pl.col("k"), pl.col("v")
+    is_input = k.str.contains("input", literal=True)
+    is_read = k.str.contains("cache_read|cached")
+    is_eph = k.str.contains("ephemeral", literal=True)
+    is_write = k.str.contains("cache_creation|cache_write") & ~is_eph
+    sums = kv.group_by("_i").agg(
         # members with a non-zero value (a NaN counts: the row must fail, not vanish)
-        "nonzero": pairs.list.eval((value != 0.0).cast(pl.Float64)).list.sum(),
-        "input": total(is_input),
-        "cache_not_input": total((is_read | is_write | is_eph) & ~is_input),
-        "read": total(is_read),
-        "write": total(is_write),
-        "eph": total(is_eph),
-        "eph_1h": total(is_eph & key.str.contains("1h", literal=True)),
-        "output": total(key.str.contains("output", literal=True)),
-        "reasoning": total(key.str.contains("reasoning", literal=True)),
-    }
+        (v != 0.0).sum().cast(pl.Float64).alias("nonzero"),
+        v.filter(is_input).sum().alias("input"),
+        v.filter((is_read | is_write | is_eph) & ~is_input).sum().alias("cache_not_input"),
+        v.filter(is_read).sum().alias("read"),
+        v.filter(is_write).sum().alias("write"),
+        v.filter(is_eph).sum().alias("eph"),
+        v.filter(is_eph & k.str.contains("1h", literal=True)).sum().alias("eph_1h"),
+        v.filter(k.str.contains("output", literal=True)).sum().alias("output"),
+        v.filter(k.str.contains("reasoning", literal=True)).sum().alias("reasoning"),
+    )
+    rows = pl.DataFrame({"_i": pl.Series(range(details.len()), dtype=pl.UInt32)})
+    return rows.join(sums, on="_i", how="left", maintain_order="left").select(_SUMS)
 
 
-def _has_usage(details: pl.Expr, mirror: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
-    """Whether usageDetails / the deprecated ``usage`` mirror report any usage.
+def _add_tokens(frame: pl.DataFrame) -> pl.DataFrame:
+    """Canonical token columns from ``_u.*`` sums, the ``usage`` mirror, ``_skip``, ``_failed``.
 
-    A map of zeros is treated as no usage (an LLM call always reads some tokens).
+    Staged over materialized columns (the parts depend on each other).
     """
-    has_details = (_usage_sums(details)["nonzero"] > 0).fill_null(False)
-    m_in, m_out = num(jp(mirror, "$.input")), num(jp(mirror, "$.output"))
-    has_mirror = ((m_in != 0.0) | (m_out != 0.0)).fill_null(False)
-    return has_details, has_mirror
-
-
-def _token_columns(
-    details: pl.Expr, mirror: pl.Expr, failed: pl.Expr, skip: pl.Expr
-) -> list[pl.Expr]:
-    u = _usage_sums(details)
-    has_details, has_mirror = _has_usage(details, mirror)
-    # LangChain's ephemeral_5m/1h keys break down a generic cache-creation key: count once
-    breakdown = (u["write"] > 0) & (u["eph"] > 0)
-    d_input = pl.when(breakdown).then(u["input"] + u["cache_not_input"] - u["eph"]).otherwise(
-        u["input"] + u["cache_not_input"]
+    c = pl.col
+    m_in, m_out = num("_mirror.input"), num("_mirror.output")
+    frame = frame.with_columns(
+        (c("_u.nonzero") > 0).fill_null(False).alias("_has_details"),
+        ((m_in != 0.0) | (m_out != 0.0)).fill_null(False).alias("_has_mirror"),
+        # LangChain's ephemeral_5m/1h keys break down a generic cache-creation key: count once
+        ((c("_u.write") > 0) & (c("_u.eph") > 0)).fill_null(False).alias("_breakdown"),
     )
-    d_write = pl.when(breakdown).then(u["write"]).otherwise(u["write"] + u["eph"])
-    input_tokens = (
-        pl.when(has_details)
-        .then(d_input)
-        .when(has_mirror)
-        .then(num(jp(mirror, "$.input")).fill_null(0.0))
-        .otherwise(None)  # no usage at all: estimated from the text below
-    )
-    output_tokens = (
-        pl.when(has_details)
-        .then(u["output"])
-        .when(has_mirror)
-        .then(num(jp(mirror, "$.output")).fill_null(0.0))
+    details = c("_has_details")
+    in_details = c("_u.input") + c("_u.cache_not_input")
+    frame = frame.with_columns(
+        pl.when(details)
+        .then(pl.when(c("_breakdown")).then(in_details - c("_u.eph")).otherwise(in_details))
+        .when(c("_has_mirror"))
+        .then(m_in.fill_null(0.0))
+        .otherwise(None)  # no usage at all: estimated from the text
+        .alias("input_tokens"),
+        pl.when(details)
+        .then(c("_u.output"))
+        .when(c("_has_mirror"))
+        .then(m_out.fill_null(0.0))
         .otherwise(None)
+        .alias("output_tokens"),
+        pl.when(details).then(c("_u.read")).otherwise(0.0).alias("_read"),
+        pl.when(details)
+        .then(pl.when(c("_breakdown")).then(c("_u.write")).otherwise(c("_u.write") + c("_u.eph")))
+        .otherwise(0.0)
+        .alias("_write"),
+        pl.when(details).then(c("_u.eph_1h")).otherwise(0.0).alias("_write_1h"),
+        pl.when(details).then(c("_u.reasoning")).otherwise(0.0).alias("_reasoning"),
     )
-    read = pl.when(has_details).then(u["read"]).otherwise(0.0)
-    write = pl.when(has_details).then(d_write).otherwise(0.0)
-    write_1h = pl.when(has_details).then(u["eph_1h"]).otherwise(0.0)
-    reasoning = pl.when(has_details).then(u["reasoning"]).otherwise(0.0)
-    read_c = nan_min(read, input_tokens.fill_null(0.0))
-    write_c = nan_min(write, (input_tokens.fill_null(0.0) - read_c).clip(0.0))
-    write_1h_c = nan_min(write_1h, write_c)
-
-    def gate(e: pl.Expr) -> pl.Expr:  # skipped records and errors carry no tokens
-        return pl.when(skip | failed).then(0.0).otherwise(e)
-
-    return [
-        gate(input_tokens).alias("input_tokens"),
-        gate(read_c).alias("cache_read_tokens"),
-        gate(write_c - write_1h_c).alias("cache_write_tokens"),
-        gate(write_1h_c).alias("cache_write_1h_tokens"),
-        gate(output_tokens).alias("output_tokens"),
-        gate(nan_min(reasoning, output_tokens.fill_nan(None).fill_null(0.0))).alias(
+    frame = frame.with_columns(
+        nan_min(c("_read"), c("input_tokens").fill_null(0.0)).alias("cache_read_tokens")
+    )
+    frame = frame.with_columns(
+        nan_min(
+            c("_write"), (c("input_tokens").fill_null(0.0) - c("cache_read_tokens")).clip(0.0)
+        ).alias("_write")
+    )
+    frame = frame.with_columns(
+        nan_min(c("_write_1h"), c("_write")).alias("cache_write_1h_tokens"),
+        nan_min(c("_reasoning"), c("output_tokens").fill_nan(None).fill_null(0.0)).alias(
             "reasoning_tokens"
         ),
-    ]
+    )
+    frame = frame.with_columns(
+        (c("_write") - c("cache_write_1h_tokens")).alias("cache_write_tokens")
+    )
+    cols = ["input_tokens", "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens",
+            "output_tokens", "reasoning_tokens"]
+    # skipped records and errors carry no tokens
+    return frame.with_columns(
+        [pl.when(c("_skip") | c("_failed")).then(0.0).otherwise(c(x)).alias(x) for x in cols]
+    )
 
 
 def _is_observation(r: dict[str, Any]) -> bool:
@@ -202,6 +218,18 @@ def _is_observation(r: dict[str, Any]) -> bool:
         and ("traceId" in r or "trace_id" in r)
         and ("startTime" in r or "start_time" in r)
     )
+
+
+_MD_PATHS = (
+    "project", "feature", "task", "team", "langfuse_user_id", "user_id", "langfuse_session_id",
+    "session_id", "ls_provider",
+)
+_OUT = (
+    "_line", "request_id", "timestamp", "_ts_raw", "provider", "model_raw", "input_tokens",
+    "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens", "output_tokens",
+    "reasoning_tokens", "status", "latency_ms", "logged_cost_usd", "metadata", "system_text",
+    "user_text", "message_count", "has_tools", "_skip", "_prompt_all", "_completion",
+)
 
 
 class Langfuse(Format):
@@ -227,78 +255,81 @@ class Langfuse(Format):
         return self.to_canonical(ensure_columns(frame, self.schema))
 
     def to_canonical(self, frame: pl.DataFrame) -> pl.DataFrame:
-        inp = blank_null("input")
-        md = blank_null("metadata")
-        msg_texts = pl.coalesce(
-            pl.when(inp.str.strip_chars().str.starts_with("[")).then(inp), jp(inp, "$.messages")
+        c = pl.col
+        frame = frame.with_columns(
+            blank_null("input").alias("_in"),
+            blank_null("metadata").alias("_md"),
+            _c("usageDetails", "usage_details").alias("_details"),
+            blank_null("usage").alias("_usage"),
+            pl.coalesce(blank_null("model"), _c("providedModelName", "provided_model_name")).alias(
+                "_model"
+            ),
         )
-        frame = frame.with_columns(decode_messages(frame.select(msg_texts.alias("t"))["t"]))
-        msgs = pl.col("_msgs")
-        # a plain-string input (a JSON string literal in blob exports: "\"hello\"")
-        plain = pl.when(~looks_json(inp)).then(
-            pl.coalesce(pl.when(inp.str.starts_with('"')).then(inp.str.json_path_match("$")), inp)
+        frame = add_json_fields(frame, c("_md"), _MD_PATHS, "_md.")
+        frame = add_json_fields(frame, c("_in"), ("messages", "system", "prompt", "input"), "_in.")
+        frame = add_json_fields(frame, c("_usage"), ("input", "output", "totalCost"), "_mirror.")
+        frame = add_json_fields(frame, _c("costDetails", "cost_details"), ("total",), "_cost.")
+        frame = add_json_fields(
+            frame, _c("modelParameters", "model_parameters"), ("tools",), "_mp."
         )
-        system = pl.coalesce(
-            messages_text(msgs, ("system", "developer")), content_text(jp(inp, "$.system"))
-        )
-        user = pl.coalesce(
-            last_user_text(msgs),
-            plain,
-            jp(inp, "$.prompt"),
-            jp(inp, "$.input"),
-            pl.when(inp.str.starts_with('["')).then(jp(inp, "$[0]")),  # LangChain LLM prompts
-        )
-        prompt_all = pl.concat_str(
-            [system, messages_text(msgs, ("user", "assistant", "tool")), plain],
-            separator="\n",
-            ignore_nulls=True,
-        )
-        out_text = blank_null("output")
-        completion = pl.when(looks_json(out_text)).then(out_text).otherwise(
-            pl.struct(out_text.alias("content")).struct.json_encode()
+        frame = frame.hstack(usage_sums(frame["_details"]).select(pl.all().name.prefix("_u.")))
+        inp = c("_in")
+        frame = frame.with_columns(
+            decode_messages(
+                frame.select(
+                    pl.coalesce(pl.when(inp.str.strip_chars().str.starts_with("[")).then(inp),
+                                c("_in.messages")).alias("t")
+                )["t"]
+            )
         )
 
-        kind = pl.col("type").str.strip_chars().str.to_uppercase()
-        details = _c("usageDetails", "usage_details")
-        model = pl.coalesce(blank_null("model"), _c("providedModelName", "provided_model_name"))
-        has_details, has_mirror = _has_usage(details, blank_null("usage"))
-        has_usage = has_details | has_mirror
+        kind = c("type").str.strip_chars().str.to_uppercase()
+        has_usage = ((c("_u.nonzero") > 0) | (num("_mirror.input") != 0.0)
+                     | (num("_mirror.output") != 0.0)).fill_null(False)
         request = (
             (kind == "GENERATION")
             | ((kind == "EMBEDDING") & has_usage)
-            | (kind.is_null() & (model.is_not_null() | has_usage))
+            | (kind.is_null() & (c("_model").is_not_null() | has_usage))
         ).fill_null(False)
-        skip = ~request
-        failed = (pl.col("level").str.strip_chars().str.to_uppercase() == "ERROR").fill_null(False)
+        frame = frame.with_columns(
+            (~request).alias("_skip"),
+            (c("level").str.strip_chars().str.to_uppercase() == "ERROR").fill_null(False).alias(
+                "_failed"
+            ),
+        )
+        frame = _add_tokens(frame)
 
-        cost_details = _c("costDetails", "cost_details")
-        cost = pl.coalesce(
-            soft_num(jp(cost_details, "$.total")),
-            soft_num(blank_null("totalCost")),
-            soft_num(blank_null("calculatedTotalCost")),
-            soft_num(blank_null("total_cost")),
-            soft_num(jp(blank_null("usage"), "$.totalCost")),
+        msgs = c("_msgs")
+        # a plain-string input (a JSON string literal in blob exports: "\"hello\"")
+        plain = pl.when(~looks_json(inp)).then(
+            pl.coalesce(pl.when(inp.str.starts_with('"')).then(inp).str.json_path_match("$"), inp)
         )
-        start = _c("startTime", "start_time")
-        end = _c("endTime", "end_time")
-        latency = pl.coalesce(
-            soft_num(blank_null("latency")) * 1000.0,
-            (ts(end) - ts(start)).dt.total_microseconds().cast(pl.Float64) / 1000.0,
+        frame = frame.with_columns(
+            pl.coalesce(messages_text(msgs, ("system", "developer")), content_text(c("_in.system")))
+            .alias("system_text"),
+            pl.coalesce(
+                last_user_text(msgs),
+                plain,
+                c("_in.prompt"),
+                c("_in.input"),
+                # LangChain (non-chat) LLM calls: a list of prompt strings
+                pl.when(inp.str.starts_with('["')).then(inp).str.json_path_match("$[0]"),
+            ).alias("user_text"),
+            messages_text(msgs, ("user", "assistant", "tool")).alias("_conversation"),
+            plain.alias("_plain"),
         )
+        failed = c("_failed")
+        start, end = _c("startTime", "start_time"), _c("endTime", "end_time")
         prompt_name = _c("promptName", "prompt_name")
         prompt_version = _c("promptVersion", "prompt_version")
         base = meta(
-            project=jp(md, "$.project"),
-            feature=jp(md, "$.feature"),
-            task=jp(md, "$.task"),
-            team=jp(md, "$.team"),
-            user=pl.coalesce(
-                _c("userId", "user_id"), jp(md, "$.langfuse_user_id"), jp(md, "$.user_id")
-            ),
+            project=c("_md.project"),
+            feature=c("_md.feature"),
+            task=c("_md.task"),
+            team=c("_md.team"),
+            user=pl.coalesce(_c("userId", "user_id"), c("_md.langfuse_user_id"), c("_md.user_id")),
             session=pl.coalesce(
-                _c("sessionId", "session_id"),
-                jp(md, "$.langfuse_session_id"),
-                jp(md, "$.session_id"),
+                _c("sessionId", "session_id"), c("_md.langfuse_session_id"), c("_md.session_id")
             ),
             trace=_c("traceId", "trace_id"),
             environment=blank_null("environment"),
@@ -315,37 +346,48 @@ class Langfuse(Format):
                 )
             ),
         )
-        metadata = merge_flat(
-            drop_null_keys(base), md, _META_KEYS, skip_prefixes=("ls_", "langfuse_")
+        tools = pl.coalesce(_c("toolDefinitions", "tool_definitions"), c("_mp.tools"))
+        prompt_all = pl.concat_str(
+            [c("system_text"), c("_conversation"), c("_plain")], separator="\n", ignore_nulls=True
         )
-        tools = pl.coalesce(
-            _c("toolDefinitions", "tool_definitions"),
-            jp(_c("modelParameters", "model_parameters"), "$.tools"),
-        )
-        out = frame.select(
-            pl.col("_line"),
+        out_text = blank_null("output")
+        out = frame.with_columns(
             blank_null("id").alias("request_id"),
             ts(start).alias("timestamp"),
             start.alias("_ts_raw"),
-            provider_hint(jp(md, "$.ls_provider")).alias("provider"),
-            model.alias("model_raw"),
-            *_token_columns(details, blank_null("usage"), failed, skip),
+            provider_hint(c("_md.ls_provider")).alias("provider"),
+            c("_model").alias("model_raw"),
             pl.when(failed).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
-            latency.alias("latency_ms"),
-            cost.alias("logged_cost_usd"),
-            metadata.alias("metadata"),
-            system.alias("system_text"),
-            user.alias("user_text"),
+            pl.coalesce(
+                soft_num(blank_null("latency")) * 1000.0,
+                (ts(end) - ts(start)).dt.total_microseconds().cast(pl.Float64) / 1000.0,
+            ).alias("latency_ms"),
+            pl.coalesce(
+                soft_num("_cost.total"),
+                soft_num(blank_null("totalCost")),
+                soft_num(blank_null("calculatedTotalCost")),
+                soft_num(blank_null("total_cost")),
+                soft_num("_mirror.totalCost"),
+            ).alias("logged_cost_usd"),
+            merge_flat(
+                base, c("_md"), _META_KEYS, skip_prefixes=("ls_", "langfuse_")
+            ).alias("metadata"),
             msgs.list.len().cast(pl.Int32).alias("message_count"),
             (tools.is_not_null() & ~tools.str.strip_chars().is_in(["[]", "{}", "null"])).alias(
                 "has_tools"
             ),
-            skip.alias("_skip"),
-            pl.when(request & ~failed).then(
-                pl.coalesce(pl.when(prompt_all != "").then(prompt_all), inp)
-            ).alias("_prompt_all"),
-            completion.alias("_completion"),
-        )
+            # only rows without usage are tokenized (estimate.fill_missing_usage)
+            pl.when(c("input_tokens").is_null())
+            .then(pl.coalesce(pl.when(prompt_all != "").then(prompt_all), inp))
+            .alias("_prompt_all"),
+            pl.when(c("input_tokens").is_null())
+            .then(
+                pl.when(looks_json(out_text))
+                .then(out_text)
+                .otherwise(pl.struct(out_text.alias("content")).struct.json_encode())
+            )
+            .alias("_completion"),
+        ).select(_OUT)
         out = estimate.fill_missing_usage(out, prompt="_prompt_all", completion="_completion")
         return out.with_columns(
             (pl.col("tokens_estimated") & ~pl.col("_skip")).alias("tokens_estimated")

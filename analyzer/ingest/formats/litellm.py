@@ -30,9 +30,12 @@ The cache numbers come from ``metadata.usage_object`` / ``metadata.additional_us
 
 Cache hits (LiteLLM's own response cache: ``request_id`` suffix ``_cache_hit<epoch>``,
 ``cache_hit`` "True") are real rows with their own id, ``spend`` 0: they are kept with
-status ``ok`` and ``cache_hit: "true"`` in the metadata. ``status: "failure"`` (or a
+status ``cached`` (the provider billed nothing; their tokens stay as logged) and
+``cache_hit: "true"`` in the metadata. ``status: "failure"`` (or a
 payload ``error_str``) is an error row with zero tokens. ``metadata`` is an object or a
-JSON-encoded string: it is read as text and queried with ``str.json_path_match``.
+JSON-encoded string (CSV: JSON text in a cell): it is read as a string and the fields
+needed are taken from it in one parse per row (``json_fields``), which also keeps the
+large ``model_map_information`` blobs real rows carry from being parsed once per field.
 Metadata keys: ``api_key`` (key alias, else the hashed key), ``api_key_hash``, ``team``
 (alias, else id), ``user``, ``end_user``, ``session``, ``trace``, ``tags``
 (``request_tags``), ``model_group``, ``call_type``, ``cache_hit``, plus every flat key of
@@ -41,15 +44,12 @@ the caller's ``spend_logs_metadata`` (``project``, ``feature``, ...).
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import polars as pl
 
 from analyzer.ingest.exprs import (
-    MESSAGES,
-    NAN,
     last_user_text,
     messages_text,
     meta,
@@ -57,270 +57,101 @@ from analyzer.ingest.exprs import (
     ts,
 )
 from analyzer.ingest.formats.base import Format, Sample
+from analyzer.ingest.jsontext import (
+    add_json_fields,
+    blank_null,
+    decode_messages,
+    doc_records,
+    ensure_columns,
+    latency_ms,
+    looks_json,
+    merge_flat,
+    nan_max,
+    nan_min,
+    provider_hint,
+    sample_rows,
+    soft_num,
+    tags_text,
+)
 
 S = pl.String
-
-# ---------------------------------------------------------------------------------------
-# Helpers shared with the Langfuse adapter
-# ---------------------------------------------------------------------------------------
-
-
-def blank_null(e: pl.Expr | str) -> pl.Expr:
-    """A text field with empty / whitespace-only values as null."""
-    e = pl.col(e) if isinstance(e, str) else e
-    return pl.when(e.str.strip_chars() == "").then(None).otherwise(e)
-
-
-def jp(e: pl.Expr, path: str) -> pl.Expr:
-    """``json_path_match`` that treats a blank result as missing."""
-    return blank_null(e.str.json_path_match(path))
-
-
-def soft_num(e: pl.Expr | str) -> pl.Expr:
-    """A non-token number (cost, latency): null when absent or not a number.
-
-    Token counts use ``exprs.num`` so a bad value rejects the line; a bad cost or latency
-    only loses that value.
-    """
-    e = pl.col(e) if isinstance(e, str) else e
-    v = e.cast(S).str.strip_chars().cast(pl.Float64, strict=False)
-    return pl.when(v.is_nan() | v.is_infinite()).then(None).otherwise(v)
-
-
-def nan_max(*es: pl.Expr) -> pl.Expr:
-    """Largest of the present values; NaN when any is NaN (so validation rejects it)."""
-    return (
-        pl.when(pl.any_horizontal([e.is_nan() for e in es]))
-        .then(NAN)
-        .otherwise(pl.max_horizontal(*es))
-    )
-
-
-def nan_min(x: pl.Expr, hi: pl.Expr) -> pl.Expr:
-    """``min(x, hi)`` that keeps a NaN ``x`` (polars' min_horizontal would drop it)."""
-    return pl.when(x.is_nan()).then(NAN).otherwise(pl.min_horizontal(x, hi))
-
-
-def ensure_columns(frame: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:
-    """Missing read-schema columns as null strings (CSV exports may leave columns out)."""
-    missing = [pl.lit(None, S).alias(c) for c in schema.names() if c not in frame.columns]
-    return frame.with_columns(missing) if missing else frame
-
-
-def doc_records(doc: Any) -> list[Any]:
-    """Records of a JSON document: a list's items, a ``{"data": [...]}`` page, or itself."""
-    if isinstance(doc, list):
-        return doc
-    if isinstance(doc, dict) and isinstance(doc.get("data"), list):
-        return doc["data"]
-    return [doc]
-
-
-def sample_rows(sample: Sample) -> list[dict[str, Any]]:
-    """The sample's objects, looking inside ``{"data": [...]}`` pages."""
-    rows: list[dict[str, Any]] = []
-    for r in sample.objects():
-        data = r.get("data")
-        if isinstance(data, list):
-            rows.extend(x for x in data if isinstance(x, dict))
-        else:
-            rows.append(r)
-    return rows
-
-
-_STRING = r'"((?:[^"\\]|\\.)*)"'
-
-
-def tags_text(e: pl.Expr) -> pl.Expr:
-    """A JSON array of tags (or one plain tag) as comma-joined text; null when empty."""
-    is_list = e.str.strip_chars().str.starts_with("[")
-    joined = (
-        e.str.extract_all(_STRING)
-        .list.eval(pl.element().str.extract(_STRING, 1).str.replace_all(r'\\"', '"'))
-        .list.join(",")
-    )
-    return blank_null(pl.when(is_list).then(joined).otherwise(e))
-
-
-_NULL_PAIR_MID = r'"[^"\\]*":null,'
-_NULL_PAIR_END = r',"[^"\\]*":null\}'
-_NULL_PAIR_ONLY = r'\{"[^"\\]*":null\}'
-
-
-def drop_null_keys(e: pl.Expr) -> pl.Expr:
-    """Remove ``"key":null`` members from the compact JSON object ``exprs.meta`` builds."""
-    return (
-        e.str.replace_all(_NULL_PAIR_MID, "")
-        .str.replace_all(_NULL_PAIR_END, "}")
-        .str.replace_all(_NULL_PAIR_ONLY, "{}")
-    )
-
-
-_PAIR = r'"((?:[^"\\]|\\.)*)"\s*:\s*("(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*|true|false|null)'
-
-
-def merge_flat(
-    base: pl.Expr, extra: pl.Expr, exclude: Sequence[str], skip_prefixes: Sequence[str] = ()
-) -> pl.Expr:
-    """Add the scalar members of the flat JSON object ``extra`` to the object ``base``.
-
-    Values become strings; keys in ``exclude`` (the ones ``base`` sets itself), keys
-    starting with one of ``skip_prefixes`` and null values are left out. An ``extra``
-    that nests objects or lists adds nothing.
-    """
-    text = extra.str.strip_chars()
-    flat = text.str.starts_with("{") & ~text.str.slice(1).str.contains(r"[\{\[]")
-    key = pl.element().str.extract(_PAIR, 1)
-    value = pl.element().str.extract(_PAIR, 2)
-    skipped = pl.any_horizontal(pl.lit(False), *[key.str.starts_with(p) for p in skip_prefixes])
-    quoted = pl.when(value.str.starts_with('"')).then(value).otherwise(
-        pl.concat_str([pl.lit('"'), value, pl.lit('"')])
-    )
-    pairs = (
-        pl.when(flat)
-        .then(text)
-        .otherwise(None)
-        .str.extract_all(_PAIR)
-        .list.eval(
-            pl.concat_str([pl.lit('"'), key, pl.lit('":'), quoted]).filter(
-                ~key.is_in(list(exclude))
-                & (value != "null")
-                & ~skipped
-            )
-        )
-        .list.join(",")
-    )
-    has = pairs.is_not_null() & (pairs != "")
-    return (
-        pl.when(~has)
-        .then(base)
-        .when(base == "{}")
-        .then(pl.concat_str([pl.lit("{"), pairs, pl.lit("}")]))
-        .otherwise(pl.concat_str([base.str.strip_suffix("}"), pl.lit(","), pairs, pl.lit("}")]))
-    )
-
-
-# LiteLLM ``custom_llm_provider`` (and LangChain ``ls_provider``) -> model_ids provider hint
-_PROVIDERS: dict[str, str | None] = {
-    "bedrock": "aws", "bedrock_converse": "aws", "sagemaker": "aws", "sagemaker_chat": "aws",
-    "vertex_ai": "google", "vertex_ai_beta": "google", "gemini": "google",
-    "google_genai": "google", "google_vertexai": "google", "google_anthropic_vertex": "google",
-    "azure": "azure", "azure_ai": "azure", "azure_text": "azure",
-    "text-completion-openai": "openai", "together_ai": "together", "fireworks_ai": "fireworks",
-    "xai": "x-ai", "amazon_bedrock": "aws",
-    "openrouter": None, "litellm_proxy": None, "hosted_vllm": None, "openai_like": None,
-    "custom_openai": None,
-}
-
-
-def provider_hint(e: pl.Expr) -> pl.Expr:
-    low = blank_null(e).str.strip_chars().str.to_lowercase()
-    return low.replace(_PROVIDERS)
-
-
-def _wrapped_lines(texts: pl.Series) -> pl.Series:
-    """``{"m": <messages JSON>}`` per row (``{"m":null}`` where it is not a list of objects)."""
-    t = texts.cast(S).str.strip_chars()
-    ok = t.str.contains(r"^\[\s*(\{|\])") & t.str.ends_with("]")
-    return pl.select(
-        pl.when(ok.fill_null(False))
-        .then(pl.concat_str([pl.lit('{"m":'), t.str.replace_all(r"[\r\n]+", " "), pl.lit("}")]))
-        .otherwise(pl.lit('{"m":null}'))
-    ).to_series()
-
-
-def _read_messages(lines: pl.Series) -> pl.Series | None:
-    if lines.len() == 0:
-        return pl.Series("m", [], MESSAGES)
-    data = (lines.str.join("\n").item() + "\n").encode()
-    try:
-        frame = pl.read_ndjson(io.BytesIO(data), schema={"m": MESSAGES})
-    except (pl.exceptions.PolarsError, ValueError):
-        return None
-    return frame["m"] if frame.height == lines.len() else None
-
-
-def decode_messages(texts: pl.Series) -> pl.Series:
-    """``List(Struct{role, content})`` from message-list JSON texts; null where unreadable.
-
-    ``str.json_decode`` fails the whole column on one odd value (content given as a list
-    of parts, a string element...), while the NDJSON reader turns nested content into its
-    JSON text. Rows are read together; a failing block is bisected so only the rows
-    that cannot be read lose their messages.
-    """
-    lines = _wrapped_lines(texts)
-
-    def read(part: pl.Series) -> pl.Series:
-        got = _read_messages(part)
-        if got is not None:
-            return got
-        if part.len() == 1:
-            return pl.Series("m", [None], MESSAGES)
-        mid = part.len() // 2
-        return pl.concat([read(part.slice(0, mid)), read(part.slice(mid))])
-
-    return read(lines).alias("_msgs")
-
-
-def looks_json(e: pl.Expr) -> pl.Expr:
-    s = e.str.strip_chars()
-    return s.str.starts_with("{") | s.str.starts_with("[")
-
-
-def latency_ms(start: pl.Expr, end: pl.Expr) -> pl.Expr:
-    return (ts(end) - ts(start)).dt.total_microseconds().cast(pl.Float64) / 1000.0
-
 
 # ---------------------------------------------------------------------------------------
 # Token columns (both LiteLLM adapters)
 # ---------------------------------------------------------------------------------------
 
+USAGE_PATHS = (
+    "cache_read_input_tokens",
+    "cache_creation_input_tokens",
+    "prompt_tokens_details.cached_tokens",
+    "prompt_tokens_details.cache_creation_tokens",
+    "prompt_tokens_details.cache_write_tokens",
+    "prompt_tokens_details.cache_creation_token_details.ephemeral_1h_input_tokens",
+    "cache_creation.ephemeral_1h_input_tokens",
+    "completion_tokens_details.reasoning_tokens",
+    "service_tier",
+)
+_MD = "_md."  # column prefix of the fields read from ``metadata``
 
-def _usage_value(sources: Sequence[tuple[pl.Expr, str]], path: str) -> pl.Expr:
-    return pl.coalesce([num(jp(text, f"{prefix}.{path}")) for text, prefix in sources])
 
+def add_litellm_tokens(frame: pl.DataFrame, usage_prefixes: Sequence[str]) -> pl.DataFrame:
+    """Canonical token columns, from ``_prompt``, ``_completion``, ``_failed`` and the
+    usage-detail columns read under each of ``usage_prefixes`` (first one present wins).
 
-def litellm_tokens(
-    prompt: pl.Expr, completion: pl.Expr, failed: pl.Expr, sources: Sequence[tuple[pl.Expr, str]]
-) -> list[pl.Expr]:
-    """Canonical token columns from OpenAI-style counts plus LiteLLM usage details."""
+    Computed in stages over materialized columns: the parts depend on each other, and
+    nesting the expressions would repeat every JSON lookup many times over.
+    """
 
     def u(path: str) -> pl.Expr:
-        return _usage_value(sources, path)
+        return pl.coalesce([num(pl.col(p + path)) for p in usage_prefixes])
 
-    read = nan_max(
-        u("cache_read_input_tokens"), u("prompt_tokens_details.cached_tokens")
-    ).fill_null(0.0)
-    write = nan_max(
-        u("cache_creation_input_tokens"),
-        u("prompt_tokens_details.cache_creation_tokens"),
-        u("prompt_tokens_details.cache_write_tokens"),
-    ).fill_null(0.0)
-    write_1h = pl.coalesce(
-        u("prompt_tokens_details.cache_creation_token_details.ephemeral_1h_input_tokens"),
-        u("cache_creation.ephemeral_1h_input_tokens"),
-    ).fill_null(0.0)
-    reasoning = u("completion_tokens_details.reasoning_tokens").fill_null(0.0)
-    # older versions: prompt_tokens = uncached + cache reads (writes were left out)
-    legacy = ((read + write) > prompt) & ~prompt.is_nan()
-    input_tokens = pl.when(legacy.fill_null(False)).then(prompt + write).otherwise(prompt)
-    read_c = nan_min(read, input_tokens)
-    write_c = nan_min(write, (input_tokens - read_c).clip(0.0))
-    write_1h_c = nan_min(write_1h, write_c)
-
-    def zero_if_failed(e: pl.Expr) -> pl.Expr:
-        return pl.when(failed).then(0.0).otherwise(e)
-
-    return [
-        zero_if_failed(input_tokens).alias("input_tokens"),
-        zero_if_failed(read_c).alias("cache_read_tokens"),
-        zero_if_failed(write_c - write_1h_c).alias("cache_write_tokens"),
-        zero_if_failed(write_1h_c).alias("cache_write_1h_tokens"),
-        zero_if_failed(completion).alias("output_tokens"),
-        zero_if_failed(nan_min(reasoning, completion.fill_nan(None).fill_null(0.0))).alias(
+    c = pl.col
+    frame = frame.with_columns(
+        nan_max(u("cache_read_input_tokens"), u("prompt_tokens_details.cached_tokens"))
+        .fill_null(0.0)
+        .alias("_read"),
+        nan_max(
+            u("cache_creation_input_tokens"),
+            u("prompt_tokens_details.cache_creation_tokens"),
+            u("prompt_tokens_details.cache_write_tokens"),
+        )
+        .fill_null(0.0)
+        .alias("_write"),
+        pl.coalesce(
+            u("prompt_tokens_details.cache_creation_token_details.ephemeral_1h_input_tokens"),
+            u("cache_creation.ephemeral_1h_input_tokens"),
+        )
+        .fill_null(0.0)
+        .alias("_write_1h"),
+        u("completion_tokens_details.reasoning_tokens").fill_null(0.0).alias("_reasoning"),
+    )
+    # older versions: prompt_tokens = uncached + cache reads (the writes were left out)
+    legacy = (((c("_read") + c("_write")) > c("_prompt")) & ~c("_prompt").is_nan()).fill_null(False)
+    frame = frame.with_columns(
+        pl.when(legacy)
+        .then(c("_prompt") + c("_write"))
+        .otherwise(c("_prompt"))
+        .alias("input_tokens")
+    )
+    frame = frame.with_columns(nan_min(c("_read"), c("input_tokens")).alias("cache_read_tokens"))
+    frame = frame.with_columns(
+        nan_min(c("_write"), (c("input_tokens") - c("cache_read_tokens")).clip(0.0)).alias("_write")
+    )
+    frame = frame.with_columns(
+        nan_min(c("_write_1h"), c("_write")).alias("cache_write_1h_tokens"),
+        c("_completion").alias("output_tokens"),
+        nan_min(c("_reasoning"), c("_completion").fill_nan(None).fill_null(0.0)).alias(
             "reasoning_tokens"
         ),
-    ]
+    )
+    frame = frame.with_columns(
+        (c("_write") - c("cache_write_1h_tokens")).alias("cache_write_tokens")
+    )
+    cols = ["input_tokens", "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens",
+            "output_tokens", "reasoning_tokens"]
+    return frame.with_columns(
+        [pl.when(c("_failed")).then(0.0).otherwise(c(k)).alias(k) for k in cols]
+    )
 
 
 # metadata keys the adapters set themselves (spend_logs_metadata keys of the same name yield)
@@ -329,14 +160,25 @@ _META_KEYS = (
     "api_key", "api_key_hash", "end_user", "session", "trace", "tags", "model_group",
     "call_type", "cache_hit", "error",
 )
+METADATA_PATHS = (
+    *[f"usage_object.{p}" for p in USAGE_PATHS],
+    *[f"additional_usage_values.{p}" for p in USAGE_PATHS],
+    "user_api_key_alias", "user_api_key_hash", "user_api_key_team_alias", "user_api_key_team_id",
+    "user_api_key_user_id", "user_api_key_org_id", "user_api_key_end_user_id",
+    "spend_logs_metadata", "requester_metadata", "session_id",
+    "error_information.error_class", "error_information.error_code",
+)
+_CALLER_PATHS = ("project", "feature", "task", "environment", "env")
 
 
-def _caller_key(sources: Iterable[pl.Expr], key: str) -> pl.Expr:
-    return pl.coalesce([jp(s, f"$.{key}") for s in sources])
+def add_metadata_fields(frame: pl.DataFrame) -> pl.DataFrame:
+    """The ``metadata`` fields (object or JSON-encoded string), read once per row."""
+    frame = add_json_fields(frame, pl.col("metadata"), METADATA_PATHS, _MD)
+    frame = add_json_fields(frame, pl.col(_MD + "spend_logs_metadata"), _CALLER_PATHS, "_slm.")
+    return add_json_fields(frame, pl.col(_MD + "requester_metadata"), _CALLER_PATHS, "_rqm.")
 
 
 def litellm_metadata(
-    md: pl.Expr,
     *,
     api_key_hash: pl.Expr,
     user: pl.Expr,
@@ -351,23 +193,27 @@ def litellm_metadata(
     cache_hit: pl.Expr,
     error: pl.Expr,
 ) -> pl.Expr:
-    caller = jp(md, "$.spend_logs_metadata")
-    requester = jp(md, "$.requester_metadata")
-    callers = (caller, requester)
-    alias = jp(md, "$.user_api_key_alias")
+    """The metadata object, from the columns ``add_metadata_fields`` added."""
+
+    def md(key: str) -> pl.Expr:
+        return pl.col(_MD + key)
+
+    def caller(key: str) -> pl.Expr:
+        return pl.coalesce(pl.col("_slm." + key), pl.col("_rqm." + key))
+
     base = meta(
-        project=_caller_key(callers, "project"),
-        feature=_caller_key(callers, "feature"),
-        task=_caller_key(callers, "task"),
-        environment=pl.coalesce(_caller_key(callers, "environment"), _caller_key(callers, "env")),
-        user=pl.coalesce(blank_null(user), jp(md, "$.user_api_key_user_id")),
-        team=pl.coalesce(jp(md, "$.user_api_key_team_alias"), blank_null(team_id),
-                         jp(md, "$.user_api_key_team_id")),
-        team_id=pl.coalesce(blank_null(team_id), jp(md, "$.user_api_key_team_id")),
-        org=pl.coalesce(blank_null(org), jp(md, "$.user_api_key_org_id")),
-        api_key=pl.coalesce(alias, blank_null(api_key_hash)),
+        project=caller("project"),
+        feature=caller("feature"),
+        task=caller("task"),
+        environment=pl.coalesce(caller("environment"), caller("env")),
+        user=pl.coalesce(blank_null(user), md("user_api_key_user_id")),
+        team=pl.coalesce(md("user_api_key_team_alias"), blank_null(team_id),
+                         md("user_api_key_team_id")),
+        team_id=pl.coalesce(blank_null(team_id), md("user_api_key_team_id")),
+        org=pl.coalesce(blank_null(org), md("user_api_key_org_id")),
+        api_key=pl.coalesce(md("user_api_key_alias"), blank_null(api_key_hash)),
         api_key_hash=blank_null(api_key_hash),
-        end_user=pl.coalesce(blank_null(end_user), jp(md, "$.user_api_key_end_user_id")),
+        end_user=pl.coalesce(blank_null(end_user), md("user_api_key_end_user_id")),
         session=blank_null(session),
         trace=blank_null(trace),
         tags=tags,
@@ -376,7 +222,16 @@ def litellm_metadata(
         cache_hit=pl.when(cache_hit).then(pl.lit("true")),
         error=error,
     )
-    return merge_flat(drop_null_keys(base), caller, _META_KEYS)
+    return merge_flat(base, md("spend_logs_metadata"), _META_KEYS)
+
+
+def _status(failed: pl.Expr, cache_hit: pl.Expr) -> pl.Expr:
+    """``error``; ``cached`` for answers from LiteLLM's own cache (the provider billed
+    nothing: priced at $0, tokens kept as logged); else ``ok``."""
+    return (
+        pl.when(failed).then(pl.lit("error")).when(cache_hit).then(pl.lit("cached"))
+        .otherwise(pl.lit("ok"))
+    )
 
 
 def _is_cache_hit(request_id: pl.Expr, flag: pl.Expr) -> pl.Expr:
@@ -386,20 +241,34 @@ def _is_cache_hit(request_id: pl.Expr, flag: pl.Expr) -> pl.Expr:
     )
 
 
-def _prompt_text(frame: pl.DataFrame, texts: pl.Expr) -> tuple[pl.DataFrame, list[pl.Expr]]:
-    """Decoded messages and the text columns they give."""
+def _add_messages(frame: pl.DataFrame, texts: pl.Expr) -> pl.DataFrame:
+    """``_msgs`` (decoded prompt messages) and the text columns they give."""
     frame = frame.with_columns(decode_messages(frame.select(texts.alias("t"))["t"]))
     msgs = pl.col("_msgs")
-    return frame, [
+    return frame.with_columns(
         messages_text(msgs, ("system", "developer")).alias("system_text"),
         last_user_text(msgs).alias("_user_from_msgs"),
         msgs.list.len().cast(pl.Int32).alias("message_count"),
-    ]
+    )
 
 
-def _has_tools(*texts: pl.Expr) -> pl.Expr:
-    tools = pl.coalesce([jp(t, "$.tools") for t in texts])
-    return tools.is_not_null() & ~tools.is_in(["[]", "{}", "null"])
+def _has_tools(tools: pl.Expr) -> pl.Expr:
+    return tools.is_not_null() & ~tools.str.strip_chars().is_in(["[]", "{}", "null"])
+
+
+def _failed(status: pl.Expr, error: pl.Expr | None = None) -> pl.Expr:
+    failed = status.str.strip_chars().str.to_lowercase().is_in(["failure", "failed", "error"])
+    if error is not None:
+        failed = failed | error.is_not_null()
+    return failed.fill_null(False)
+
+
+_OUT = (
+    "_line", "request_id", "timestamp", "_ts_raw", "provider", "model_raw", "input_tokens",
+    "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens", "output_tokens",
+    "reasoning_tokens", "service_tier", "status", "latency_ms", "logged_cost_usd", "metadata",
+    "system_text", "user_text", "message_count", "has_tools",
+)
 
 
 # ---------------------------------------------------------------------------------------
@@ -444,68 +313,70 @@ class LiteLLMSpendLogs(Format):
         return self.to_canonical(ensure_columns(frame, self.schema))
 
     def to_canonical(self, frame: pl.DataFrame) -> pl.DataFrame:
-        md = pl.col("metadata")
-        psr = pl.col("proxy_server_request")
-        messages = pl.col("messages")
-        msg_texts = pl.coalesce(
-            pl.when(messages.str.strip_chars().str.starts_with("[")).then(messages),
-            jp(messages, "$.messages"),
-            jp(psr, "$.messages"),
+        c = pl.col
+        frame = add_metadata_fields(frame)
+        frame = add_json_fields(
+            frame, c("proxy_server_request"), ("messages", "tools", "service_tier"), "_psr."
         )
-        frame, text_cols = _prompt_text(frame, msg_texts)
-        status = pl.col("status").str.strip_chars().str.to_lowercase()
-        failed = status.is_in(["failure", "failed", "error"]).fill_null(False)
-        cache_hit = _is_cache_hit(pl.col("request_id"), pl.col("cache_hit"))
-        usage_sources = [(md, "$.usage_object"), (md, "$.additional_usage_values")]
-        tier = pl.coalesce(
-            jp(md, "$.usage_object.service_tier"),
-            jp(md, "$.additional_usage_values.service_tier"),
-            jp(psr, "$.service_tier"),
+        frame = add_json_fields(frame, c("messages"), ("messages",), "_msg.")
+        messages = c("messages")
+        frame = _add_messages(
+            frame,
+            pl.coalesce(
+                pl.when(messages.str.strip_chars().str.starts_with("[")).then(messages),
+                c("_msg.messages"),
+                c("_psr.messages"),
+            ),
         )
-        plain_prompt = pl.when(~looks_json(messages)).then(blank_null(messages))
-        out = frame.select(
-            pl.col("_line"),
+        frame = frame.with_columns(
+            num("prompt_tokens").alias("_prompt"),
+            num("completion_tokens").alias("_completion"),
+            _failed(c("status")).alias("_failed"),
+        )
+        frame = add_litellm_tokens(frame, [_MD + "usage_object.", _MD + "additional_usage_values."])
+        failed = c("_failed")
+        out = frame.with_columns(
             blank_null("request_id").alias("request_id"),
             ts("startTime").alias("timestamp"),
-            pl.col("startTime").alias("_ts_raw"),
-            provider_hint(pl.col("custom_llm_provider")).alias("provider"),
+            c("startTime").alias("_ts_raw"),
+            provider_hint(c("custom_llm_provider")).alias("provider"),
             pl.coalesce(blank_null("model"), blank_null("model_group")).alias("model_raw"),
-            *litellm_tokens(num("prompt_tokens"), num("completion_tokens"), failed, usage_sources),
-            tier.alias("service_tier"),
-            pl.when(failed).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
             pl.coalesce(
-                soft_num("request_duration_ms"),
-                latency_ms(pl.col("startTime"), pl.col("endTime")),
+                c(_MD + "usage_object.service_tier"),
+                c(_MD + "additional_usage_values.service_tier"),
+                c("_psr.service_tier"),
+            ).alias("service_tier"),
+            _status(failed, _is_cache_hit(c("request_id"), c("cache_hit"))).alias("status"),
+            pl.coalesce(
+                soft_num("request_duration_ms"), latency_ms(c("startTime"), c("endTime"))
             ).alias("latency_ms"),
             soft_num("spend").alias("logged_cost_usd"),
             litellm_metadata(
-                md,
-                api_key_hash=pl.col("api_key"),
-                user=pl.col("user"),
-                team_id=pl.col("team_id"),
-                org=pl.col("organization_id"),
-                end_user=pl.col("end_user"),
-                session=pl.col("session_id"),
+                api_key_hash=c("api_key"),
+                user=c("user"),
+                team_id=c("team_id"),
+                org=c("organization_id"),
+                end_user=c("end_user"),
+                session=c("session_id"),
                 trace=pl.lit(None, S),
-                tags=tags_text(pl.col("request_tags")),
-                model_group=pl.col("model_group"),
-                call_type=pl.col("call_type"),
-                cache_hit=cache_hit,
+                tags=tags_text(c("request_tags")),
+                model_group=c("model_group"),
+                call_type=c("call_type"),
+                cache_hit=_is_cache_hit(c("request_id"), c("cache_hit")),
                 error=pl.when(failed).then(
                     pl.coalesce(
-                        jp(md, "$.error_information.error_class"),
-                        jp(md, "$.error_information.error_code"),
+                        c(_MD + "error_information.error_class"),
+                        c(_MD + "error_information.error_code"),
                         pl.lit("failure"),
                     )
                 ),
             ).alias("metadata"),
-            *text_cols,
-            plain_prompt.alias("_plain_prompt"),
-            _has_tools(psr).alias("has_tools"),
+            pl.coalesce(
+                c("_user_from_msgs"), pl.when(~looks_json(messages)).then(blank_null(messages))
+            ).alias("user_text"),
+            _has_tools(c("_psr.tools")).alias("has_tools"),
         )
-        return out.with_columns(
-            pl.coalesce("_user_from_msgs", "_plain_prompt").alias("user_text")
-        ).drop("_user_from_msgs", "_plain_prompt")
+        return out.select(_OUT)
 
 
 # ---------------------------------------------------------------------------------------
@@ -519,6 +390,10 @@ PAYLOAD_FIELDS = (
     "api_base", "cache_hit", "cache_key", "request_tags", "end_user", "requester_ip_address",
     "messages", "response", "model_parameters", "hidden_params", "metadata", "error_str",
     "error_information",
+)
+RESPONSE_PATHS = (
+    "model", "service_tier", "usage.prompt_tokens", "usage.completion_tokens",
+    *[f"usage.{p}" for p in USAGE_PATHS],
 )
 
 
@@ -553,95 +428,73 @@ class LiteLLMPayload(Format):
         return self.to_canonical(ensure_columns(frame, self.schema))
 
     def to_canonical(self, frame: pl.DataFrame) -> pl.DataFrame:
-        md = pl.col("metadata")
-        resp = pl.col("response")
-        params = pl.col("model_parameters")
-        messages = pl.col("messages")
-        msg_texts = pl.coalesce(
-            pl.when(messages.str.strip_chars().str.starts_with("[")).then(messages),
-            jp(messages, "$.messages"),
+        c = pl.col
+        frame = add_metadata_fields(frame)
+        frame = add_json_fields(frame, c("response"), RESPONSE_PATHS, "_resp.")
+        frame = add_json_fields(frame, c("model_parameters"), ("tools", "service_tier"), "_mp.")
+        frame = add_json_fields(
+            frame, c("error_information"), ("error_class", "error_code"), "_err."
         )
-        frame, text_cols = _prompt_text(frame, msg_texts)
-        status = pl.col("status").str.strip_chars().str.to_lowercase()
-        error_str = blank_null(pl.col("error_str"))
-        failed = (status.is_in(["failure", "failed", "error"]) | error_str.is_not_null()).fill_null(
-            False
+        frame = add_json_fields(frame, c("messages"), ("messages",), "_msg.")
+        messages = c("messages")
+        frame = _add_messages(
+            frame,
+            pl.coalesce(
+                pl.when(messages.str.strip_chars().str.starts_with("[")).then(messages),
+                c("_msg.messages"),
+            ),
         )
-        cache_hit = _is_cache_hit(pl.col("id"), pl.col("cache_hit"))
-        usage_sources = [
-            (md, "$.usage_object"), (resp, "$.usage"), (md, "$.additional_usage_values")
-        ]
-        prompt = pl.coalesce(num("prompt_tokens"), num(jp(resp, "$.usage.prompt_tokens")))
-        completion = pl.coalesce(
-            num("completion_tokens"), num(jp(resp, "$.usage.completion_tokens"))
+        frame = frame.with_columns(
+            pl.coalesce(num("prompt_tokens"), num("_resp.usage.prompt_tokens")).alias("_prompt"),
+            pl.coalesce(num("completion_tokens"), num("_resp.usage.completion_tokens")).alias(
+                "_completion"
+            ),
+            _failed(c("status"), blank_null("error_str")).alias("_failed"),
         )
-        start, end = pl.col("startTime"), pl.col("endTime")
-        plain_prompt = pl.when(~looks_json(messages)).then(blank_null(messages))
-        out = frame.select(
-            pl.col("_line"),
+        frame = add_litellm_tokens(
+            frame, [_MD + "usage_object.", "_resp.usage.", _MD + "additional_usage_values."]
+        )
+        failed = c("_failed")
+        start, end = c("startTime"), c("endTime")
+        out = frame.with_columns(
             pl.coalesce(blank_null("id"), blank_null("trace_id")).alias("request_id"),
             ts(start).alias("timestamp"),
             start.alias("_ts_raw"),
-            provider_hint(pl.col("custom_llm_provider")).alias("provider"),
-            pl.coalesce(blank_null("model"), jp(resp, "$.model"), blank_null("model_group")).alias(
+            provider_hint(c("custom_llm_provider")).alias("provider"),
+            pl.coalesce(blank_null("model"), c("_resp.model"), blank_null("model_group")).alias(
                 "model_raw"
             ),
-            *litellm_tokens(prompt, completion, failed, usage_sources),
-            pl.coalesce(jp(resp, "$.service_tier"), jp(params, "$.service_tier"),
-                        jp(md, "$.usage_object.service_tier")).alias("service_tier"),
-            pl.when(failed).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
+            pl.coalesce(
+                c("_resp.service_tier"), c("_mp.service_tier"), c(_MD + "usage_object.service_tier")
+            ).alias("service_tier"),
+            _status(failed, _is_cache_hit(c("id"), c("cache_hit"))).alias("status"),
             pl.coalesce(latency_ms(start, end), soft_num("response_time") * 1000.0).alias(
                 "latency_ms"
             ),
             soft_num("response_cost").alias("logged_cost_usd"),
             litellm_metadata(
-                md,
-                api_key_hash=jp(md, "$.user_api_key_hash"),
-                user=jp(md, "$.user_api_key_user_id"),
-                team_id=jp(md, "$.user_api_key_team_id"),
-                org=jp(md, "$.user_api_key_org_id"),
-                end_user=pl.col("end_user"),
-                session=jp(md, "$.session_id"),
-                trace=pl.col("trace_id"),
-                tags=tags_text(pl.col("request_tags")),
-                model_group=pl.col("model_group"),
-                call_type=pl.col("call_type"),
-                cache_hit=cache_hit,
+                api_key_hash=c(_MD + "user_api_key_hash"),
+                user=c(_MD + "user_api_key_user_id"),
+                team_id=c(_MD + "user_api_key_team_id"),
+                org=c(_MD + "user_api_key_org_id"),
+                end_user=c("end_user"),
+                session=c(_MD + "session_id"),
+                trace=c("trace_id"),
+                tags=tags_text(c("request_tags")),
+                model_group=c("model_group"),
+                call_type=c("call_type"),
+                cache_hit=_is_cache_hit(c("id"), c("cache_hit")),
                 error=pl.when(failed).then(
-                    pl.coalesce(
-                        jp(pl.col("error_information"), "$.error_class"),
-                        jp(pl.col("error_information"), "$.error_code"),
-                        pl.lit("failure"),
-                    )
+                    pl.coalesce(c("_err.error_class"), c("_err.error_code"), pl.lit("failure"))
                 ),
             ).alias("metadata"),
-            *text_cols,
-            plain_prompt.alias("_plain_prompt"),
-            _has_tools(params).alias("has_tools"),
+            pl.coalesce(
+                c("_user_from_msgs"), pl.when(~looks_json(messages)).then(blank_null(messages))
+            ).alias("user_text"),
+            _has_tools(c("_mp.tools")).alias("has_tools"),
         )
-        return out.with_columns(
-            pl.coalesce("_user_from_msgs", "_plain_prompt").alias("user_text")
-        ).drop("_user_from_msgs", "_plain_prompt")
+        return out.select(_OUT)
 
 
 ORDER = 50
 FORMATS = (LiteLLMSpendLogs(), LiteLLMPayload())
-
-__all__ = [
-    "FORMATS",
-    "ORDER",
-    "blank_null",
-    "decode_messages",
-    "doc_records",
-    "drop_null_keys",
-    "ensure_columns",
-    "jp",
-    "looks_json",
-    "merge_flat",
-    "nan_max",
-    "nan_min",
-    "provider_hint",
-    "sample_rows",
-    "soft_num",
-    "tags_text",
-]
