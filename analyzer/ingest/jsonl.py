@@ -17,7 +17,7 @@ from typing import BinaryIO
 import orjson
 import polars as pl
 
-CHUNK_BYTES = 32 * 1024 * 1024
+CHUNK_BYTES = 8 * 1024 * 1024
 _BISECT_FLOOR = 16
 _POLARS_ERRORS = (pl.exceptions.ComputeError, pl.exceptions.PolarsError, ValueError)
 BOM = b"\xef\xbb\xbf"

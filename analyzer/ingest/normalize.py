@@ -78,17 +78,39 @@ def conform(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def finish(
-    frame: pl.DataFrame, *, source_format: str, source_file: str, keep_text: bool
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """``(canonical rows, templates)`` from validated rows."""
-    frame = resolve_models(frame)
+def fingerprint(frame: pl.DataFrame, *, keep_text: bool) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Replace the prompt text by its ``template_id`` (and ``prompt_text`` with ``keep_text``).
+
+    Runs per chunk, so a large file never holds its prompts in memory. Returns the frame
+    without ``system_text`` / ``user_text`` and the chunk's templates
+    (``template_id``, ``template_key``, ``requests``).
+    """
     key = template.template_key(pl.col("system_text"), pl.col("user_text"))
     frame = frame.with_columns(key.alias("_template_key"))
-    frame = frame.with_columns(template.ids_for(frame["_template_key"]).alias("template_id"))
     prompt = pl.concat_str(
         [pl.col("system_text"), pl.col("user_text")], separator="\n\n", ignore_nulls=True
     ).str.slice(0, PROMPT_CHARS)
+    frame = frame.with_columns(
+        template.ids_for(frame["_template_key"]).alias("template_id"),
+        (prompt if keep_text else pl.lit(None, pl.String)).replace("", None).alias("prompt_text"),
+    )
+    templates = (
+        frame.filter(pl.col("template_id").is_not_null())
+        .group_by("template_id")
+        .agg(pl.col("_template_key").first().alias("template_key"), pl.len().alias("requests"))
+    )
+    return frame.drop("system_text", "user_text", "_template_key"), templates
+
+
+def finish(
+    frame: pl.DataFrame,
+    *,
+    source_format: str,
+    source_file: str,
+    carry: tuple[str, ...] = (),
+) -> pl.DataFrame:
+    """Canonical rows from fingerprinted, validated rows; ``carry`` columns are kept too."""
+    frame = resolve_models(frame)
     tier = pl.col("service_tier").str.to_lowercase().replace_strict(_TIERS, default="standard")
     frame = frame.with_columns(
         pl.lit(source_format).alias("source_format"),
@@ -96,15 +118,10 @@ def finish(
         pl.col("_line").alias("source_line"),
         tier.fill_null("standard").alias("service_tier"),
         pl.col("status").str.to_lowercase(),
-        (prompt if keep_text else pl.lit(None, pl.String)).replace("", None).alias("prompt_text"),
     )
     frame = _fill_ids(frame, source_format)
-    templates = (
-        frame.filter(pl.col("template_id").is_not_null())
-        .group_by("template_id")
-        .agg(pl.col("_template_key").first().alias("template_key"), pl.len().alias("requests"))
-    )
-    return frame.select(pl.col(c).cast(t) for c, t in CANONICAL_SCHEMA.items()), templates
+    canonical = [pl.col(c).cast(t) for c, t in CANONICAL_SCHEMA.items()]
+    return frame.select(*canonical, *carry)
 
 
 def resolve_models(frame: pl.DataFrame) -> pl.DataFrame:

@@ -31,6 +31,7 @@ from analyzer.schema import COLUMNS, empty_frame
 Progress = Callable[[str, int], None]  # (file path, lines just read)
 
 _BATCH_FIELDS = ("template_id", "prompt_text", "message_count", "has_tools")
+_TEMPLATES = pl.Schema({"template_id": pl.String, "template_key": pl.String, "requests": pl.UInt32})
 
 
 @dataclass
@@ -103,14 +104,7 @@ def ingest(
     )
     rows = _join_batch_inputs(rows, [b for b in batch_inputs if b.height])
     rows, files = _dedupe_run(rows, files)
-    merged = (
-        pl.concat(templates).group_by("template_id").agg(
-            pl.col("template_key").first(), pl.col("requests").sum()
-        )
-        if templates
-        else pl.DataFrame(schema={"template_id": pl.String, "template_key": pl.String,
-                                  "requests": pl.UInt32})
-    )
+    merged = _merge_templates(templates)
     bills = pl.concat(billed) if billed else pl.DataFrame(schema=normalize.BILLED_SCHEMA)
     return IngestResult(files, errors, rows.select(COLUMNS), merged, bills)
 
@@ -124,6 +118,7 @@ def _ingest_source(
     good_frames: list[pl.DataFrame] = []
     billed_frames: list[pl.DataFrame] = []
     skipped_frames: list[pl.DataFrame] = []
+    template_frames: list[pl.DataFrame] = []
     for parsed, pre in read.chunks(opened):
         report.lines_read += parsed.lines
         report.skipped += parsed.blank_lines
@@ -135,27 +130,31 @@ def _ingest_source(
         skip = pre.filter(pl.col("_skip"))
         report.skipped += skip.height
         if skip.height and skip["custom_id"].null_count() < skip.height:
-            skipped_frames.append(skip.filter(pl.col("custom_id").is_not_null()))
+            inputs, tmpl = normalize.fingerprint(
+                skip.filter(pl.col("custom_id").is_not_null()), keep_text=keep_text
+            )
+            skipped_frames.append(inputs)
+            template_frames.append(tmpl.with_columns(pl.lit(0, pl.UInt32).alias("requests")))
         good, rejected = validate.split(pre.filter(~pl.col("_skip")))
         report.rejections.extend(rejected)
         is_billed = pl.col("billed_usd").is_not_null()
         if good.select(is_billed.any()).item():
             billed_frames.append(good.filter(is_billed))
             good = good.filter(~is_billed)
-        good_frames.append(good)
+        good, tmpl = normalize.fingerprint(good, keep_text=keep_text)
+        good_frames.append(_finish(good, fmt.name, source.path))
+        template_frames.append(tmpl)
         if progress:
             progress(source.path, parsed.lines)
     report.rejections.sort(key=lambda r: r.line)
     report.rows_rejected = len(report.rejections)
-    good = pl.concat(good_frames, how="vertical_relaxed") if good_frames else None
-    if good is None or good.height == 0:
-        good = validate.split(normalize.conform(pl.DataFrame({"_line": pl.Series([], dtype=pl.Int64)})))[0]
-    good, finalize_dups = fmt.finalize(good)
-    custom_ids = good["custom_id"]
-    rows, templates = normalize.finish(
-        good, source_format=fmt.name, source_file=source.path, keep_text=keep_text
-    )
-    rows = rows.with_columns(custom_ids.alias("custom_id"))
+    if not good_frames:
+        empty = normalize.conform(pl.DataFrame({"_line": pl.Series([], dtype=pl.Int64)}))
+        good_frames.append(_finish(validate.split(empty)[0].drop("system_text", "user_text"),
+                                   fmt.name, source.path))
+    good, finalize_dups = fmt.finalize(pl.concat(good_frames, how="vertical_relaxed"))
+    rows = good.drop(c for c in good.columns if c.startswith("_"))
+    templates = _merge_templates(template_frames)
     report.duplicates += finalize_dups
     bills = normalize.billed_rows(
         pl.concat(billed_frames) if billed_frames else good.head(0),
@@ -164,10 +163,15 @@ def _ingest_source(
     )
     report.billed_records = bills.height
     report.skipped += bills.height
-    inputs = _batch_inputs(skipped_frames, fmt.name, source.path, keep_text)
-    if inputs.height:
-        templates = pl.concat([templates, _input_templates(skipped_frames, fmt.name, source.path)])
+    inputs = _batch_inputs(skipped_frames, fmt.name, source.path)
     return report, rows, templates, inputs, bills
+
+
+def _finish(frame: pl.DataFrame, fmt: str, path: str) -> pl.DataFrame:
+    """Canonical rows of one chunk, keeping ``custom_id`` and the adapter's private columns
+    (``_line``, ...) for ``finalize``."""
+    private = tuple(c for c in frame.columns if c.startswith("_") and c not in ("_skip", "_ts_raw"))
+    return normalize.finish(frame, source_format=fmt, source_file=path, carry=("custom_id", *private))
 
 
 def _file_time(pre: pl.DataFrame, mtime: float) -> tuple[pl.DataFrame, int]:
@@ -181,30 +185,24 @@ def _file_time(pre: pl.DataFrame, mtime: float) -> tuple[pl.DataFrame, int]:
     return pre, n
 
 
-def _batch_inputs(
-    frames: list[pl.DataFrame], fmt: str, path: str, keep_text: bool
-) -> pl.DataFrame:
-    """Prompts of batch input lines, keyed by ``custom_id``, to join onto output rows."""
+def _batch_inputs(frames: list[pl.DataFrame], fmt: str, path: str) -> pl.DataFrame:
+    """Prompts of batch input lines keyed by ``custom_id``, to join onto output rows."""
     if not frames:
         return pl.DataFrame()
     pre = pl.concat(frames, how="vertical_relaxed").with_columns(
         pl.col("timestamp").fill_null(pl.lit(0).cast(pl.Datetime("us", "UTC"))),
-        pl.col("_ts_raw").fill_null("-"),
+        pl.col("model_raw").alias("_input_model"),
     )
-    custom_ids = pre["custom_id"]
-    models = pre["model_raw"]
-    rows, _ = normalize.finish(pre, source_format=fmt, source_file=path, keep_text=keep_text)
-    return rows.select(*_BATCH_FIELDS).with_columns(
-        custom_ids.alias("custom_id"), models.alias("_input_model")
-    ).unique(subset="custom_id", keep="first")
+    rows = normalize.finish(pre, source_format=fmt, source_file=path, carry=("custom_id", "_input_model"))
+    inputs = rows.select(*_BATCH_FIELDS, "custom_id", "_input_model")
+    return inputs.unique(subset="custom_id", keep="first")
 
 
-def _input_templates(frames: list[pl.DataFrame], fmt: str, path: str) -> pl.DataFrame:
-    pre = pl.concat(frames, how="vertical_relaxed").with_columns(
-        pl.col("timestamp").fill_null(pl.lit(0).cast(pl.Datetime("us", "UTC")))
-    )
-    return normalize.finish(pre, source_format=fmt, source_file=path, keep_text=False)[1].with_columns(
-        pl.lit(0, pl.UInt32).alias("requests")
+def _merge_templates(frames: list[pl.DataFrame]) -> pl.DataFrame:
+    if not frames:
+        return pl.DataFrame(schema=_TEMPLATES)
+    return pl.concat(frames).group_by("template_id").agg(
+        pl.col("template_key").first(), pl.col("requests").sum()
     )
 
 
