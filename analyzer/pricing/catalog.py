@@ -1,0 +1,170 @@
+"""Unit prices (USD per million tokens) from genai-prices' bundled, dated catalog.
+
+Resolved once per distinct (provider, model, day, service tier) — never per row — into a
+small polars table that ``cost.py`` joins. Never fetches: only the snapshot shipped in the
+pinned ``genai-prices`` wheel is read (``UpdatePrices`` is never started).
+
+Per price key the table holds a base rate and up to two long-context tiers
+(``<key>_t1``/``<key>_t1_start``, ``_t2``): above a tier's start, *all* of a request's
+tokens of that key take the tier rate (genai-prices' cliff semantics, ``>`` not ``>=``).
+
+Service tiers: ``batch`` uses the catalog's batch variant (``processing=batch``); where the
+catalog has none for that model and date, the provider's published batch discount applies
+(50 % for OpenAI, Anthropic and Google; Anthropic discounts cache reads and writes too,
+OpenAI and Google keep cache rates standard — prices_and_routing.md §B.1, §B.8) and the
+row carries that assumption. ``flex`` / ``priority`` use their variants, else standard
+rates, also stated as an assumption.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+import polars as pl
+from genai_prices.data_snapshot import get_snapshot
+from genai_prices.types import ModelInfo, TieredPrices
+
+KEYS = ("input", "cache_read", "cache_write", "cache_write_1h", "output")
+_CATALOG_KEYS = {
+    "input": "input_mtok",
+    "cache_read": "cache_read_mtok",
+    "cache_write": "cache_write_mtok",
+    "cache_write_1h": "cache_write_1h_mtok",
+    "output": "output_mtok",
+}
+MAX_TIERS = 2
+BATCH_DISCOUNT = {"openai": 0.5, "anthropic": 0.5, "google": 0.5}
+_BATCH_CACHE_DISCOUNTED = {"anthropic"}
+_CONTEXT = {"batch": {"processing": "batch"}, "flex": {"service_tier": "flex"},
+            "priority": {"service_tier": "priority"}}
+CATALOG = "genai-prices " + __import__("importlib.metadata").metadata.version("genai-prices")
+
+
+@dataclass(frozen=True)
+class Rate:
+    """One price key: base USD/MTok and ``(start, USD/MTok)`` tiers, ascending."""
+
+    base: float
+    tiers: tuple[tuple[int, float], ...] = ()
+
+    def scaled(self, factor: float) -> Rate:
+        return Rate(self.base * factor, tuple((s, p * factor) for s, p in self.tiers))
+
+    def at(self, request_input: float) -> float:
+        rate = self.base
+        for start, price in self.tiers:
+            if request_input > start:
+                rate = price
+        return rate
+
+
+@dataclass(frozen=True)
+class UnitPrices:
+    """What one (provider, model, day, tier) costs, and where the figure came from."""
+
+    provider: str
+    model: str
+    rates: dict[str, Rate | None]
+    source: str = CATALOG
+    assumptions: tuple[str, ...] = field(default=())
+    context_window: int | None = None
+
+    def with_assumption(self, text: str) -> UnitPrices:
+        return replace(self, assumptions=(*self.assumptions, text))
+
+
+@lru_cache(maxsize=1)
+def _models() -> dict[tuple[str, str], ModelInfo]:
+    """Catalog models by (provider id, model id): canonical ids resolve without matching."""
+    return {(p.id, m.id): m for p in get_snapshot().providers for m in p.models}
+
+
+def model_info(provider: str, model: str) -> ModelInfo | None:
+    return _models().get((provider, model))
+
+
+def _rate(value: Decimal | TieredPrices | None) -> Rate | None:
+    if value is None:
+        return None
+    if isinstance(value, TieredPrices):
+        return Rate(float(value.base), tuple((t.start, float(t.price)) for t in value.tiers))
+    return Rate(float(value))
+
+
+def _noon(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc)
+
+
+@lru_cache(maxsize=65536)
+def unit_prices(provider: str, model: str, day: date, tier: str = "standard") -> UnitPrices | None:
+    """Catalog prices for a canonical model on a day and service tier; None if unpriced."""
+    info = model_info(provider, model)
+    if info is None:
+        return None
+    when = _noon(day)
+    standard = info.get_prices(when)
+    base = {k: _rate(getattr(standard, c)) for k, c in _CATALOG_KEYS.items()}
+    if base["input"] is None or base["output"] is None:
+        return None
+    prices = UnitPrices(provider, model, base, context_window=info.context_window)
+    if tier not in _CONTEXT:
+        return prices
+    variant = info.get_prices(when, _CONTEXT[tier])
+    rates = {k: _rate(getattr(variant, c)) for k, c in _CATALOG_KEYS.items()}
+    if rates != base:
+        return replace(prices, rates=rates)
+    if tier == "batch" and provider in BATCH_DISCOUNT:
+        factor = BATCH_DISCOUNT[provider]
+        cache_too = provider in _BATCH_CACHE_DISCOUNTED
+        scaled = {
+            k: (r.scaled(factor) if r is not None and (cache_too or k in ("input", "output")) else r)
+            for k, r in base.items()
+        }
+        pct = round(100 * (1 - factor))
+        what = "input, output and cache" if cache_too else "input and output (cache rates standard)"
+        return replace(prices, rates=scaled).with_assumption(
+            f"batch: {provider}'s published {pct} % batch discount on {what} "
+            f"(the catalog has no batch price for {model} on {day.isoformat()})"
+        )
+    return prices.with_assumption(
+        f"{tier}: priced at standard rates (the catalog has no {tier} price for {model} "
+        f"on {day.isoformat()})"
+    )
+
+
+def table(keys: pl.DataFrame, resolve: Any = unit_prices) -> tuple[pl.DataFrame, list[str]]:
+    """The price table for distinct ``provider, model, day, service_tier`` rows.
+
+    Columns: the four keys, ``priced``, and per price key ``<key>`` (base), ``<key>_t1``,
+    ``<key>_t1_start``, ``<key>_t2``, ``<key>_t2_start``. Also returns the assumptions made.
+    """
+    rows: list[dict[str, Any]] = []
+    assumptions: dict[str, None] = {}
+    for provider, model, day, tier in keys.select("provider", "model", "day", "service_tier").iter_rows():
+        prices = resolve(provider, model, day, tier)
+        row: dict[str, Any] = {"provider": provider, "model": model, "day": day,
+                               "service_tier": tier, "priced": prices is not None}
+        for k in KEYS:
+            rate = prices.rates.get(k) if prices is not None else None
+            row[k] = rate.base if rate else None
+            for i in range(MAX_TIERS):
+                tier_i = rate.tiers[i] if rate and i < len(rate.tiers) else None
+                row[f"{k}_t{i + 1}"] = tier_i[1] if tier_i else None
+                row[f"{k}_t{i + 1}_start"] = tier_i[0] if tier_i else None
+        if prices is not None:
+            assumptions.update(dict.fromkeys(prices.assumptions))
+        rows.append(row)
+    schema: dict[str, pl.DataType] = {
+        "provider": pl.String, "model": pl.String, "day": pl.Date, "service_tier": pl.String,
+        "priced": pl.Boolean,
+    }
+    for k in KEYS:
+        schema[k] = pl.Float64
+        for i in range(1, MAX_TIERS + 1):
+            schema[f"{k}_t{i}"] = pl.Float64
+            schema[f"{k}_t{i}_start"] = pl.Int64
+    return pl.DataFrame(rows, schema=schema), list(assumptions)

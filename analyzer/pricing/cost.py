@@ -1,0 +1,111 @@
+"""Cost of every row as polars expressions over a joined unit-price table.
+
+For a row of canonical tokens (``input`` includes cache reads and writes), with each rate
+chosen by the request's input size (long-context tiers, see ``catalog``):
+
+    cost = input_rate       × (input − cache_read − cache_write_5m − cache_write_1h)
+         + cache_read_rate  × cache_read            (no cache-read price: the input rate)
+         + cache_write_rate × cache_write_5m        (no cache-write price: the input rate)
+         + cache_1h_rate    × cache_write_1h        (no 1-hour price: the cache-write rate)
+         + output_rate      × output                (reasoning is part of output)
+
+all divided by 1,000,000. This is genai-prices' own decomposition, so a row costs exactly
+what ``genai_prices.calc_price`` says for it. The tier is chosen by the *per-request* input:
+``input_tokens / requests`` for an aggregated row, or its ``context_window`` bucket when
+the source reports one (Anthropic's usage report). A model without a price is
+``unpriced``: its cost is null (never a silent $0) and it is counted apart. Rows answered
+from a gateway's cache (status ``cached``) cost $0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+
+from analyzer.pricing import catalog
+
+PARTS = ("input_cost_usd", "cache_read_cost_usd", "cache_write_cost_usd", "output_cost_usd")
+_JOIN = ["provider", "model", "_price_day", "service_tier"]
+
+Resolver = Callable[[str, str, date, str], "catalog.UnitPrices | None"]
+
+
+@dataclass
+class Priced:
+    frame: pl.LazyFrame  # the rows with cost columns and ``price_status``
+    assumptions: list[str]
+
+
+def per_request_input() -> pl.Expr:
+    """The input size that selects a long-context tier for a row."""
+    average = pl.col("input_tokens") / pl.max_horizontal(pl.col("requests"), pl.lit(1))
+    meta = pl.col("metadata")
+    return (
+        pl.when(meta.str.contains('"context_window":"200k', literal=True))
+        .then(pl.lit(float("inf")))
+        .when(meta.str.contains('"context_window":"0-', literal=True))
+        .then(pl.lit(0.0))
+        .otherwise(average)
+    )
+
+
+def _rate(key: str, size: pl.Expr) -> pl.Expr:
+    rate = pl.col(key)
+    for i in range(1, catalog.MAX_TIERS + 1):
+        start = pl.col(f"{key}_t{i}_start")
+        rate = pl.when(start.is_not_null() & (size > start)).then(pl.col(f"{key}_t{i}")).otherwise(rate)
+    return rate
+
+
+def cost_columns() -> list[pl.Expr]:
+    size = per_request_input()
+    r_in = _rate("input", size)
+    r_read = pl.coalesce(_rate("cache_read", size), r_in)
+    r_write = pl.coalesce(_rate("cache_write", size), r_in)
+    r_1h = pl.coalesce(_rate("cache_write_1h", size), r_write)
+    c = pl.col
+    uncached = c("input_tokens") - c("cache_read_tokens") - c("cache_write_tokens") - c("cache_write_1h_tokens")
+    free = c("status") == "cached"
+    parts = {
+        "input_cost_usd": r_in * uncached,
+        "cache_read_cost_usd": r_read * c("cache_read_tokens"),
+        "cache_write_cost_usd": r_write * c("cache_write_tokens") + r_1h * c("cache_write_1h_tokens"),
+        "output_cost_usd": _rate("output", size) * c("output_tokens"),
+    }
+    exprs = [
+        pl.when(~c("priced")).then(None).when(free).then(0.0).otherwise(e / 1e6).alias(k)
+        for k, e in parts.items()
+    ]
+    return exprs
+
+
+def price(
+    requests: pl.LazyFrame,
+    *,
+    prices_at: date | None = None,
+    resolve: Resolver = catalog.unit_prices,
+) -> Priced:
+    """Add ``cost_usd``, its parts and ``price_status`` (``priced`` / ``unpriced``).
+
+    ``prices_at``: price every row on that day instead of its own ("at current prices").
+    """
+    day = pl.lit(prices_at, pl.Date) if prices_at else pl.col("timestamp").dt.date()
+    rows = requests.with_columns(day.alias("_price_day"))
+    keys = rows.select("provider", "model", pl.col("_price_day").alias("day"), "service_tier").unique().collect()
+    table, assumptions = catalog.table(keys, resolve)
+    table = table.rename({"day": "_price_day"})
+    joined = rows.join(table.lazy(), on=_JOIN, how="left", maintain_order="left").with_columns(
+        pl.col("priced").fill_null(False)
+    )
+    priced = joined.with_columns(cost_columns()).with_columns(
+        pl.sum_horizontal(*PARTS).alias("cost_usd"),
+        pl.when(pl.col("priced")).then(pl.lit("priced")).otherwise(pl.lit("unpriced")).alias("price_status"),
+    )
+    priced = priced.with_columns(
+        pl.when(pl.col("priced")).then(pl.col("cost_usd")).otherwise(None).alias("cost_usd")
+    )
+    drop = [c for c in table.columns if c not in _JOIN] + ["_price_day"]
+    return Priced(priced.drop(drop), assumptions)
