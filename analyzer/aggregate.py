@@ -2,9 +2,10 @@
 
 ``spend_report`` is the ``spendscope report`` table: totals and groups by one dimension
 (see ``DIMENSIONS``, plus ``meta:KEY`` for any metadata key), over an inclusive UTC date
-range. Token totals follow CONTRACT.md: ``input_tokens`` counts every prompt token,
-``cache_write_tokens`` every cache write (its 1-hour part is ``cache_write_1h_tokens``),
-``output_tokens`` includes ``reasoning_tokens``.
+range, priced by ``analyzer.pricing``. Token totals follow CONTRACT.md: ``input_tokens``
+counts every prompt token, ``cache_write_tokens`` every cache write (its 1-hour part is
+``cache_write_1h_tokens``), ``output_tokens`` includes ``reasoning_tokens``. Money is USD,
+unrounded; unpriced requests add nothing to ``cost_usd`` and are counted apart.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 import polars as pl
 
 from analyzer.errors import ConfigError
+from analyzer.pricing import catalog, cost
 
 DIMENSIONS = ("model", "provider", "day", "week", "month", "service_tier", "source_format")
 NONE_KEY = "(none)"
@@ -68,33 +70,61 @@ def spend_report(
     by: str = "model",
     since: date | None = None,
     until: date | None = None,
+    month_days: float = 30,
+    prices_at: date | None = None,
+    resolve: cost.Resolver = catalog.unit_prices,
 ) -> dict[str, Any]:
-    """Totals and per-group sums; groups sorted by requests, largest first."""
+    """Totals and per-group sums with cost; groups sorted by cost, then requests."""
+    if month_days <= 0:
+        raise ConfigError(f"--month-days must be positive, got {month_days}")
     key = dimension(by)
-    frame = filter_dates(requests, since, until)
-    sums = [e.sum().alias(k) for k, e in _SUMS.items()]
-    errors = (pl.col("status") == "error").sum().alias("error_requests")
+    priced = cost.price(filter_dates(requests, since, until), prices_at=prices_at, resolve=resolve)
+    frame = priced.frame
+    unpriced = pl.col("price_status") == "unpriced"
+    sums = [
+        *(e.sum().alias(k) for k, e in _SUMS.items()),
+        pl.col("cost_usd").sum().alias("cost_usd"),
+        pl.col("requests").filter(unpriced).sum().alias("unpriced_requests"),
+        pl.col("requests").filter(pl.col("status") == "error").sum().alias("error_requests"),
+    ]
     groups = (
-        frame.group_by(key)
-        .agg(*sums, errors)
-        .sort(["requests", "key"], descending=[True, False])
+        frame.group_by(key).agg(*sums).sort(["cost_usd", "requests", "key"], descending=[True, True, False])
         .collect()
     )
     totals = frame.select(
         *sums,
-        errors,
         pl.col("timestamp").min().dt.date().alias("start"),
         pl.col("timestamp").max().dt.date().alias("end"),
     ).collect().row(0, named=True)
     start, end = totals.pop("start"), totals.pop("end")
     days = (end - start).days + 1 if start is not None else 0
+    total_cost = float(totals.pop("cost_usd") or 0.0)
+    unpriced_models = (
+        frame.filter(unpriced).group_by("provider", "model").agg(pl.col("requests").sum())
+        .sort("requests", descending=True).collect()
+    )
     return {
+        "currency": "USD",
         "by": by,
+        "prices": "as of " + prices_at.isoformat() if prices_at else "as billed (each request's date)",
         "period": {
             "start": start.isoformat() if start else None,
             "end": end.isoformat() if end else None,
             "days": days,
         },
-        "totals": {k: int(v or 0) for k, v in totals.items()},
-        "groups": [{k: (v if k == "key" else int(v)) for k, v in g.items()} for g in groups.iter_rows(named=True)],
+        "totals": {
+            **{k: int(v or 0) for k, v in totals.items()},
+            "cost_usd": total_cost,
+            "daily_run_rate_usd": total_cost / days if days else 0.0,
+            "monthly_projection_usd": total_cost / days * month_days if days else 0.0,
+            "month_days": month_days,
+        },
+        "groups": [_group(g) for g in groups.iter_rows(named=True)],
+        "unpriced_models": unpriced_models.to_dicts(),
+        "assumptions": priced.assumptions,
     }
+
+
+def _group(g: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {"key": g.pop("key"), "cost_usd": float(g.pop("cost_usd") or 0.0)}
+    return out | {k: int(v or 0) for k, v in g.items()}

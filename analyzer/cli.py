@@ -25,6 +25,9 @@ from rich.table import Table
 
 from analyzer import aggregate
 from analyzer.errors import AnalyzerError, ConfigError
+from analyzer.model_ids import canonical
+from analyzer.pricing import catalog
+from analyzer.schema import SERVICE_TIERS
 from analyzer.ingest.formats import FORMATS
 from analyzer.ingest.pipeline import IngestResult, ingest
 from analyzer.workspace import Workspace, default_path
@@ -33,7 +36,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    help="Understand and cut LLM API spend: ingest usage logs, report where the money goes.",
+    help="Understand and cut LLM API spend: ingest usage logs, price them as billed, report where the money goes.",
 )
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False)
@@ -182,18 +185,24 @@ def report_cmd(
     workspace: WorkspaceOpt = None,
     as_json: JsonOpt = False,
     csv: Annotated[Path | None, typer.Option("--csv", help="Write the groups to this CSV file.")] = None,
+    month_days: Annotated[float, typer.Option("--month-days", help="Days in the projected month.")] = 30,
+    prices_at: Annotated[str | None, typer.Option("--prices-at", help="Price all history at this day's prices (YYYY-MM-DD) instead of each request's own date.")] = None,
 ) -> None:
-    """Requests and tokens by one dimension."""
+    """Spend, requests and tokens by one dimension, with a monthly projection."""
     ws = _workspace(workspace)
+    settings = ws.price_settings()
     report = aggregate.spend_report(
-        ws.requests(), by=by, since=_date(since, "--since"), until=_date(until, "--until")
+        ws.requests(), by=by, since=_date(since, "--since"), until=_date(until, "--until"),
+        month_days=month_days, prices_at=_date(prices_at, "--prices-at"), resolve=settings.resolver(),
     )
+    if settings.currency != "USD":
+        report["display"] = {"currency": settings.currency, "usd_to_currency": settings.usd_to_currency}
     if csv is not None:
         _write_csv(report, csv)
     if as_json:
         out.print_json(json.dumps(report))
     elif csv is None:
-        _print_report(report)
+        _print_report(report, settings.currency, settings.usd_to_currency)
 
 
 def _write_csv(report: dict[str, Any], path: Path) -> None:
@@ -205,23 +214,97 @@ def _write_csv(report: dict[str, Any], path: Path) -> None:
         raise ConfigError(f"{path}: cannot write CSV ({e.strerror or e})") from e
 
 
-def _print_report(report: dict[str, Any]) -> None:
+def _money(usd: float, currency: str = "USD", rate: float = 1.0) -> str:
+    value = usd * rate
+    if currency == "USD":
+        return f"${value:,.2f}" if abs(value) >= 0.01 or value == 0 else f"${value:.6f}"
+    return f"{value:,.2f} {currency}"
+
+
+def _print_report(report: dict[str, Any], currency: str = "USD", rate: float = 1.0) -> None:
     p = report["period"]
     if not p["start"]:
         out.print("The workspace holds no requests yet: run [bold]spendscope ingest PATH[/] first.")
         return
     t = report["totals"]
-    table = Table(title=f"Requests by {report['by']}, {p['start']} to {p['end']} ({p['days']} days)",
+    table = Table(title=f"Spend by {report['by']}, {p['start']} to {p['end']} ({p['days']} days), prices {report['prices']}",
                   title_justify="left", show_footer=True)
-    cols = ("requests", "input_tokens", "cache_read_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens")
+    cols = ("requests", "input_tokens", "cache_read_tokens", "cache_write_tokens", "output_tokens")
     table.add_column(report["by"], footer="total")
+    table.add_column("cost", justify="right", footer=_money(t["cost_usd"], currency, rate))
+    table.add_column("share", justify="right", footer="100.0%")
     for c in cols:
         table.add_column(c.replace("_tokens", "").replace("_", " "), justify="right", footer=f"{t[c]:,}")
-    table.add_column("share", justify="right", footer="100.0%")
     for g in report["groups"]:
-        share = 100 * g["requests"] / t["requests"] if t["requests"] else 0.0
-        table.add_row(str(g["key"]), *(f"{g[c]:,}" for c in cols), f"{share:.1f}%")
+        share = 100 * g["cost_usd"] / t["cost_usd"] if t["cost_usd"] else 0.0
+        table.add_row(str(g["key"]), _money(g["cost_usd"], currency, rate), f"{share:.1f}%", *(f"{g[c]:,}" for c in cols))
     out.print(table)
+    out.print(f"Daily run rate {_money(t['daily_run_rate_usd'], currency, rate)}; "
+              f"monthly projection ({t['month_days']:g} days) [bold]{_money(t['monthly_projection_usd'], currency, rate)}[/]")
+    if t["unpriced_requests"]:
+        names = ", ".join(f"{m['model']} ({m['requests']:,})" for m in report["unpriced_models"])
+        out.print(f"[yellow]{t['unpriced_requests']:,} requests have no known price and add nothing to the cost:[/] {names}"
+                  " (add them to prices.toml in the workspace)", markup=True)
+    for a in report["assumptions"]:
+        out.print(f"Assumption: {a}", markup=False)
+
+
+# --------------------------------------------------------------------------- prices
+@app.command("prices")
+@user_errors
+def prices_cmd(
+    model: Annotated[str, typer.Argument(help="A model as logged (dated ids, aliases and gateway prefixes are fine).")],
+    on: Annotated[str | None, typer.Option("--date", help="The day, YYYY-MM-DD [default: today].")] = None,
+    provider: Annotated[str | None, typer.Option("--provider", help="Provider hint, e.g. anthropic.")] = None,
+    workspace: WorkspaceOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show the unit prices spendscope would use for a model on a day."""
+    day = _date(on, "--date") or date.today()
+    found = explain_prices(model, day, provider, _workspace(workspace).price_settings().resolver())
+    if as_json:
+        out.print_json(json.dumps(found))
+        return
+    out.print(f"[bold]{found['model']}[/] ({found['provider']}), prices on {found['date']}, USD per million tokens"
+              + (f"; context window {found['context_window']:,}" if found["context_window"] else ""))
+    table = Table(title_justify="left")
+    for col in ("tier", "input", "cache read", "cache write 5m", "cache write 1h", "output", "source"):
+        table.add_column(col, justify="left" if col in ("tier", "source") else "right")
+    for tier, row in found["tiers"].items():
+        cells = [_rate_text(row["rates"].get(k)) for k in ("input", "cache_read", "cache_write", "cache_write_1h", "output")]
+        table.add_row(tier, *cells, row["source"])
+    out.print(table)
+    for tier, row in found["tiers"].items():
+        for a in row["assumptions"]:
+            out.print(f"Assumption ({tier}): {a}", markup=False)
+
+
+def explain_prices(model: str, day: date, provider: str | None, resolve: Any) -> dict[str, Any]:
+    prov, canonical_model = canonical(model, provider)
+    tiers = {}
+    for tier in SERVICE_TIERS:
+        prices = resolve(prov, canonical_model, day, tier)
+        if prices is None:
+            raise ConfigError(f"unknown model '{model}': no price in {catalog.CATALOG} or prices.toml")
+        tiers[tier] = {
+            "rates": {k: ({"base": r.base, "tiers": [{"above_input_tokens": s, "price": p} for s, p in r.tiers]}
+                          if r else None) for k, r in prices.rates.items()},
+            "source": prices.source,
+            "assumptions": catalog.summarize(list(prices.assumptions)),
+        }
+    info = catalog.model_info(prov, canonical_model)
+    return {"model": canonical_model, "model_raw": model, "provider": prov, "date": day.isoformat(),
+            "currency": "USD", "unit": "per million tokens",
+            "context_window": info.context_window if info else None, "tiers": tiers}
+
+
+def _rate_text(rate: dict[str, Any] | None) -> str:
+    if rate is None:
+        return "-"
+    text = f"{rate['base']:g}"
+    for t in rate["tiers"]:
+        text += f" ({t['price']:g} >{t['above_input_tokens'] // 1000}k)"
+    return text
 
 
 # --------------------------------------------------------------------------- demo
@@ -236,7 +319,7 @@ def demo_cmd(workspace: WorkspaceOpt = None) -> None:
     ws = Workspace(root)
     result = _run_ingest(ws, [SAMPLE_WEEK], keep_text=False, column_map={}, quiet=False)
     _print_ingest(result, ws)
-    _print_report(aggregate.spend_report(ws.requests(), by="model"))
+    _print_report(aggregate.spend_report(ws.requests(), by="model", resolve=ws.price_settings().resolver()))
     out.print(f"\nExplore further: spendscope report --workspace {root} --by meta:project")
 
 

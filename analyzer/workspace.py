@@ -7,6 +7,7 @@ Layout::
       requests/day=YYYY-MM-DD/<run>.parquet canonical rows, one part per ingest run and day
       billed/<run>.parquet                  billed amounts from cost reports
       templates/<run>.parquet               template_id → masked template text
+      prices.toml | prices.json             the user's own prices and discounts (optional)
       .lock                                 one writer at a time
 
 Writes are atomic: a run writes its new part files first, then replaces ``manifest.json``
@@ -31,6 +32,8 @@ import polars as pl
 from analyzer.errors import WorkspaceError
 from analyzer.ingest.normalize import BILLED_SCHEMA
 from analyzer.ingest.pipeline import IngestResult
+from analyzer.pricing import overrides
+from analyzer.pricing.overrides import PriceSettings
 from analyzer.schema import CANONICAL_SCHEMA
 
 MANIFEST = "manifest.json"
@@ -79,6 +82,13 @@ class Workspace:
     def templates(self) -> pl.DataFrame:
         """``template_id`` → ``template_key`` (the masked fixed part of the prompt)."""
         return self._scan("templates", TEMPLATE_SCHEMA).collect().unique("template_id", keep="first")
+
+    def price_settings(self) -> PriceSettings:
+        """``prices.toml`` (or ``prices.json``) of this workspace, or the defaults."""
+        for name in ("prices.toml", "prices.json"):
+            if (self.root / name).is_file():
+                return overrides.load(self.root / name)
+        return PriceSettings()
 
     def files(self) -> list[dict[str, Any]]:
         return list(self.manifest()["files"])

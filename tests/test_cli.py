@@ -16,10 +16,11 @@ from .test_workspace import chat_line, write
 
 runner = CliRunner()
 
-REPORT_TOTAL_KEYS = {"requests", "input_tokens", "cache_read_tokens", "cache_write_tokens",
-                     "output_tokens", "reasoning_tokens"}
+TOKEN_KEYS = {"requests", "input_tokens", "cache_read_tokens", "cache_write_tokens",
+              "output_tokens", "reasoning_tokens", "unpriced_requests"}
+REPORT_TOTAL_KEYS = TOKEN_KEYS | {"cost_usd", "monthly_projection_usd"}
 REPORT_GROUP_KEYS = {"key", "requests", "input_tokens", "cache_read_tokens", "cache_write_tokens",
-                     "output_tokens"}
+                     "output_tokens", "cost_usd", "unpriced_requests"}
 
 
 @pytest.fixture
@@ -53,7 +54,14 @@ def test_report_json_matches_contract(tmp_path: Path, ws: Path) -> None:
     assert data["totals"]["output_tokens"] == 10 + 5
     (group,) = data["groups"]
     assert REPORT_GROUP_KEYS <= set(group) and group["key"] == "gpt-4o-mini"
-    assert all(isinstance(v, int) for k, v in data["totals"].items())
+    assert all(isinstance(data["totals"][k], int) for k in TOKEN_KEYS)
+    assert data["currency"] == "USD"
+    # gpt-4o-mini at $0.15 / $0.60 per million: (150 in × 0.15 + 15 out × 0.60) / 1e6
+    cost = (150 * 0.15 + 15 * 0.60) / 1e6
+    assert data["totals"]["cost_usd"] == pytest.approx(cost, rel=1e-12)
+    assert group["cost_usd"] == pytest.approx(cost, rel=1e-12)
+    assert data["totals"]["monthly_projection_usd"] == pytest.approx(cost / 3 * 30, rel=1e-12)
+    assert data["totals"]["unpriced_requests"] == 0
 
 
 def test_report_by_day_since_until_and_csv(tmp_path: Path, ws: Path) -> None:
@@ -66,7 +74,12 @@ def test_report_by_day_since_until_and_csv(tmp_path: Path, ws: Path) -> None:
     out = tmp_path / "r.csv"
     res = runner.invoke(app, ["report", "--workspace", str(ws), "--by", "month", "--csv", str(out)])
     assert res.exit_code == 0
-    assert out.read_text().splitlines()[1].startswith("2026-10,3,")
+    header, row = out.read_text().splitlines()
+    assert header.startswith("key,cost_usd,requests,input_tokens,")
+    # 3 × gpt-4o-mini (100 in, 10 out): 3 × (100 × 0.15 + 10 × 0.60) / 1e6
+    key, cost, requests = row.split(",")[:3]
+    assert (key, requests) == ("2026-10", "3")
+    assert float(cost) == pytest.approx(3 * (100 * 0.15 + 10 * 0.60) / 1e6, rel=1e-12)
 
 
 @pytest.mark.parametrize(
@@ -102,6 +115,53 @@ def test_unknown_format_exit_2_but_good_files_land(tmp_path: Path, ws: Path) -> 
     assert "notes.txt: unknown log format (tried: openai_chat" in proc.stderr
     res = runner.invoke(app, ["report", "--workspace", str(ws), "--json"])
     assert json.loads(res.stdout)["totals"]["requests"] == 1
+
+
+def test_unpriced_model_is_counted_not_free(tmp_path: Path, ws: Path) -> None:
+    line = chat_line(1).replace('"gpt-4o-mini"', '"acme-secret-llm"')
+    f = write(tmp_path / "a.jsonl", [chat_line(2), line])
+    runner.invoke(app, ["ingest", str(f), "--workspace", str(ws)])
+    data = json.loads(runner.invoke(app, ["report", "--workspace", str(ws), "--json"]).stdout)
+    assert data["totals"]["unpriced_requests"] == 1
+    assert data["unpriced_models"] == [{"provider": "unknown", "model": "acme-secret-llm", "requests": 1}]
+    assert data["totals"]["cost_usd"] == pytest.approx((100 * 0.15 + 10 * 0.60) / 1e6, rel=1e-12)
+    text = runner.invoke(app, ["report", "--workspace", str(ws)]).stdout
+    assert "1 requests have no known price" in text and "acme-secret-llm" in text
+
+
+def test_price_overrides_and_discount(tmp_path: Path, ws: Path) -> None:
+    line = chat_line(1).replace('"gpt-4o-mini"', '"acme-secret-llm"')
+    f = write(tmp_path / "a.jsonl", [chat_line(2), line])
+    runner.invoke(app, ["ingest", str(f), "--workspace", str(ws)])
+    (ws / "prices.toml").write_text(
+        '[[prices]]\nmodel = "acme-secret-llm"\ninput = 2.0\noutput = 4.0\n'
+        '[[discounts]]\npercent = 10\nprovider = "openai"\n'
+    )
+    data = json.loads(runner.invoke(app, ["report", "--workspace", str(ws), "--json"]).stdout)
+    assert data["totals"]["unpriced_requests"] == 0
+    own = (100 * 2.0 + 10 * 4.0) / 1e6                    # acme at the user's own prices
+    discounted = (100 * 0.15 + 10 * 0.60) / 1e6 * 0.9     # gpt-4o-mini less 10 %
+    assert data["totals"]["cost_usd"] == pytest.approx(own + discounted, rel=1e-12)
+    assert any("negotiated discount of 10 %" in a for a in data["assumptions"])
+
+
+def test_bad_price_settings_name_the_key(tmp_path: Path, ws: Path) -> None:
+    runner.invoke(app, ["ingest", str(write(tmp_path / "a.jsonl", [chat_line(1)])), "--workspace", str(ws)])
+    (ws / "prices.toml").write_text('[[prices]]\nmodel = "x"\ninput = 1\noutput = 1\ncolour = "red"\n')
+    proc = subprocess.run([sys.executable, "-m", "analyzer.cli", "report", "--workspace", str(ws)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "prices.toml: prices.0.colour: Extra inputs are not permitted" in proc.stderr
+
+
+def test_prices_command(ws: Path) -> None:
+    res = runner.invoke(app, ["prices", "gpt-4o-mini-2024-07-18", "--date", "2026-11-01", "--json",
+                              "--workspace", str(ws)])
+    data = json.loads(res.stdout)
+    assert (data["model"], data["provider"]) == ("gpt-4o-mini", "openai")
+    assert data["tiers"]["standard"]["rates"]["input"]["base"] == 0.15
+    assert data["tiers"]["standard"]["rates"]["output"]["base"] == 0.6
+    assert data["tiers"]["batch"]["rates"]["input"]["base"] == 0.075
 
 
 def test_empty_workspace_report(ws: Path) -> None:

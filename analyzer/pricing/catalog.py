@@ -18,6 +18,7 @@ rates, also stated as an assumption.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from decimal import Decimal
@@ -63,6 +64,15 @@ class Rate:
 
 
 @dataclass(frozen=True)
+class Assumption:
+    """A rule applied where the catalog had no figure: summarised per rule in reports."""
+
+    rule: str  # e.g. "batch: openai's published 50 % batch discount on input and output"
+    model: str
+    day: date
+
+
+@dataclass(frozen=True)
 class UnitPrices:
     """What one (provider, model, day, tier) costs, and where the figure came from."""
 
@@ -70,11 +80,11 @@ class UnitPrices:
     model: str
     rates: dict[str, Rate | None]
     source: str = CATALOG
-    assumptions: tuple[str, ...] = field(default=())
+    assumptions: tuple[Assumption, ...] = field(default=())
     context_window: int | None = None
 
-    def with_assumption(self, text: str) -> UnitPrices:
-        return replace(self, assumptions=(*self.assumptions, text))
+    def with_assumption(self, rule: str, day: date) -> UnitPrices:
+        return replace(self, assumptions=(*self.assumptions, Assumption(rule, self.model, day)))
 
 
 @lru_cache(maxsize=1)
@@ -127,23 +137,41 @@ def unit_prices(provider: str, model: str, day: date, tier: str = "standard") ->
         pct = round(100 * (1 - factor))
         what = "input, output and cache" if cache_too else "input and output (cache rates standard)"
         return replace(prices, rates=scaled).with_assumption(
-            f"batch: {provider}'s published {pct} % batch discount on {what} "
-            f"(the catalog has no batch price for {model} on {day.isoformat()})"
+            f"batch requests priced at {provider}'s published {pct} % batch discount on {what}: "
+            "the catalog has no batch price",
+            day,
         )
     return prices.with_assumption(
-        f"{tier}: priced at standard rates (the catalog has no {tier} price for {model} "
-        f"on {day.isoformat()})"
+        f"{tier} requests priced at standard rates: the catalog has no {tier} price", day
     )
 
 
-def table(keys: pl.DataFrame, resolve: Any = unit_prices) -> tuple[pl.DataFrame, list[str]]:
+Resolver = Callable[[str, str, date, str], UnitPrices | None]
+
+
+def summarize(assumptions: list[Assumption]) -> list[str]:
+    """One sentence per rule, naming the models and the days it applied to."""
+    by_rule: dict[str, list[Assumption]] = {}
+    for a in assumptions:
+        by_rule.setdefault(a.rule, []).append(a)
+    out = []
+    for rule, items in by_rule.items():
+        models = ", ".join(sorted({a.model for a in items}))
+        first, last = min(a.day for a in items), max(a.day for a in items)
+        days = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+        out.append(f"{rule} for {models} on {days}")
+    return out
+
+
+def table(keys: pl.DataFrame, resolve: Resolver = unit_prices) -> tuple[pl.DataFrame, list[str]]:
     """The price table for distinct ``provider, model, day, service_tier`` rows.
 
     Columns: the four keys, ``priced``, and per price key ``<key>`` (base), ``<key>_t1``,
-    ``<key>_t1_start``, ``<key>_t2``, ``<key>_t2_start``. Also returns the assumptions made.
+    ``<key>_t1_start``, ``<key>_t2``, ``<key>_t2_start``. Also returns the assumptions made,
+    one sentence per rule.
     """
     rows: list[dict[str, Any]] = []
-    assumptions: dict[str, None] = {}
+    assumptions: list[Assumption] = []
     for provider, model, day, tier in keys.select("provider", "model", "day", "service_tier").iter_rows():
         prices = resolve(provider, model, day, tier)
         row: dict[str, Any] = {"provider": provider, "model": model, "day": day,
@@ -156,7 +184,7 @@ def table(keys: pl.DataFrame, resolve: Any = unit_prices) -> tuple[pl.DataFrame,
                 row[f"{k}_t{i + 1}"] = tier_i[1] if tier_i else None
                 row[f"{k}_t{i + 1}_start"] = tier_i[0] if tier_i else None
         if prices is not None:
-            assumptions.update(dict.fromkeys(prices.assumptions))
+            assumptions.extend(prices.assumptions)
         rows.append(row)
     schema: dict[str, pl.DataType] = {
         "provider": pl.String, "model": pl.String, "day": pl.Date, "service_tier": pl.String,
@@ -167,4 +195,4 @@ def table(keys: pl.DataFrame, resolve: Any = unit_prices) -> tuple[pl.DataFrame,
         for i in range(1, MAX_TIERS + 1):
             schema[f"{k}_t{i}"] = pl.Float64
             schema[f"{k}_t{i}_start"] = pl.Int64
-    return pl.DataFrame(rows, schema=schema), list(assumptions)
+    return pl.DataFrame(rows, schema=schema), summarize(assumptions)

@@ -19,7 +19,6 @@ from a gateway's cache (status ``cached``) cost $0.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,7 +29,7 @@ from analyzer.pricing import catalog
 PARTS = ("input_cost_usd", "cache_read_cost_usd", "cache_write_cost_usd", "output_cost_usd")
 _JOIN = ["provider", "model", "_price_day", "service_tier"]
 
-Resolver = Callable[[str, str, date, str], "catalog.UnitPrices | None"]
+Resolver = catalog.Resolver
 
 
 @dataclass
