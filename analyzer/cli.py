@@ -23,7 +23,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from analyzer import aggregate
+from analyzer import aggregate, reconcile
 from analyzer.errors import AnalyzerError, ConfigError
 from analyzer.model_ids import canonical
 from analyzer.pricing import catalog
@@ -187,10 +187,19 @@ def report_cmd(
     csv: Annotated[Path | None, typer.Option("--csv", help="Write the groups to this CSV file.")] = None,
     month_days: Annotated[float, typer.Option("--month-days", help="Days in the projected month.")] = 30,
     prices_at: Annotated[str | None, typer.Option("--prices-at", help="Price all history at this day's prices (YYYY-MM-DD) instead of each request's own date.")] = None,
+    reconcile_: Annotated[bool, typer.Option("--reconcile", help="Compare the costs the logs reported (and ingested cost reports) with computed cost, by model and day.")] = False,
 ) -> None:
     """Spend, requests and tokens by one dimension, with a monthly projection."""
     ws = _workspace(workspace)
     settings = ws.price_settings()
+    if reconcile_:
+        found = reconcile.reconcile(ws.requests(), ws.billed(), since=_date(since, "--since"),
+                                    until=_date(until, "--until"), resolve=settings.resolver())
+        if as_json:
+            out.print_json(json.dumps(found))
+        else:
+            _print_reconcile(found)
+        return
     report = aggregate.spend_report(
         ws.requests(), by=by, since=_date(since, "--since"), until=_date(until, "--until"),
         month_days=month_days, prices_at=_date(prices_at, "--prices-at"), resolve=settings.resolver(),
@@ -216,9 +225,8 @@ def _write_csv(report: dict[str, Any], path: Path) -> None:
 
 def _money(usd: float, currency: str = "USD", rate: float = 1.0) -> str:
     value = usd * rate
-    if currency == "USD":
-        return f"${value:,.2f}" if abs(value) >= 0.01 or value == 0 else f"${value:.6f}"
-    return f"{value:,.2f} {currency}"
+    digits = 2 if abs(value) >= 1 or value == 0 else 4 if abs(value) >= 0.0001 else 6
+    return f"${value:,.{digits}f}" if currency == "USD" else f"{value:,.{digits}f} {currency}"
 
 
 def _print_report(report: dict[str, Any], currency: str = "USD", rate: float = 1.0) -> None:
@@ -247,6 +255,24 @@ def _print_report(report: dict[str, Any], currency: str = "USD", rate: float = 1
                   " (add them to prices.toml in the workspace)", markup=True)
     for a in report["assumptions"]:
         out.print(f"Assumption: {a}", markup=False)
+
+
+def _print_reconcile(found: dict[str, Any]) -> None:
+    if not found["lines"]:
+        out.print("Nothing to reconcile: no ingested source reported its own cost, and no cost report was ingested.")
+        return
+    table = Table(title="Reported cost vs computed cost", title_justify="left")
+    for col in ("kind", "source", "model", "day", "requests", "reported", "computed", "diff", "why"):
+        table.add_column(col, justify="right" if col in ("requests", "reported", "computed", "diff") else "left")
+    for ln in found["lines"]:
+        pct = f" ({ln['difference_pct']:+.1f}%)" if ln["difference_pct"] is not None else ""
+        table.add_row(ln["kind"], ln["source_format"], ln["model"] or f"(all {ln['provider']})", ln["day"],
+                      f"{ln['requests']:,}", _money(ln["reported_usd"]), _money(ln["computed_usd"]),
+                      _money(ln["difference_usd"]) + pct, ln["explanation"])
+    out.print(table)
+    for kind, t in found["totals"].items():
+        if t["reported_usd"] or t["computed_usd"]:
+            out.print(f"{kind}: reported {_money(t['reported_usd'])}, computed {_money(t['computed_usd'])}")
 
 
 # --------------------------------------------------------------------------- prices

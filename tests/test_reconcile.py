@@ -1,0 +1,65 @@
+"""Reconciliation: reported cost against computed cost, with the gap explained."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analyzer.ingest.pipeline import ingest
+from analyzer.reconcile import explain, reconcile
+from analyzer.workspace import Workspace
+
+# gpt-4o-mini at $0.15 / $0.60 per million tokens
+ONE = (1000 * 0.15 + 500 * 0.60) / 1e6  # 1,000 in + 500 out = $0.00045
+
+
+def _workspace(tmp_path: Path) -> Workspace:
+    (tmp_path / "usage.csv").write_text(
+        "timestamp,model,input_tokens,output_tokens,cost_usd,request_id\n"
+        f"2026-10-05T10:00:00Z,gpt-4o-mini,1000,500,{ONE},r1\n"   # logged = computed
+        f"2026-10-05T11:00:00Z,gpt-4o-mini,1000,500,{ONE},r2\n"
+        "2026-10-06T10:00:00Z,gpt-4o-mini,1000,500,0.0009,r3\n"   # logged twice the price
+    )
+    (tmp_path / "costs.json").write_text(json.dumps({"object": "page", "data": [{
+        "object": "bucket", "start_time": 1791158400, "end_time": 1791244800,  # 2026-10-05
+        "results": [{"object": "organization.costs.result",
+                     "amount": {"value": "0.01", "currency": "usd"},
+                     "line_item": "gpt-4o-mini, input"}]}]}))
+    ws = Workspace(tmp_path / "ws")
+    ws.add(ingest([tmp_path / "usage.csv", tmp_path / "costs.json"]))
+    return ws
+
+
+def test_logged_costs_by_model_and_day(tmp_path: Path) -> None:
+    ws = _workspace(tmp_path)
+    found = reconcile(ws.requests(), ws.billed())
+    logged = [ln for ln in found["lines"] if ln["kind"] == "logged"]
+    assert [(ln["day"], ln["requests"]) for ln in logged] == [("2026-10-05", 2), ("2026-10-06", 1)]
+    day5, day6 = logged
+    assert day5["reported_usd"] == pytest.approx(2 * ONE) and day5["computed_usd"] == pytest.approx(2 * ONE)
+    assert day5["explanation"] == "matches (within 0.5 %)"
+    assert day6["difference_usd"] == pytest.approx(ONE - 0.0009)
+    assert day6["difference_pct"] == pytest.approx(100 * (ONE - 0.0009) / 0.0009)
+    assert day6["explanation"].startswith("reported is higher: the source's own price table")
+
+
+def test_billed_amounts_against_all_requests_of_the_model(tmp_path: Path) -> None:
+    ws = _workspace(tmp_path)
+    (bill,) = [ln for ln in reconcile(ws.requests(), ws.billed())["lines"] if ln["kind"] == "billed"]
+    assert (bill["provider"], bill["model"], bill["day"]) == ("openai", "gpt-4o-mini", "2026-10-05")
+    assert bill["reported_usd"] == pytest.approx(0.01)
+    assert bill["computed_usd"] == pytest.approx(2 * ONE)  # the two requests of that day
+    assert "the bill may include traffic missing from the ingested logs" in bill["explanation"]
+
+
+def test_explanations_follow_the_direction_of_the_gap() -> None:
+    facts = {"kind": "logged", "requests": 10, "unpriced_requests": 2, "batch_requests": 3,
+             "long_context_requests": 1, "input_tokens": 100, "cache_read_tokens": 50}
+    higher = explain(facts, reported=2.0, computed=1.0)
+    assert "2 requests of models without a known price" in higher
+    assert "3 batch requests" in higher and "50 % of input is cache reads" in higher
+    assert "long-context" not in higher
+    lower = explain(facts, reported=1.0, computed=2.0)
+    assert lower == "reported is lower: 1 long-context requests are priced at tier rates here"
