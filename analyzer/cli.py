@@ -309,7 +309,7 @@ def explain_prices(model: str, day: date, provider: str | None, resolve: Any) ->
     prov, canonical_model = canonical(model, provider)
     tiers = {}
     for tier in SERVICE_TIERS:
-        prices = resolve(prov, canonical_model, day, tier)
+        prices = resolve(prov, canonical_model, catalog.noon(day), tier)
         if prices is None:
             raise ConfigError(f"unknown model '{model}': no price in {catalog.CATALOG} or prices.toml")
         tiers[tier] = {

@@ -14,6 +14,11 @@ catalog has none for that model and date, the provider's published batch discoun
 OpenAI and Google keep cache rates standard — prices_and_routing.md §B.1, §B.8) and the
 row carries that assumption. ``flex`` / ``priority`` use their variants, else standard
 rates, also stated as an assumption.
+
+Prices are looked up at noon UTC of the request's day, except for providers whose prices
+change within a day (DeepSeek's off-peak hours, all on half-hour boundaries): those at the
+middle of the request's half-hour. A model with an input price but no output price
+(embeddings) costs nothing for output, as in genai-prices.
 """
 
 from __future__ import annotations
@@ -105,20 +110,38 @@ def _rate(value: Decimal | TieredPrices | None) -> Rate | None:
     return Rate(float(value))
 
 
-def _noon(day: date) -> datetime:
+def noon(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc)
 
 
+@lru_cache(maxsize=1)
+def time_of_day_providers() -> frozenset[str]:
+    """Providers with prices that change within a day (DeepSeek's off-peak hours)."""
+    found = set()
+    for p in get_snapshot().providers:
+        for m in p.models:
+            if isinstance(m.prices, list) and any(
+                type(cp.constraint).__name__ == "TimeOfDateConstraint" for cp in m.prices
+            ):
+                found.add(p.id)
+    return frozenset(found)
+
+
 @lru_cache(maxsize=65536)
-def unit_prices(provider: str, model: str, day: date, tier: str = "standard") -> UnitPrices | None:
-    """Catalog prices for a canonical model on a day and service tier; None if unpriced."""
+def unit_prices(
+    provider: str, model: str, when: date | datetime, tier: str = "standard"
+) -> UnitPrices | None:
+    """Catalog prices for a canonical model at a time (a date means its noon, UTC) and
+    service tier; None when the catalog has no input price for it."""
+    if not isinstance(when, datetime):
+        when = noon(when)
+    day = when.date()
     info = model_info(provider, model)
     if info is None:
         return None
-    when = _noon(day)
     standard = info.get_prices(when)
     base = {k: _rate(getattr(standard, c)) for k, c in _CATALOG_KEYS.items()}
-    if base["input"] is None or base["output"] is None:
+    if base["input"] is None:
         return None
     prices = UnitPrices(provider, model, base, context_window=info.context_window)
     if tier not in _CONTEXT:
@@ -146,7 +169,7 @@ def unit_prices(provider: str, model: str, day: date, tier: str = "standard") ->
     )
 
 
-Resolver = Callable[[str, str, date, str], UnitPrices | None]
+Resolver = Callable[[str, str, datetime, str], UnitPrices | None]
 
 
 def summarize(assumptions: list[Assumption]) -> list[str]:
@@ -164,7 +187,7 @@ def summarize(assumptions: list[Assumption]) -> list[str]:
 
 
 def table(keys: pl.DataFrame, resolve: Resolver = unit_prices) -> tuple[pl.DataFrame, list[str]]:
-    """The price table for distinct ``provider, model, day, service_tier`` rows.
+    """The price table for distinct ``provider, model, when, service_tier`` rows.
 
     Columns: the four keys, ``priced``, and per price key ``<key>`` (base), ``<key>_t1``,
     ``<key>_t1_start``, ``<key>_t2``, ``<key>_t2_start``. Also returns the assumptions made,
@@ -172,9 +195,9 @@ def table(keys: pl.DataFrame, resolve: Resolver = unit_prices) -> tuple[pl.DataF
     """
     rows: list[dict[str, Any]] = []
     assumptions: list[Assumption] = []
-    for provider, model, day, tier in keys.select("provider", "model", "day", "service_tier").iter_rows():
-        prices = resolve(provider, model, day, tier)
-        row: dict[str, Any] = {"provider": provider, "model": model, "day": day,
+    for provider, model, when, tier in keys.select("provider", "model", "when", "service_tier").iter_rows():
+        prices = resolve(provider, model, when, tier)
+        row: dict[str, Any] = {"provider": provider, "model": model, "when": when,
                                "service_tier": tier, "priced": prices is not None}
         for k in KEYS:
             rate = prices.rates.get(k) if prices is not None else None
@@ -187,7 +210,8 @@ def table(keys: pl.DataFrame, resolve: Resolver = unit_prices) -> tuple[pl.DataF
             assumptions.extend(prices.assumptions)
         rows.append(row)
     schema: dict[str, pl.DataType] = {
-        "provider": pl.String, "model": pl.String, "day": pl.Date, "service_tier": pl.String,
+        "provider": pl.String, "model": pl.String, "when": pl.Datetime("us", "UTC"),
+        "service_tier": pl.String,
         "priced": pl.Boolean,
     }
     for k in KEYS:

@@ -27,7 +27,7 @@ import polars as pl
 from analyzer.pricing import catalog
 
 PARTS = ("input_cost_usd", "cache_read_cost_usd", "cache_write_cost_usd", "output_cost_usd")
-_JOIN = ["provider", "model", "_price_day", "service_tier"]
+_JOIN = ["provider", "model", "_price_time", "service_tier"]
 
 Resolver = catalog.Resolver
 
@@ -51,6 +51,16 @@ def per_request_input() -> pl.Expr:
     )
 
 
+def price_time(prices_at: date | None = None) -> pl.Expr:
+    """When a row's prices are looked up: noon UTC of its day, or the middle of its
+    half-hour for providers whose prices change within a day; ``prices_at`` moves the day."""
+    ts = pl.col("timestamp")
+    day = pl.lit(prices_at, pl.Date).cast(pl.Datetime("us", "UTC")) if prices_at else ts.dt.truncate("1d")
+    slot = ts.dt.truncate("30m") - ts.dt.truncate("1d") + pl.duration(minutes=15)
+    intraday = pl.col("provider").is_in(list(catalog.time_of_day_providers()))
+    return day + pl.when(intraday).then(slot).otherwise(pl.duration(hours=12))
+
+
 def _rate(key: str, size: pl.Expr) -> pl.Expr:
     rate = pl.col(key)
     for i in range(1, catalog.MAX_TIERS + 1):
@@ -72,7 +82,7 @@ def cost_columns() -> list[pl.Expr]:
         "input_cost_usd": r_in * uncached,
         "cache_read_cost_usd": r_read * c("cache_read_tokens"),
         "cache_write_cost_usd": r_write * c("cache_write_tokens") + r_1h * c("cache_write_1h_tokens"),
-        "output_cost_usd": _rate("output", size) * c("output_tokens"),
+        "output_cost_usd": _rate("output", size).fill_null(0.0) * c("output_tokens"),
     }
     exprs = [
         pl.when(~c("priced")).then(None).when(free).then(0.0).otherwise(e / 1e6).alias(k)
@@ -91,11 +101,10 @@ def price(
 
     ``prices_at``: price every row on that day instead of its own ("at current prices").
     """
-    day = pl.lit(prices_at, pl.Date) if prices_at else pl.col("timestamp").dt.date()
-    rows = requests.with_columns(day.alias("_price_day"))
-    keys = rows.select("provider", "model", pl.col("_price_day").alias("day"), "service_tier").unique().collect()
+    rows = requests.with_columns(price_time(prices_at).alias("_price_time"))
+    keys = rows.select("provider", "model", pl.col("_price_time").alias("when"), "service_tier").unique().collect()
     table, assumptions = catalog.table(keys, resolve)
-    table = table.rename({"day": "_price_day"})
+    table = table.rename({"when": "_price_time"})
     joined = rows.join(table.lazy(), on=_JOIN, how="left", maintain_order="left").with_columns(
         pl.col("priced").fill_null(False)
     )
@@ -106,5 +115,5 @@ def price(
     priced = priced.with_columns(
         pl.when(pl.col("priced")).then(pl.col("cost_usd")).otherwise(None).alias("cost_usd")
     )
-    drop = [c for c in table.columns if c not in _JOIN] + ["_price_day"]
+    drop = [c for c in table.columns if c not in _JOIN] + ["_price_time"]
     return Priced(priced.drop(drop), assumptions)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -94,14 +94,15 @@ class PriceSettings(_Strict):
             return catalog.unit_prices
         keyed = [(e.key(), e) for e in self.prices]
 
-        def resolve(provider: str, model: str, day: date, tier: str) -> UnitPrices | None:
+        def resolve(provider: str, model: str, when: datetime, tier: str) -> UnitPrices | None:
+            day = when.date()
             own = next(
                 (e for (p, m), e in keyed
                  if m == model and (e.provider is None or p == provider) and e.active(day)
                  and e.service_tier in (None, tier)),
                 None,
             )
-            prices = _from_entry(provider, model, own, day) if own else catalog.unit_prices(provider, model, day, tier)
+            prices = _from_entry(provider, model, own, day) if own else catalog.unit_prices(provider, model, when, tier)
             if prices is None:
                 return None
             deal = next((d for d in self.discounts if d.matches(provider, model, day)), None)
