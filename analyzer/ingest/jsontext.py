@@ -276,3 +276,27 @@ def looks_json(e: pl.Expr) -> pl.Expr:
 
 def latency_ms(start: pl.Expr, end: pl.Expr) -> pl.Expr:
     return (ts(end) - ts(start)).dt.total_microseconds().cast(pl.Float64) / 1000.0
+
+
+TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens",
+          "output_tokens", "reasoning_tokens")
+
+
+def fit_cache_parts(frame: pl.DataFrame, zero_when: pl.Expr) -> pl.DataFrame:
+    """Final token columns from ``input_tokens``, ``output_tokens`` and the raw parts
+    ``_read``, ``_write`` (all cache writes), ``_write_1h`` and ``_reasoning``.
+
+    Each part is clamped to what holds it — reads to the input, writes to the input left
+    after reads, 1-hour writes to the writes, reasoning to the output — keeping NaN so a
+    non-number is still rejected; every token column is 0 where ``zero_when``.
+    """
+    c = pl.col
+    frame = frame.with_columns(nan_min(c("_read"), c("input_tokens").fill_null(0.0)).alias("cache_read_tokens"))
+    room = (c("input_tokens").fill_null(0.0) - c("cache_read_tokens")).clip(0.0)
+    frame = frame.with_columns(nan_min(c("_write"), room).alias("_write"))
+    frame = frame.with_columns(
+        nan_min(c("_write_1h"), c("_write")).alias("cache_write_1h_tokens"),
+        nan_min(c("_reasoning"), c("output_tokens").fill_nan(None).fill_null(0.0)).alias("reasoning_tokens"),
+    )
+    frame = frame.with_columns((c("_write") - c("cache_write_1h_tokens")).alias("cache_write_tokens"))
+    return frame.with_columns([pl.when(zero_when).then(0.0).otherwise(c(k)).alias(k) for k in TOKENS])

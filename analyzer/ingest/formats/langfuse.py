@@ -59,12 +59,12 @@ from analyzer.ingest.jsontext import (
     decode_messages,
     doc_records,
     ensure_columns,
+    fit_cache_parts,
     looks_json,
     merge_flat,
-    nan_min,
     provider_hint,
-    soft_num,
     sample_rows,
+    soft_num,
     tags_text,
 )
 
@@ -187,29 +187,8 @@ def _add_tokens(frame: pl.DataFrame) -> pl.DataFrame:
         pl.when(details).then(c("_u.eph_1h")).otherwise(0.0).alias("_write_1h"),
         pl.when(details).then(c("_u.reasoning")).otherwise(0.0).alias("_reasoning"),
     )
-    frame = frame.with_columns(
-        nan_min(c("_read"), c("input_tokens").fill_null(0.0)).alias("cache_read_tokens")
-    )
-    frame = frame.with_columns(
-        nan_min(
-            c("_write"), (c("input_tokens").fill_null(0.0) - c("cache_read_tokens")).clip(0.0)
-        ).alias("_write")
-    )
-    frame = frame.with_columns(
-        nan_min(c("_write_1h"), c("_write")).alias("cache_write_1h_tokens"),
-        nan_min(c("_reasoning"), c("output_tokens").fill_nan(None).fill_null(0.0)).alias(
-            "reasoning_tokens"
-        ),
-    )
-    frame = frame.with_columns(
-        (c("_write") - c("cache_write_1h_tokens")).alias("cache_write_tokens")
-    )
-    cols = ["input_tokens", "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens",
-            "output_tokens", "reasoning_tokens"]
     # skipped records and errors carry no tokens
-    return frame.with_columns(
-        [pl.when(c("_skip") | c("_failed")).then(0.0).otherwise(c(x)).alias(x) for x in cols]
-    )
+    return fit_cache_parts(frame, zero_when=c("_skip") | c("_failed"))
 
 
 def _is_observation(r: dict[str, Any]) -> bool:

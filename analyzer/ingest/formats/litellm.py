@@ -63,11 +63,11 @@ from analyzer.ingest.jsontext import (
     decode_messages,
     doc_records,
     ensure_columns,
+    fit_cache_parts,
     latency_ms,
     looks_json,
     merge_flat,
     nan_max,
-    nan_min,
     provider_hint,
     sample_rows,
     soft_num,
@@ -133,25 +133,8 @@ def add_litellm_tokens(frame: pl.DataFrame, usage_prefixes: Sequence[str]) -> pl
         .otherwise(c("_prompt"))
         .alias("input_tokens")
     )
-    frame = frame.with_columns(nan_min(c("_read"), c("input_tokens")).alias("cache_read_tokens"))
-    frame = frame.with_columns(
-        nan_min(c("_write"), (c("input_tokens") - c("cache_read_tokens")).clip(0.0)).alias("_write")
-    )
-    frame = frame.with_columns(
-        nan_min(c("_write_1h"), c("_write")).alias("cache_write_1h_tokens"),
-        c("_completion").alias("output_tokens"),
-        nan_min(c("_reasoning"), c("_completion").fill_nan(None).fill_null(0.0)).alias(
-            "reasoning_tokens"
-        ),
-    )
-    frame = frame.with_columns(
-        (c("_write") - c("cache_write_1h_tokens")).alias("cache_write_tokens")
-    )
-    cols = ["input_tokens", "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens",
-            "output_tokens", "reasoning_tokens"]
-    return frame.with_columns(
-        [pl.when(c("_failed")).then(0.0).otherwise(c(k)).alias(k) for k in cols]
-    )
+    frame = frame.with_columns(c("_completion").alias("output_tokens"))
+    return fit_cache_parts(frame, zero_when=c("_failed"))
 
 
 # metadata keys the adapters set themselves (spend_logs_metadata keys of the same name yield)
