@@ -19,7 +19,7 @@ import polars as pl
 from analyzer.errors import ConfigError
 from analyzer.pricing import catalog, cost
 
-DIMENSIONS = ("model", "provider", "day", "week", "month", "service_tier", "source_format")
+DIMENSIONS = ("model", "provider", "category", "day", "week", "month", "service_tier", "source_format")
 NONE_KEY = "(none)"
 _META_KEY = re.compile(r"^[A-Za-z0-9_.\-]+$")
 
@@ -40,6 +40,7 @@ def dimension(by: str) -> pl.Expr:
     exprs = {
         "model": pl.col("model"),
         "provider": pl.col("provider"),
+        "category": pl.col("category"),
         "service_tier": pl.col("service_tier"),
         "source_format": pl.col("source_format"),
         "day": ts.dt.strftime("%Y-%m-%d"),
@@ -128,3 +129,18 @@ def spend_report(
 def _group(g: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"key": g.pop("key"), "cost_usd": float(g.pop("cost_usd") or 0.0)}
     return out | {k: int(v or 0) for k, v in g.items()}
+
+
+def category_distribution(requests: pl.LazyFrame) -> list[dict[str, Any]]:
+    """Requests and templates per category, with how they were classified."""
+    from analyzer.classify.taxonomy import TIERS
+
+    src = pl.col("category_source")
+    frame = requests.group_by("category").agg(
+        pl.col("requests").sum(),
+        pl.col("template_id").n_unique().alias("templates"),
+        pl.col("requests").filter(src == "rule").sum().alias("by_rule"),
+        pl.col("requests").filter(src == "model").sum().alias("by_model"),
+        pl.col("requests").filter(~src.is_in(["rule", "model"])).sum().alias("by_other"),
+    ).sort("requests", descending=True).collect()
+    return [{**r, "tier": TIERS.get(r["category"], "moderate")} for r in frame.to_dicts()]

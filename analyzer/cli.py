@@ -132,7 +132,8 @@ def _run_ingest(
                 tasks[path] = progress.add_task(path, total=None)
             progress.advance(tasks[path], lines)
 
-        result = ingest(paths, keep_text=keep_text, progress=tick, column_map=column_map)
+        result = ingest(paths, keep_text=keep_text, progress=tick, column_map=column_map,
+                        known_templates=ws.template_ids())
     return ws.add(result)
 
 
@@ -179,7 +180,7 @@ def _print_ingest(result: IngestResult, ws: Workspace) -> None:
 @app.command("report")
 @user_errors
 def report_cmd(
-    by: Annotated[str, typer.Option("--by", help="model, provider, day, week, month, service_tier, source_format or meta:KEY.")] = "model",
+    by: Annotated[str, typer.Option("--by", help="model, provider, category, day, week, month, service_tier, source_format or meta:KEY.")] = "model",
     since: Annotated[str | None, typer.Option("--since", help="First day, YYYY-MM-DD (UTC, inclusive).")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last day, YYYY-MM-DD (UTC, inclusive).")] = None,
     workspace: WorkspaceOpt = None,
@@ -273,6 +274,76 @@ def _print_reconcile(found: dict[str, Any]) -> None:
     for kind, t in found["totals"].items():
         if t["reported_usd"] or t["computed_usd"]:
             out.print(f"{kind}: reported {_money(t['reported_usd'])}, computed {_money(t['computed_usd'])}")
+
+
+# --------------------------------------------------------------------------- classify
+@app.command("classify")
+@user_errors
+def classify_cmd(
+    text: Annotated[str | None, typer.Option("--text", help="Classify this one prompt (no workspace needed).")] = None,
+    texts: Annotated[Path | None, typer.Option("--texts", help='Classify every line of a JSONL file of {"id": ..., "text": ...}.')] = None,
+    workspace: WorkspaceOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Classify prompts, or re-classify the workspace and show the category distribution."""
+    if text is not None or texts is not None:
+        _classify_texts(text, texts, as_json)
+        return
+    ws = _workspace(workspace)
+    n = ws.reclassify()
+    dist = aggregate.category_distribution(ws.requests())
+    if as_json:
+        out.print_json(json.dumps({"templates": n, "categories": dist}))
+        return
+    table = Table(title=f"Categories ({n:,} templates classified)", title_justify="left")
+    for col in ("category", "tier", "requests", "share", "templates", "by rule", "by model", "other sources"):
+        table.add_column(col, justify="left" if col in ("category", "tier") else "right")
+    total = sum(d["requests"] for d in dist) or 1
+    for d in dist:
+        table.add_row(d["category"], d["tier"], f"{d['requests']:,}", f"{100 * d['requests'] / total:.1f}%",
+                      f"{d['templates']:,}", f"{d['by_rule']:,}", f"{d['by_model']:,}", f"{d['by_other']:,}")
+    out.print(table)
+
+
+def _classify_texts(text: str | None, texts: Path | None, as_json: bool) -> None:
+    from analyzer.classify.classifier import classify_texts
+
+    if text is not None:
+        items = [("text", text)]
+    else:
+        assert texts is not None
+        items = []
+        try:
+            lines = texts.read_text().splitlines()
+        except OSError as e:
+            raise ConfigError(f"{texts}: cannot read ({e.strerror or e})") from e
+        for n, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                items.append((obj["id"], str(obj["text"])))
+            except (ValueError, KeyError, TypeError):
+                raise ConfigError(f'{texts}:{n}: expected a JSON object with "id" and "text"') from None
+    verdicts = classify_texts([(None, t) for _, t in items])
+    for (ident, _), v in zip(items, verdicts, strict=True):
+        record = {"id": ident, "category": v.category, "source": v.source, "confidence": round(v.confidence, 4)}
+        if as_json:
+            print(json.dumps(record))
+        else:
+            out.print(f"{ident}\t{v.category}\t{v.source}\t{v.confidence:.2f}", markup=False)
+
+
+@app.command("relabel")
+@user_errors
+def relabel_cmd(
+    template_id: Annotated[str, typer.Argument(help="A template id (see report --by meta or the templates list).")],
+    category: Annotated[str, typer.Argument(help="A taxonomy category id.")],
+    workspace: WorkspaceOpt = None,
+) -> None:
+    """Set the category of a prompt template; every request of it follows (persisted)."""
+    n = _workspace(workspace).relabel(template_id, category)
+    out.print(f"Template {template_id} is now {category} ({n:,} requests).")
 
 
 # --------------------------------------------------------------------------- prices

@@ -8,6 +8,8 @@ Layout::
       billed/<run>.parquet                  billed amounts from cost reports
       templates/<run>.parquet               template_id → masked template text
       prices.toml | prices.json             the user's own prices and discounts (optional)
+      classify.toml                         the user's classification rules (optional)
+      relabels.json                         template_id → category set by the user
       .lock                                 one writer at a time
 
 Writes are atomic: a run writes its new part files first, then replaces ``manifest.json``
@@ -29,7 +31,10 @@ from typing import Any
 
 import polars as pl
 
-from analyzer.errors import WorkspaceError
+from analyzer.classify import assign
+from analyzer.classify.assign import VERDICT_SCHEMA, ClassifySettings
+from analyzer.classify.taxonomy import CATEGORIES
+from analyzer.errors import ConfigError, WorkspaceError
 from analyzer.ingest.normalize import BILLED_SCHEMA
 from analyzer.ingest.pipeline import IngestResult
 from analyzer.pricing import overrides
@@ -39,7 +44,12 @@ from analyzer.schema import CANONICAL_SCHEMA
 MANIFEST = "manifest.json"
 VERSION = 1
 ENV_VAR = "SPENDSCOPE_WORKSPACE"
-TEMPLATE_SCHEMA = pl.Schema({"template_id": pl.String, "template_key": pl.String})
+TEMPLATE_SCHEMA = pl.Schema(
+    {"template_id": pl.String, "template_key": pl.String, "has_tools": pl.Boolean,
+     "message_count": pl.Int32, **VERDICT_SCHEMA}
+)
+RELABELS = "relabels.json"
+CLASSIFY = "classify.toml"
 
 
 def default_path() -> Path:
@@ -72,9 +82,61 @@ class Workspace:
     def is_empty(self) -> bool:
         return not self.manifest()["parts"]
 
-    def requests(self) -> pl.LazyFrame:
-        """All canonical rows, lazily."""
+    def raw_requests(self) -> pl.LazyFrame:
+        """All canonical rows as stored, lazily."""
         return self._scan("parts", CANONICAL_SCHEMA)
+
+    def requests(self) -> pl.LazyFrame:
+        """All canonical rows with their category (see ``classify/assign.py``), lazily."""
+        return assign.categorize(
+            self.raw_requests(), self.templates(), relabels=self.relabels(),
+            settings=self.classify_settings(),
+        )
+
+    def template_ids(self) -> set[str]:
+        return set(self.templates()["template_id"].to_list())
+
+    def relabels(self) -> dict[str, str]:
+        path = self.root / RELABELS
+        if not path.exists():
+            return {}
+        try:
+            return dict(json.loads(path.read_text()))
+        except (OSError, ValueError) as e:
+            raise WorkspaceError(f"{path}: unreadable ({e})") from e
+
+    def relabel(self, template_id: str, category: str) -> int:
+        """Set a template's category (persisted); returns the requests it covers."""
+        if category not in CATEGORIES:
+            raise ConfigError(f"unknown category '{category}' (see spendscope classify --categories)")
+        if template_id not in self.template_ids():
+            raise ConfigError(f"no template '{template_id}' in {self.root}")
+        labels = self.relabels() | {template_id: category}
+        with self._locked():
+            _atomic_json(self.root / RELABELS, labels)
+        return int(self.raw_requests().filter(pl.col("template_id") == template_id)
+                   .select(pl.col("requests").sum()).collect().item() or 0)
+
+    def classify_settings(self) -> ClassifySettings:
+        path = self.root / CLASSIFY
+        return assign.load_settings(path) if path.is_file() else ClassifySettings()
+
+    def reclassify(self) -> int:
+        """Classify every template again (after the classifier or rules changed)."""
+        with self._locked():
+            manifest = self.manifest()
+            templates = self.templates()
+            if templates.height == 0:
+                return 0
+            fresh = assign.classify_templates(templates.drop(*VERDICT_SCHEMA.names()))
+            run = "reclassify-" + datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
+            rel = self._write(fresh.select(TEMPLATE_SCHEMA.names()), f"templates/{run}.parquet")
+            old = manifest["templates"]
+            manifest["templates"] = [rel]
+            self._write_manifest(manifest)
+            for path in old:
+                (self.root / path).unlink(missing_ok=True)
+            return fresh.height
 
     def billed(self) -> pl.LazyFrame:
         return self._scan("billed", BILLED_SCHEMA)
@@ -130,7 +192,7 @@ class Workspace:
         if rows.height == 0 or self.is_empty():
             return rows
         known = (
-            self.requests()
+            self.raw_requests()
             .select("request_id")
             .filter(pl.col("request_id").is_in(rows["request_id"].implode()))
             .collect()
@@ -165,13 +227,7 @@ class Workspace:
         return rel
 
     def _write_manifest(self, manifest: dict[str, Any]) -> None:
-        path = self.root / MANIFEST
-        tmp = path.with_suffix(".json.tmp")
-        with open(tmp, "w") as f:
-            json.dump(manifest, f, indent=1)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        _atomic_json(self.root / MANIFEST, manifest)
 
     def _remove_orphans(self, manifest: dict[str, Any]) -> None:
         listed = set(manifest["parts"]) | set(manifest["billed"]) | set(manifest["templates"])
@@ -193,3 +249,12 @@ class Workspace:
             except BlockingIOError as e:
                 raise WorkspaceError(f"{self.root}: another spendscope ingest is writing here") from e
             yield
+
+
+def _atomic_json(path: Path, data: Any) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with open(tmp, "w") as f:
+        json.dump(data, f, indent=1)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)

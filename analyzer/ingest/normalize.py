@@ -82,8 +82,8 @@ def fingerprint(frame: pl.DataFrame, *, keep_text: bool) -> tuple[pl.DataFrame, 
     """Replace the prompt text by its ``template_id`` (and ``prompt_text`` with ``keep_text``).
 
     Runs per chunk, so a large file never holds its prompts in memory. Returns the frame
-    without ``system_text`` / ``user_text`` and the chunk's templates
-    (``template_id``, ``template_key``, ``requests``).
+    without ``system_text`` / ``user_text`` and the chunk's templates (``template_id``,
+    ``template_key``, ``requests``, ``has_tools``, ``message_count``).
     """
     key = template.template_key(pl.col("system_text"), pl.col("user_text"))
     frame = frame.with_columns(key.alias("_template_key"))
@@ -97,7 +97,12 @@ def fingerprint(frame: pl.DataFrame, *, keep_text: bool) -> tuple[pl.DataFrame, 
     templates = (
         frame.filter(pl.col("template_id").is_not_null())
         .group_by("template_id")
-        .agg(pl.col("_template_key").first().alias("template_key"), pl.len().alias("requests"))
+        .agg(
+            pl.col("_template_key").first().alias("template_key"),
+            pl.len().alias("requests"),
+            pl.col("has_tools").fill_null(False).any().alias("has_tools"),
+            pl.col("message_count").max().alias("message_count"),
+        )
     )
     return frame.drop("system_text", "user_text", "_template_key"), templates
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import polars as pl
 
+from analyzer.classify.assign import classify_templates
 from analyzer.errors import InputError
 from analyzer.ingest import normalize, read, validate
 from analyzer.ingest.jsonl import Rejection
@@ -31,7 +32,8 @@ from analyzer.schema import COLUMNS, empty_frame
 Progress = Callable[[str, int], None]  # (file path, lines just read)
 
 _BATCH_FIELDS = ("template_id", "prompt_text", "message_count", "has_tools")
-_TEMPLATES = pl.Schema({"template_id": pl.String, "template_key": pl.String, "requests": pl.UInt32})
+_TEMPLATES = pl.Schema({"template_id": pl.String, "template_key": pl.String, "requests": pl.UInt32,
+                        "has_tools": pl.Boolean, "message_count": pl.Int32})
 
 
 @dataclass
@@ -78,7 +80,9 @@ def ingest(
     keep_text: bool = False,
     progress: Progress | None = None,
     column_map: dict[str, str] | None = None,
+    known_templates: set[str] | frozenset[str] = frozenset(),
 ) -> IngestResult:
+    """Ingest ``paths``; new prompt templates (not in ``known_templates``) are classified."""
     files: list[FileReport] = []
     errors: list[InputError] = []
     frames: list[pl.DataFrame] = []
@@ -105,6 +109,7 @@ def ingest(
     rows = _join_batch_inputs(rows, [b for b in batch_inputs if b.height])
     rows, files = _dedupe_run(rows, files)
     merged = _merge_templates(templates)
+    merged = classify_templates(merged.filter(~pl.col("template_id").is_in(list(known_templates))))
     bills = pl.concat(billed) if billed else pl.DataFrame(schema=normalize.BILLED_SCHEMA)
     return IngestResult(files, errors, rows.select(COLUMNS), merged, bills)
 
@@ -201,8 +206,9 @@ def _batch_inputs(frames: list[pl.DataFrame], fmt: str, path: str) -> pl.DataFra
 def _merge_templates(frames: list[pl.DataFrame]) -> pl.DataFrame:
     if not frames:
         return pl.DataFrame(schema=_TEMPLATES)
-    return pl.concat(frames).group_by("template_id").agg(
-        pl.col("template_key").first(), pl.col("requests").sum()
+    return pl.concat(frames, how="vertical_relaxed").group_by("template_id").agg(
+        pl.col("template_key").first(), pl.col("requests").sum(), pl.col("has_tools").any(),
+        pl.col("message_count").max(),
     )
 
 

@@ -11,6 +11,7 @@ own hash is not), and computed once per distinct key.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
 import polars as pl
 
@@ -50,3 +51,11 @@ def ids_for(keys: pl.Series) -> pl.Series:
         schema={"_k": pl.String, "_id": pl.String},
     )
     return keys.to_frame("_k").join(table, on="_k", how="left", maintain_order="left")["_id"]
+
+
+def keys_of(pairs: Sequence[tuple[str | None, str | None]]) -> list[str]:
+    """Template keys of ``(system_text, user_text)`` pairs, exactly as ingest computes them."""
+    frame = pl.DataFrame(
+        {"s": [s for s, _ in pairs], "u": [u for _, u in pairs]}, schema={"s": pl.String, "u": pl.String}
+    )
+    return frame.select(template_key(pl.col("s"), pl.col("u")).fill_null("")).to_series().to_list()

@@ -1,0 +1,1 @@
+"""Task classification: every request gets one category of the taxonomy."""

@@ -1,0 +1,142 @@
+"""Give every row a category, in this order of precedence:
+
+1. ``metadata`` — the caller's own label: a ``task`` or ``category`` metadata value that is
+   a taxonomy id;
+2. ``relabel`` — the user relabelled the row's template (``spendscope relabel``);
+3. ``rule`` (user) — the workspace's ``classify.toml`` rules, on the prompt's template
+   text, the model or a metadata key (a user's rule always wins over the model);
+4. the template's own verdict, decided once per template at ingest (``rule`` / ``model``
+   / ``shape``, see ``classifier.py``);
+5. ``other`` with source ``shape`` — no text (aggregated exports) and no label.
+
+Categories are assigned when the table is read, so a relabel or a rule change applies to
+every request at once, with nothing stored to rewrite.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import polars as pl
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from analyzer.classify.classifier import classify_keys
+from analyzer.classify.taxonomy import CATEGORIES
+from analyzer.errors import ConfigError
+
+VERDICT_SCHEMA = pl.Schema(
+    {"category": pl.String, "category_source": pl.String, "category_confidence": pl.Float64}
+)
+LABEL_KEYS = ("task", "category")
+
+
+class UserRule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    category: str
+    pattern: str = Field(description="A regular expression, matched case-insensitively.")
+    field: str = Field("prompt", description="prompt, model, or meta:KEY")
+
+    @field_validator("category")
+    @classmethod
+    def _known(cls, v: str) -> str:
+        if v not in CATEGORIES:
+            raise ValueError(f"'{v}' is not a taxonomy category")
+        return v
+
+    @field_validator("field")
+    @classmethod
+    def _field(cls, v: str) -> str:
+        if v not in ("prompt", "model") and not re.fullmatch(r"meta:[A-Za-z0-9_.\-]+", v):
+            raise ValueError("field must be prompt, model or meta:KEY")
+        return v
+
+    @field_validator("pattern")
+    @classmethod
+    def _regex(cls, v: str) -> str:
+        try:
+            re.compile(v)
+        except re.error as e:
+            raise ValueError(f"not a regular expression ({e})") from None
+        return v
+
+    def matches(self) -> pl.Expr:
+        target = {
+            "prompt": pl.col("template_key"),
+            "model": pl.col("model"),
+        }.get(self.field, pl.col("metadata").str.json_path_match(f"$.{self.field[5:]}"))
+        return target.str.contains(f"(?i){self.pattern}").fill_null(False)
+
+
+class ClassifySettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    rules: tuple[UserRule, ...] = ()
+
+
+def load_settings(path: Path) -> ClassifySettings:
+    try:
+        raw = tomllib.loads(path.read_text())
+        return ClassifySettings.model_validate(raw)
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read ({e.strerror or e})") from e
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: not valid TOML ({e})") from e
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        raise ConfigError(f"{path}: {where}: {first['msg']}") from e
+
+
+def classify_templates(templates: pl.DataFrame) -> pl.DataFrame:
+    """Add the classifier's verdict to each template (once per template)."""
+    if templates.height == 0:
+        return templates.with_columns(
+            pl.lit(None, t).alias(c) for c, t in VERDICT_SCHEMA.items()
+        )
+    verdicts = classify_keys(
+        templates["template_key"].to_list(),
+        has_tools=templates["has_tools"].to_list() if "has_tools" in templates.columns else None,
+        message_count=templates["message_count"].to_list() if "message_count" in templates.columns else None,
+    )
+    return templates.with_columns(
+        pl.Series("category", [v.category for v in verdicts], pl.String),
+        pl.Series("category_source", [v.source for v in verdicts], pl.String),
+        pl.Series("category_confidence", [v.confidence for v in verdicts], pl.Float64),
+    )
+
+
+def categorize(
+    rows: pl.LazyFrame,
+    templates: pl.DataFrame,
+    *,
+    relabels: dict[str, str] | None = None,
+    settings: ClassifySettings | None = None,
+) -> pl.LazyFrame:
+    """``rows`` with ``category``, ``category_source`` and ``category_confidence``."""
+    table = templates.select("template_id", "template_key", *VERDICT_SCHEMA.names()).rename(
+        {"category": "_t_category", "category_source": "_t_source", "category_confidence": "_t_conf"}
+    )
+    joined = rows.join(table.lazy(), on="template_id", how="left", maintain_order="left")
+    label = pl.coalesce(
+        *[pl.col("metadata").str.json_path_match(f"$.{k}").str.to_lowercase() for k in LABEL_KEYS]
+    )
+    label = pl.when(label.is_in(list(CATEGORIES))).then(label)
+    steps: list[tuple[pl.Expr, pl.Expr, pl.Expr, float]] = [
+        (label.is_not_null(), label, pl.lit("metadata"), 1.0),
+    ]
+    if relabels:
+        relabelled = pl.col("template_id").replace_strict(relabels, default=None, return_dtype=pl.String)
+        steps.append((relabelled.is_not_null(), relabelled, pl.lit("relabel"), 1.0))
+    for rule in (settings.rules if settings else ()):
+        steps.append((rule.matches(), pl.lit(rule.category), pl.lit("rule"), 1.0))
+    category = pl.coalesce(pl.col("_t_category"), pl.lit("other"))
+    source = pl.coalesce(pl.col("_t_source"), pl.lit("shape"))
+    confidence = pl.coalesce(pl.col("_t_conf"), pl.lit(0.0))
+    for cond, cat, src, conf in reversed(steps):
+        category = pl.when(cond).then(cat).otherwise(category)
+        source = pl.when(cond).then(src).otherwise(source)
+        confidence = pl.when(cond).then(pl.lit(conf)).otherwise(confidence)
+    return joined.with_columns(
+        category.alias("category"), source.alias("category_source"), confidence.alias("category_confidence")
+    ).drop("template_key", "_t_category", "_t_source", "_t_conf")

@@ -1,0 +1,134 @@
+"""The shipped text model: TF-IDF word and character n-grams → a linear classifier.
+
+Trained by ``analyzer/classify/train.py`` (scikit-learn, a dev dependency) and exported to
+``model.npz``; this module scores with numpy alone, so the runtime needs no scikit-learn
+(nor scipy). It reproduces scikit-learn's analyzers exactly:
+
+- words: lower-cased ``(?u)\\b\\w\\w+\\b`` tokens, 1- and 2-grams;
+- characters: ``char_wb`` 3- to 5-grams (each word padded with one space);
+- per block: sublinear tf (``1 + log tf``) × idf, then l2-normalised;
+- multinomial logistic regression: softmax(x · coefᵀ + intercept).
+
+``train.py`` checks the exported model against scikit-learn's ``predict_proba``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+ARTIFACT = Path(__file__).with_name("model.npz")
+_WORD = re.compile(r"(?u)\b\w\w+\b")
+_SPACES = re.compile(r"\s\s+")
+MAX_CHARS = 4000  # a template's text beyond this adds nothing but time
+
+
+def word_ngrams(text: str) -> list[str]:
+    tokens = _WORD.findall(text.lower())
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
+def char_ngrams(text: str, low: int = 3, high: int = 5) -> list[str]:
+    """scikit-learn's ``char_wb`` analyzer."""
+    out: list[str] = []
+    for word in _SPACES.sub(" ", text.lower()).split():
+        w = f" {word} "
+        size = len(w)
+        for n in range(low, high + 1):
+            offset = 0
+            out.append(w[offset : offset + n])
+            while offset + n < size:
+                offset += 1
+                out.append(w[offset : offset + n])
+            if offset == 0:
+                break
+    return out
+
+
+@dataclass(frozen=True)
+class Block:
+    vocab: dict[str, int]  # term → column in the full feature space
+    idf: np.ndarray  # indexed by the same columns
+
+
+@dataclass(frozen=True)
+class TextModel:
+    categories: tuple[str, ...]
+    words: Block
+    chars: Block
+    coef_t: np.ndarray  # (n_features, n_categories)
+    intercept: np.ndarray  # (n_categories,)
+
+    def proba(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), n_categories) probabilities."""
+        cols: list[np.ndarray] = []
+        vals: list[np.ndarray] = []
+        starts = [0]
+        for text in texts:
+            text = text[:MAX_CHARS]
+            c_all, v_all = [], []
+            for block, grams in ((self.words, word_ngrams(text)), (self.chars, char_ngrams(text))):
+                counts = Counter(g for g in grams if g in block.vocab)
+                if not counts:
+                    continue
+                idx = np.fromiter((block.vocab[g] for g in counts), dtype=np.int64, count=len(counts))
+                tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+                w = tf * block.idf[idx]
+                w /= np.sqrt((w * w).sum())
+                c_all.append(idx)
+                v_all.append(w)
+            c = np.concatenate(c_all) if c_all else np.zeros(0, np.int64)
+            v = np.concatenate(v_all) if v_all else np.zeros(0)
+            cols.append(c)
+            vals.append(v)
+            starts.append(starts[-1] + len(c))
+        flat_c, flat_v = np.concatenate(cols), np.concatenate(vals)
+        weighted = self.coef_t[flat_c] * flat_v[:, None]  # (nnz, K)
+        scores = np.zeros((len(texts), len(self.categories)))
+        lengths = np.diff(starts)
+        nonempty = lengths > 0
+        if flat_c.size:
+            sums = np.add.reduceat(weighted, np.asarray(starts[:-1])[nonempty], axis=0)
+            scores[nonempty] = sums
+        scores += self.intercept
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+
+def save(path: Path, model: TextModel) -> None:
+    def terms(block: Block) -> np.ndarray:
+        return np.array(sorted(block.vocab, key=block.vocab.__getitem__), dtype=object)
+
+    np.savez_compressed(
+        path,
+        categories=np.array(model.categories),
+        word_terms=terms(model.words).astype(str),
+        char_terms=terms(model.chars).astype(str),
+        word_idf=model.words.idf[sorted(model.words.vocab.values())].astype(np.float32),
+        char_idf=model.chars.idf[sorted(model.chars.vocab.values())].astype(np.float32),
+        coef_t=model.coef_t.astype(np.float32),
+        intercept=model.intercept.astype(np.float32),
+    )
+
+
+@lru_cache(maxsize=1)
+def load(path: Path = ARTIFACT) -> TextModel:
+    data = np.load(path, allow_pickle=False)
+    words = [str(t) for t in data["word_terms"]]
+    chars = [str(t) for t in data["char_terms"]]
+    n_words = len(words)
+    idf = np.concatenate([data["word_idf"], data["char_idf"]]).astype(np.float64)
+    return TextModel(
+        categories=tuple(str(c) for c in data["categories"]),
+        words=Block({t: i for i, t in enumerate(words)}, idf),
+        chars=Block({t: n_words + i for i, t in enumerate(chars)}, idf),
+        coef_t=data["coef_t"].astype(np.float64),
+        intercept=data["intercept"].astype(np.float64),
+    )

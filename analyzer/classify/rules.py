@@ -1,0 +1,51 @@
+"""High-precision keyword rules, tried before the model.
+
+Each rule names a category and a pattern over the lower-cased prompt (system text and
+user text). They cover the clear cases, where the asked-for task is named outright:
+"translate", "convert … to JSON", "redact the PII", "is this spam", "what language",
+"write an email", "summarize", "write a function". The first rule that matches wins;
+anything subtler is left to the model.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LANG = (r"(english|french|german|spanish|italian|portuguese|dutch|polish|swedish|danish|"
+         r"norwegian|finnish|japanese|chinese|korean|arabic|hindi|turkish|russian|ukrainian|greek)")
+_FORMAT = r"(json|csv|yaml|xml|toml|markdown|html|a table|a markdown table|sql inserts?)"
+_CODE_LANG = r"(python|javascript|typescript|java|go|golang|rust|c\+\+|c#|ruby|php|kotlin|swift|bash|shell|sql)"
+
+RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (category, re.compile(pattern))
+    for category, pattern in (
+        ("language_detection", r"\b(what|which) language (is|was) (this|the following|it) (written|text|in)\b"
+                               r"|\b(detect|identify) the language\b|\biso[ -]639\b"),
+        ("translation", rf"\btranslate\b|\btranslation (of|into|to)\b|\b(into|to) {_LANG}\b.{{0,20}}\btranslat"),
+        ("pii_detection", r"\bpii\b|\bredact\b|personally identifiable|\bpersonal (data|information)\b.{0,40}"
+                          r"\b(find|detect|remove|mask|flag|list)|\b(find|detect|remove|mask|flag) .{0,30}"
+                          r"personal (data|information)"),
+        ("spam_detection", r"\bspam\b|\bphishing\b|\bis (this|the following) (message|comment|post) "
+                           r"(abusive|toxic|offensive)|\bcontent moderation\b"),
+        ("format_conversion", rf"\bconvert\b.{{0,60}}\b(to|into) {_FORMAT}\b|\breformat\b.{{0,40}}\bas {_FORMAT}\b"),
+        ("sentiment_analysis", r"\bsentiment\b"),
+        ("email_drafting", r"\b(write|draft|compose)\b.{0,30}\b(e-?mail|reply to (this|the) (customer|email))\b"),
+        ("summarization", r"\bsummari[sz]e\b|\btl;?dr\b|\bsummary of (this|the following)\b"),
+        ("keyword_extraction", r"\b(extract|list|give me|suggest)\b.{0,30}\b(keywords|key phrases|hashtags|seo tags)\b"),
+        ("code_explanation", r"\bexplain (what )?(this|the following) (code|function|snippet|query|regex|script)\b"
+                             r"|\bwhat does (this|the following) (code|function|snippet|query|regex|script) do\b"),
+        ("code_generation", rf"\b(write|implement|create) (a|an|the) ({_CODE_LANG} )?(function|script|class|"
+                            r"unit tests?|sql query|regex|method)\b|traceback \(most recent call last\)"),
+    )
+)
+
+CONFIDENCE = 0.95
+
+
+def match(text: str) -> str | None:
+    """The category of the first rule whose pattern occurs in ``text``, or None."""
+    lowered = text.lower()
+    for category, pattern in RULES:
+        if pattern.search(lowered):
+            return category
+    return None

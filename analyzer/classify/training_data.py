@@ -1,0 +1,4399 @@
+"""Synthetic, labelled prompts for training the task classifier.
+
+Every prompt in this module was written for this project from scratch: no text comes from a
+public prompt collection, and the templates, slot words and topics differ from the ones in
+``sample_logs/generate.py`` (the sample week measures the classifier, so it must stay unseen).
+
+Each *template* belongs to one category of ``shared/design/TAXONOMY.md`` and renders
+``(system, user)`` pairs in one of three styles:
+
+* API style: a fixed system prompt that states the task, and a user message that is mostly the
+  variable input (a review, a table, a code block, a contract clause ...);
+* inline style: no system prompt, the instruction and the input share the user message;
+* chat style: a person typing a question, with no system prompt or a generic assistant one.
+
+Slots are written ``{name}`` and filled from the word lists below; a value is drawn once per
+example, so a name used twice in one prompt stays the same. Slot values are inserted verbatim
+(never re-scanned), so code and JSON inside them are safe. Output is deterministic: template
+``t`` with seed ``s`` draws from ``random.Random(f"{s}:{t}")``.
+
+    >>> from analyzer.classify import training_data
+    >>> len(training_data.examples()) >= 26 * 10 * 12
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from analyzer.classify.taxonomy import CATEGORIES
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled request: what the classifier sees, and the category it should give."""
+
+    system: str | None  # system prompt (API style) or None (chat style)
+    user: str  # the user message (the last user turn)
+    category: str  # a taxonomy id
+    template: str  # a stable template name, e.g. "sentiment_analysis/api-hotel-review"
+
+
+# --------------------------------------------------------------------------------------
+# Slot machinery
+# --------------------------------------------------------------------------------------
+
+_SLOT_RE = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+
+class _Ctx:
+    """Values drawn for one example; ``get`` draws a slot once and caches it."""
+
+    __slots__ = ("r", "vals")
+
+    def __init__(self, r: random.Random) -> None:
+        self.r = r
+        self.vals: dict[str, str] = {}
+
+    def get(self, name: str) -> str:
+        v = self.vals.get(name)
+        if v is None:
+            fn = _SLOTS.get(name)
+            if fn is None:
+                raise KeyError(f"unknown slot {{{name}}}")
+            v = fn(self)
+            self.vals[name] = v
+        return v
+
+    def fill(self, text: str) -> str:
+        return _SLOT_RE.sub(lambda m: self.get(m.group(1)), text)
+
+    def pick(self, options: Sequence[str]) -> str:
+        """One option, with its slots filled."""
+        return self.fill(self.r.choice(options))
+
+
+SlotFn = Callable[[_Ctx], str]
+_SLOTS: dict[str, SlotFn] = {}
+
+
+def _one(*options: str) -> SlotFn:
+    """A slot that picks one option and fills the slots inside it."""
+    return lambda c: c.pick(options)
+
+
+def _raw(*options: str) -> SlotFn:
+    """A slot that picks one option verbatim (code, JSON: braces are not slots)."""
+    return lambda c: c.r.choice(options)
+
+
+def _of(options: Sequence[str]) -> SlotFn:
+    return lambda c: c.pick(options)
+
+
+def _lines(pool: Sequence[str], lo: int, hi: int, sep: str = "\n", keep_order: bool = True) -> SlotFn:
+    """Between ``lo`` and ``hi`` distinct lines of ``pool`` (in pool order unless told)."""
+
+    def f(c: _Ctx) -> str:
+        k = c.r.randint(lo, min(hi, len(pool)))
+        idx = c.r.sample(range(len(pool)), k)
+        if keep_order:
+            idx.sort()
+        return sep.join(c.fill(pool[i]) for i in idx)
+
+    return f
+
+
+def _slots(**fns: SlotFn) -> None:
+    for k, fn in fns.items():
+        if k in _SLOTS:
+            raise ValueError(f"slot {k} defined twice")
+        _SLOTS[k] = fn
+
+
+# --------------------------------------------------------------------------------------
+# Template registry
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Template:
+    name: str
+    category: str
+    systems: tuple[str | None, ...]
+    users: tuple[str, ...]
+    casual: bool
+
+
+_REGISTRY: dict[str, _Template] = {}
+
+#: System prompts seen on chat-style requests: mostly none, sometimes a generic assistant.
+_CHAT_SYS: tuple[str | None, ...] = (
+    None, None, None, None, None,
+    "You are a helpful assistant.",
+    "You are a helpful assistant.",
+    "You are a helpful, friendly assistant. Keep answers clear and accurate.",
+    "You are an AI assistant. If you are not sure about something, say so.",
+    "You are a helpful assistant. Today's date is {today}.",
+    "You are {bot_name}, the internal AI assistant at {company}. Be concise and professional.",
+    "You are a knowledgeable assistant. Use markdown where it helps readability.",
+)  # fmt: skip
+
+
+def _add(
+    category: str,
+    name: str,
+    users: str | Sequence[str],
+    systems: str | None | Sequence[str | None] = None,
+    *,
+    casual: bool = False,
+) -> None:
+    full = f"{category}/{name}"
+    if category not in CATEGORIES:
+        raise ValueError(f"{full}: unknown category")
+    if full in _REGISTRY:
+        raise ValueError(f"{full}: template defined twice")
+    sys_opts = (systems,) if systems is None or isinstance(systems, str) else tuple(systems)
+    user_opts = (users,) if isinstance(users, str) else tuple(users)
+    _REGISTRY[full] = _Template(full, category, sys_opts, user_opts, casual)
+
+
+def _api(category: str, name: str, system: str | Sequence[str], users: str | Sequence[str]) -> None:
+    """API style: a fixed system prompt states the task; the user message is the input."""
+    _add(category, f"api-{name}", users, system)
+
+
+def _inline(category: str, name: str, users: str | Sequence[str]) -> None:
+    """API style without a system prompt: instruction and input in the user message."""
+    _add(category, f"inline-{name}", users, None)
+
+
+def _chat(
+    category: str,
+    name: str,
+    users: str | Sequence[str],
+    systems: str | None | Sequence[str | None] = _CHAT_SYS,
+) -> None:
+    """Chat style: a person asking, no or a generic system prompt."""
+    _add(category, f"chat-{name}", users, systems, casual=True)
+
+
+def _casualize(r: random.Random, text: str) -> str:
+    """People type carelessly: sometimes a lowercase start or no final question mark."""
+    x = r.random()
+    if x < 0.3 and len(text) > 1 and text[0].isupper() and text[1].islower():
+        text = text[0].lower() + text[1:]
+    if r.random() < 0.15 and text.endswith("?") and "\n" not in text:
+        text = text[:-1]
+    return text
+
+
+def _render(t: _Template, r: random.Random) -> tuple[str | None, str]:
+    c = _Ctx(r)
+    system_t = r.choice(t.systems)
+    user_t = r.choice(t.users)
+    user = c.fill(user_t).strip()
+    system = c.fill(system_t).strip() if system_t is not None else None
+    if t.casual:
+        user = _casualize(r, user)
+    return system, user
+
+
+def templates() -> list[str]:
+    """All template names, ``<category>/<style>-<slug>``, in a stable order."""
+    return list(_REGISTRY)
+
+
+def examples(seed: int = 0, per_template: int = 12) -> list[Example]:
+    """``per_template`` examples of every template (deterministic for a seed)."""
+    out: list[Example] = []
+    for name, t in _REGISTRY.items():
+        r = random.Random(f"{seed}:{name}")
+        seen: set[tuple[str | None, str]] = set()
+        for _ in range(per_template):
+            for _attempt in range(10):
+                pair = _render(t, r)
+                if pair not in seen:
+                    break
+            seen.add(pair)
+            out.append(Example(pair[0], pair[1], t.category, name))
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Shared word lists (all invented for this module)
+# --------------------------------------------------------------------------------------
+
+FIRST = (
+    "Aiko", "Bartek", "Camille", "Desmond", "Esther", "Florin", "Gabriela", "Hamid", "Isolde",
+    "Jakub", "Kerstin", "Leilani", "Malik", "Nicolás", "Oksana", "Pavel", "Rhiannon", "Saoirse",
+    "Tobias", "Ulrike", "Valentina", "Wojtek", "Ximena", "Yusuf", "Zainab", "Alistair", "Beatriz",
+    "Chidi", "Dagny", "Emeka", "Fiona", "Gideon", "Henrike", "Ismail", "Josefine", "Kwame",
+    "Lorenzo", "Mirela", "Niamh", "Oskar", "Pilar", "Rafael", "Signe", "Tomasz", "Vivienne",
+)  # fmt: skip
+LAST = (
+    "Abernathy", "Bjornsson", "Castellanos", "Delacroix", "Eriksen", "Fontaine", "Gallagher",
+    "Hoffmann", "Ivanova", "Jovanovic", "Kaur", "Lambert", "Mwangi", "Nilsen", "Oyelaran",
+    "Pereira", "Quinlan", "Rasmussen", "Sato", "Thorne", "Urquhart", "Vasquez", "Whitfield", "Xu",
+    "Yamamoto", "Zielinski", "Achterberg", "Brandt", "Chaudhry", "Duarte",
+)  # fmt: skip
+CITIES = (
+    "Bergen", "Ljubljana", "Zaragoza", "Ghent", "Aarhus", "Bologna", "Edinburgh", "Wroclaw",
+    "Seville", "Utrecht", "Salzburg", "Galway", "Vilnius", "Halifax", "Adelaide", "Kyoto", "Pune",
+    "Accra", "Quito", "Winnipeg", "Dunedin", "Tampere", "Marseille", "Leipzig", "Antwerp",
+    "Cluj-Napoca", "Trieste", "Cardiff",
+)  # fmt: skip
+COUNTRIES = (
+    "Portugal", "Norway", "Chile", "Vietnam", "Morocco", "Ireland", "Poland", "New Zealand",
+    "Japan", "Canada", "Kenya", "Greece", "Mexico", "Estonia", "Austria",
+)  # fmt: skip
+COMPANIES = (
+    "Pinecrest Outfitters", "Saltmarsh Books", "Copperleaf Bank", "Harborlight Hotels",
+    "Fernwood Clinic", "Quillon Learning", "Redkite Bikes", "Bramble & Oak Furniture",
+    "Lantern Games", "Meadowlark Meal Kits", "Stonegate Recruiting", "Velvetine Cosmetics",
+    "Tidewater Travel", "Orbitly", "Granite Peak Insurance", "Juniper Vet Care",
+    "Silverbirch Pharmacy", "Atlasform", "Marigold Coffee Roasters", "Foxglove Studios",
+)  # fmt: skip
+PRODUCTS = (
+    "TrailPro 40L backpack", "Cirrus wireless earbuds", "Ridgeback e-bike", "Nimbus standing desk",
+    "Aster espresso machine", "Kodiak hiking boots", "Lumo reading lamp", "Pebble fitness tracker",
+    "Sable office chair", "Orca two-person kayak", "Tempo running shoes", "Vela carry-on suitcase",
+    "Fjell down jacket", "Brio blender", "Kestrel drone", "Mosaic puzzle table",
+)  # fmt: skip
+APPS = ("Quill notes app", "Atlasform planner", "Pocketwise budgeting app", "Stride running app",
+        "Lingo Lark language app", "Tablemate booking app", "Harbor banking app")
+DEPARTMENTS = ("Finance", "People Ops", "Customer Care", "Engineering", "Marketing", "Procurement",
+               "Sales", "Facilities", "Legal", "Product")
+LANGUAGES = ("French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Polish", "Japanese",
+             "Korean", "Swedish", "Turkish", "Greek", "Czech", "Vietnamese", "Indonesian",
+             "Brazilian Portuguese", "Simplified Chinese", "Ukrainian")
+STREETS = ("Willow Crescent", "Old Mill Road", "Calle del Carmen", "Brunnenstraße", "Rue Lafayette",
+           "Ferry Lane", "Orchard Close", "Via Roma", "Kastanjelaan", "Prospect Hill")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+ROLES = ("backend engineer", "product designer", "data analyst", "account executive",
+         "operations coordinator", "nurse practitioner", "junior accountant", "QA engineer",
+         "community manager", "warehouse supervisor", "UX researcher", "site reliability engineer")
+TEAMS = ("Payments", "Growth", "Onboarding", "Platform", "Mobile", "Search", "Data", "Support tools")
+
+
+def _date(c: _Ctx) -> str:
+    d = date(2025, 1, 6) + timedelta(days=c.r.randrange(900))
+    style = c.r.random()
+    if style < 0.4:
+        return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    if style < 0.7:
+        return d.isoformat()
+    if style < 0.85:
+        return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
+def _money(c: _Ctx, lo: float, hi: float) -> str:
+    cur = c.r.choice(("$", "€", "£", "$", "€", "CHF "))
+    v = c.r.uniform(lo, hi)
+    return f"{cur}{v:,.2f}" if v < 1000 else f"{cur}{v:,.0f}"
+
+
+def _digits(c: _Ctx, k: int) -> str:
+    return "".join(c.r.choice("0123456789") for _ in range(k))
+
+
+def _email_of(c: _Ctx, first: str, last: str) -> str:
+    first = first.lower().replace("á", "a").replace("é", "e")
+    last = last.lower()
+    domain = c.r.choice(("fastmail.example", "mailbox.example.org", "post.example.net", "example.com",
+                         "inbox.example", "webmail.example.co.uk"))
+    style = c.r.randrange(3)
+    user = f"{first}.{last}" if style == 0 else (f"{first[0]}{last}" if style == 1 else f"{first}{c.r.randrange(10, 99)}")
+    return f"{user}@{domain}"
+
+
+_slots(
+    first=lambda c: c.r.choice(FIRST),
+    first2=lambda c: c.r.choice([f for f in FIRST if f != c.get("first")]),
+    first3=lambda c: c.r.choice([f for f in FIRST if f not in (c.get("first"), c.get("first2"))]),
+    last=lambda c: c.r.choice(LAST),
+    last2=lambda c: c.r.choice(LAST),
+    fullname=lambda c: f"{c.get('first')} {c.get('last')}",
+    fullname2=lambda c: f"{c.get('first2')} {c.get('last2')}",
+    email=lambda c: _email_of(c, c.get("first"), c.get("last")),
+    email2=lambda c: _email_of(c, c.get("first2"), c.get("last2")),
+    phone=lambda c: c.r.choice(("+44 7911 ", "+353 87 ", "+1 416 555 ", "+49 170 ", "+34 612 ", "+61 412 "))
+    + _digits(c, 3) + " " + _digits(c, 3),
+    address=lambda c: f"{c.r.randint(2, 188)} {c.r.choice(STREETS)}, {c.get('city')}",
+    dob=lambda c: f"{c.r.randint(1, 28):02d}.{c.r.randint(1, 12):02d}.{c.r.randint(1950, 2005)}",
+    city=lambda c: c.r.choice(CITIES),
+    city2=lambda c: c.r.choice([x for x in CITIES if x != c.get("city")]),
+    country=lambda c: c.r.choice(COUNTRIES),
+    company=lambda c: c.r.choice(COMPANIES),
+    company2=lambda c: c.r.choice([x for x in COMPANIES if x != c.get("company")]),
+    product=lambda c: c.r.choice(PRODUCTS),
+    product2=lambda c: c.r.choice([x for x in PRODUCTS if x != c.get("product")]),
+    app=lambda c: c.r.choice(APPS),
+    dept=lambda c: c.r.choice(DEPARTMENTS),
+    role=lambda c: c.r.choice(ROLES),
+    team=lambda c: c.r.choice(TEAMS),
+    lang=lambda c: c.r.choice(LANGUAGES),
+    weekday=lambda c: c.r.choice(WEEKDAYS[:5]),
+    weekday2=lambda c: c.r.choice([d for d in WEEKDAYS[:5] if d != c.get("weekday")]),
+    month=lambda c: c.r.choice(MONTHS),
+    date=_date,
+    date2=_date,
+    today=lambda c: (date(2026, 1, 1) + timedelta(days=c.r.randrange(365))).isoformat(),
+    time=lambda c: f"{c.r.randint(7, 19)}:{c.r.choice(('00', '15', '30', '45'))}",
+    amount=lambda c: _money(c, 4, 450),
+    amount2=lambda c: _money(c, 300, 48000),
+    fare=lambda c: _money(c, 39, 780),
+    rent=lambda c: _money(c, 650, 3200),
+    iso_date=lambda c: (date(2026, 1, 1) + timedelta(days=c.r.randrange(365))).isoformat(),
+    pct=lambda c: f"{c.r.uniform(2, 60):.0f}%",
+    n=lambda c: str(c.r.choice((3, 5, 5, 6, 8, 10, 10, 12, 15, 20))),
+    n_small=lambda c: str(c.r.randint(2, 9)),
+    n_people=lambda c: str(c.r.randint(4, 60)),
+    n_words=lambda c: str(c.r.choice((25, 40, 50, 75, 100, 120, 150, 200))),
+    order_no=lambda c: c.r.choice(("A", "B", "PO-", "ORD-", "#")) + _digits(c, c.r.choice((5, 6, 7))),
+    ticket_no=lambda c: c.r.choice(("TCK-", "SR", "#", "CASE-")) + _digits(c, 5),
+    booking_ref=lambda c: "".join(c.r.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(6)),
+    username=lambda c: c.r.choice(FIRST).lower().replace("á", "a") + c.r.choice(("_", ".", "", "-"))
+    + c.r.choice(("rides", "cooks", "dev", "writes", "x", str(c.r.randint(1, 999)))),
+    ip=lambda c: f"{c.r.choice((10, 81, 92, 172, 185, 203))}.{c.r.randint(0, 255)}.{c.r.randint(0, 255)}.{c.r.randint(1, 254)}",
+    card4=lambda c: _digits(c, 4),
+    bot_name=_raw("Atlas", "Beacon", "Iris", "Compass", "Sage", "Orbit"),
+    flight=lambda c: c.r.choice(("AU", "KX", "TW", "LM")) + str(c.r.randint(100, 2999)),
+    year=lambda c: str(c.r.randint(2019, 2026)),
+)
+
+
+# ======================================================================================
+# classification: pick a label from a given set
+# ======================================================================================
+
+_slots(
+    rental_msg=_one(
+        "I booked two e-bikes for Saturday morning but we need to move it to Sunday. Is that possible?",
+        "The rear brake on the bike I picked up at the {city} harbour dock squeals and barely stops.",
+        "My card was declined at the dock even though there's definitely money on it.",
+        "Does the annual pass cover the cargo bikes too or only the city bikes?",
+        "The chain came off twice during my ride along the canal path, please have a look at bike {card4}.",
+        "Can I get a receipt with my company name on it for last week's rides?",
+        "I'd like to pause my membership over the winter months, I won't be riding.",
+        "Do you have child seats available for weekend rentals?",
+        "Someone left a rucksack in the basket of the bike I rented, where should I hand it in?",
+        "We'd like to reserve bikes for a group of {n_people} for a company outing on {date}.",
+        "The app charged me for three hours but I docked the bike after forty minutes.",
+        "Tyre pressure on the tandem was really low yesterday, someone should check it before it's rented again.",
+        "Can my 16-year-old daughter be added to my membership?",
+        "Is there a discount if I pay for the whole year upfront?",
+    ),
+    headline=_one(
+        "Central bank holds rates steady as inflation cools for a fourth month",
+        "{city} side clinch promotion after dramatic penalty shoot-out",
+        "Researchers map the genome of a deep-sea octopus for the first time",
+        "Parliament votes to extend coalition agreement until the spring",
+        "New exhibition brings forgotten Baroque painters back to {city}",
+        "Hospital waiting lists shrink for third quarter in a row",
+        "Start-up raises {amount2}m to build cheaper satellite launchers",
+        "Veteran sprinter announces retirement at 36 after injury-hit season",
+        "Study links short afternoon naps to better long-term memory",
+        "Ministers clash over new housing targets ahead of budget",
+        "Film festival opens with a restored silent-era classic",
+        "Retail chain to close 40 stores as online sales surge",
+        "Astronomers spot water vapour on a planet 120 light years away",
+        "Mayor of {city} resigns over procurement scandal",
+        "Doctors warn of early start to flu season",
+        "Chess prodigy, 14, becomes youngest national champion",
+    ),
+    bank_msg=_one(
+        "how much have i got left in my savings",
+        "I think I left my debit card in a taxi last night",
+        "send 200 to my sister's account please",
+        "There's a charge of {amount} from a shop I've never heard of. Wasn't me.",
+        "I'd like to open a joint account with my partner",
+        "can I talk to an actual human please",
+        "What's the current balance on my credit card?",
+        "wallet stolen at the station, card's gone",
+        "I need to move money from my current account to my savings",
+        "the same hotel booking in {city} shows up twice on my card",
+        "Do you offer accounts for teenagers?",
+        "stop with the bot, get me a person",
+        "Can you freeze my card? I can't find it anywhere.",
+        "pay my rent to {fullname}, same as last month",
+    ),
+    recipe=_one(
+        "Overnight oats with grated apple, cinnamon and toasted walnuts",
+        "Slow-braised beef short ribs in red wine with mashed celeriac",
+        "Lemon drizzle traybake with a crunchy sugar top",
+        "Chickpea and spinach wrap with tahini dressing",
+        "Smoky roasted almonds with paprika and sea salt",
+        "Shakshuka with feta and warm flatbread",
+        "Miso-glazed salmon with sticky rice and pak choi",
+        "Dark chocolate mousse with a pinch of salt",
+        "Cucumber and dill yoghurt dip with pitta chips",
+        "Wild mushroom risotto with parmesan",
+        "Fluffy banana pancakes with maple syrup",
+        "Tomato and red lentil soup with crusty bread",
+        "Crispy tofu noodle salad with peanut sauce",
+        "Poached pears in spiced red wine",
+    ),
+    lead_form=lambda c: c.fill(
+        "Company: {company}\nCompany size: " + c.r.choice(("1-10", "11-50", "51-200", "201-1000", "1000+"))
+        + "\nRole: " + c.r.choice(("Head of Operations", "Intern", "CTO", "Office manager", "Student",
+                                    "VP Sales", "Founder", "Procurement lead"))
+        + "\nBudget: " + c.r.choice(("not sure yet", "under $1k", "$10k-50k", "approved for this quarter", "none"))
+        + "\nTimeline: " + c.r.choice(("this month", "next year maybe", "ASAP, our contract ends in 3 weeks",
+                                        "just researching", "Q3"))
+        + "\nMessage: " + c.r.choice((
+            "We need to replace our current tool before renewal, can we get a demo this week?",
+            "Writing a university report on SaaS pricing, could you share some numbers?",
+            "Interested in the enterprise plan for about 300 seats.",
+            "Just browsing, sign me up for the newsletter.",
+            "Our team of 12 is evaluating you against two competitors, please send pricing.",
+            "Is there a free version?",
+        ))
+    ),
+    cv_summary=_one(
+        "Eight years building payment backends in Java and Kotlin; led a team of five through a migration to event sourcing.",
+        "Closed {amount2} in new business last year selling HR software to mid-market companies. Consistently above quota.",
+        "Product designer with a strong portfolio in mobile banking apps. Comfortable running usability tests and building design systems in Figma.",
+        "Chartered accountant with experience in month-end close, audit preparation and VAT returns for retail clients.",
+        "Shift lead at a distribution centre in {city}, responsible for 30 pickers, rota planning and health and safety checks.",
+        "Customer success manager for a portfolio of 60 accounts; reduced churn by {pct} through quarterly business reviews.",
+        "Self-taught front-end developer, React and TypeScript, two years of freelance work for local shops.",
+        "Financial analyst who built the forecasting model for a chain of 40 restaurants. Advanced Excel and SQL.",
+        "Illustrator and brand designer; created packaging for several craft breweries.",
+        "Logistics coordinator handling customs paperwork and carrier contracts for imports from Asia.",
+    ),
+    feedback_line=_one(
+        "Why does the library close at 5 on Saturdays when that's when most people are free?",
+        "The new self-checkout machines keep rejecting my card. Very annoying.",
+        "The children's reading hour is wonderful, my son loves it. Thank you!",
+        "It would be great if you could add more plug sockets in the study area.",
+        "Is there a limit on how many e-books I can borrow at once?",
+        "The coffee at the café downstairs was cold twice this week.",
+        "Thank you to {first} at the front desk for helping me find that old newspaper archive!",
+        "You could offer a quiet room for phone calls so people stop taking them at the desks.",
+        "How do I renew a loan without coming in?",
+        "The toilets on the second floor have been out of order for a week now.",
+        "Please consider opening earlier on weekdays, even 8am would help commuters.",
+        "The staff were so patient with my mother, who struggles with the computers. Thank you.",
+    ),
+    bug_desc=_one(
+        "App crashes on launch for every user on Android 14 after yesterday's release.",
+        "Typo in the footer: it says 'Privay policy'.",
+        "Exporting a report to PDF drops the page numbers.",
+        "Nobody can log in with single sign-on; the callback returns a 500.",
+        "Tooltip on the pricing page flickers when you hover quickly.",
+        "Search results include projects that were deleted months ago.",
+        "Checkout accepts an expired card and the order is marked as paid.",
+        "The dark-mode logo is slightly blurry on retina screens.",
+        "Invoices for customers in Canada show the wrong tax rate.",
+        "Dragging a task to another column sometimes takes two tries.",
+        "All file uploads over 10 MB fail silently.",
+        "The 'Last edited' timestamp is shown in UTC instead of the user's time zone.",
+    ),
+    symptom_msg=_one(
+        "I've had a mild sore throat for two days, no fever. Can I see someone this week?",
+        "My husband has chest pain spreading to his left arm and he's sweating a lot.",
+        "I need a repeat prescription for my asthma inhaler.",
+        "My son fell off his scooter and his wrist is swollen and very painful, he can't move it.",
+        "There's an itchy rash on my forearm but it isn't spreading.",
+        "I'd like to book my annual check-up, any time next month is fine.",
+        "Can you send me a copy of my vaccination record?",
+        "I've been vomiting since last night and can't keep water down.",
+        "My 3-year-old has a temperature of 39.5 and is very drowsy.",
+        "Need to change my appointment on {date} to a later time.",
+        "I cut my finger while cooking, it's deep and won't stop bleeding after 20 minutes of pressure.",
+    ),
+    cefr_text=_one(
+        "My name is Tom. I live in a small house. I have a dog and a cat.",
+        "Yesterday I went to the market with my sister. We bought apples and bread, and then we had coffee.",
+        "I've been learning to play the guitar for about a year, and although it's difficult, I really enjoy it.",
+        "If the council had invested in public transport earlier, the traffic problems in the city centre might not have become so severe.",
+        "The novel's fragmented chronology, far from being a gimmick, mirrors the narrator's gradual disintegration and forces the reader to assemble meaning from shards.",
+        "Notwithstanding the committee's reservations, the proposal was adopted, albeit with amendments that considerably diluted its original ambition.",
+        "I like pizza. Pizza is good. I eat pizza on Friday.",
+        "When I was a child, we used to spend every summer at my grandparents' farm, where there was always something to do.",
+        "Working from home has its advantages, but I sometimes miss chatting with colleagues over lunch.",
+        "Had the government acted sooner, the crisis might have been contained, or so the report implies.",
+        "My brother works in a hospital. He is a nurse. He works at night.",
+        "Despite the rain, we decided to go ahead with the picnic, which turned out to be a mistake.",
+    ),
+    fact_or_opinion=_one(
+        "The museum opened in 1893.",
+        "The museum is the most beautiful building in the city.",
+        "Water boils at 100 degrees Celsius at sea level.",
+        "Electric cars are the only sensible choice for families today.",
+        "The company reported revenue of {amount2} last quarter.",
+        "The new logo looks cheap and rushed.",
+        "{city} has a population of roughly half a million people.",
+        "Remote meetings are far less productive than in-person ones.",
+        "The train journey takes about three hours.",
+        "Nobody should pay that much for a cup of coffee.",
+    ),
+    inbox_email=_one(
+        "From: {first} {last}\nSubject: dinner on {weekday}?\n\nHey! Are we still on for {weekday}? I can book the Thai place.",
+        "From: Tablemate\nSubject: Your reservation is confirmed\n\nTable for {n_small} on {date} at {time}. Reply to this email to make changes.",
+        "From: Pinecrest Outfitters\nSubject: 30% off all rain gear this weekend only\n\nGear up for autumn with our biggest sale of the season.",
+        "From: Friendlink\nSubject: {first} tagged you in a photo\n\nSee what {first} shared and leave a comment.",
+        "From: {fullname}\nSubject: Contract draft v3\n\nHi, attached the latest draft with your comments addressed. Can you sign off by {weekday}?",
+        "From: Harbor banking app\nSubject: Your monthly statement is ready\n\nYour statement for {month} is now available in the app.",
+        "From: Lantern Games\nSubject: New season pass drops Friday!\n\nPre-order now and get an exclusive skin.",
+        "From: Quill notes app\nSubject: Security alert: new sign-in from {city}\n\nIf this was you, no action is needed.",
+        "From: Community board\nSubject: {first2} replied to your post\n\n\"Thanks, that fixed it for me too!\"",
+    ),
+    bug_or_feature=_one(
+        "The export button doesn't include archived items.",
+        "It would be nice if we could pin favourite reports to the home screen.",
+        "When I sort by date, items from the same day come out in random order.",
+        "Can you add a keyboard shortcut for creating a new card?",
+        "The reminder emails arrive an hour late since the clocks changed.",
+        "Could the mobile app support landscape mode on tablets?",
+        "Clicking 'Undo' twice restores the wrong version of the document.",
+        "Please let admins bulk-invite users from a CSV file.",
+    ),
+    transactions=_lines((
+        "GREENLEAF GROCER {amount}",
+        "CITY TRANSIT CARD TOP-UP 30.00",
+        "RENT - FLAT 4B 950.00",
+        "CINEPLEX STUDIO 2 TICKETS 24.00",
+        "CORNER BAKERY 4.60",
+        "RIDESHARE TRIP 12.75",
+        "STREAMFLIX MONTHLY 11.99",
+        "FARMERS MARKET 17.40",
+        "PARKING GARAGE NORTH 8.00",
+        "NOODLE BAR {city} 21.30",
+        "WATER UTILITY DIRECT DEBIT 38.15",
+        "BOOKSHOP SALTMARSH 15.99",
+        "PETROL STATION A14 61.02",
+        "GYM MEMBERSHIP 35.00",
+    ), 4, 9, keep_order=False),
+    hr_it_q=_one(
+        "How many vacation days do I have left?",
+        "My laptop won't connect to the office wifi.",
+        "Who do I talk to about changing my pension contribution?",
+        "I need access to the shared finance drive.",
+        "Can I work from abroad for two weeks in {month}?",
+        "The VPN keeps asking for my password again and again.",
+        "When is payroll this month?",
+        "How do I set up my email signature?",
+        "Is parental leave paid in full?",
+        "My second monitor isn't detected after the update.",
+    ),
+    ticket_short_cls=_one(
+        "Hi, my package still hasn't arrived and the tracking page has not updated since {date}.",
+        "The parcel came today but the box was soaked and the book inside is ruined.",
+        "I ordered a size M and received an XL. How do I swap it?",
+        "Your courier left my order with a neighbour I don't know.",
+        "Please cancel my order {order_no}, I bought it by mistake.",
+        "Is it possible to deliver to a pick-up point instead of my home?",
+        "The kettle I bought stopped working after a week.",
+        "Can you confirm you received my return? I sent it on {date}.",
+    ),
+)
+
+_api("classification", "bike-rental-queue",
+     "You route emails sent to a city bike rental service. Pick exactly one queue: RENTALS, REPAIRS, "
+     "PAYMENTS, MEMBERSHIP, OTHER. Output the queue name and nothing else.",
+     ("{rental_msg}", "Subject: question\n\n{rental_msg}\n\n{first}", "From: {email}\n\n{rental_msg}"))
+_api("classification", "news-section",
+     "Assign each headline to a newspaper section. Sections: politics, business, sport, science, culture, "
+     "health. Respond with the section only.",
+     ("{headline}", "Headline: {headline}"))
+_api("classification", "search-relevance",
+     "You grade search results. Given a query and one result, answer RELEVANT if the result would satisfy "
+     "the query and NOT_RELEVANT otherwise. No explanation.",
+     "Query: {query}\nResult title: {result_title}\nSnippet: {result_snippet}")
+_api("classification", "banking-intent",
+     "You are the intent classifier of a retail bank's chat assistant. Intents: check_balance, "
+     "card_lost_or_stolen, transfer_money, dispute_charge, open_account, human_agent. Return JSON: "
+     "{\"intent\": \"<one intent>\"}.",
+     "{bank_msg}")
+_api("classification", "recipe-meal-type",
+     "Categorize recipes by meal type for the cooking app's filters. Allowed values: breakfast, lunch, "
+     "dinner, dessert, snack. One value only.",
+     ("Recipe: {recipe}", "{recipe}"))
+_api("classification", "lead-temperature",
+     "Score inbound sales leads from the website contact form as hot, warm or cold. Hot = budget and a "
+     "timeline within 3 months; warm = real interest, no timeline; cold = research, students, spam. Reply "
+     "with the label only.",
+     "{lead_form}")
+_api("classification", "cv-job-family",
+     "Map a candidate summary to one job family: engineering, sales, design, finance, operations, "
+     "customer_success. Output only the job family.",
+     ("Candidate summary: {cv_summary}", "{cv_summary}"))
+_api("classification", "bug-severity",
+     "Assign a severity to incoming bug reports using this scale: blocker (many users cannot use the "
+     "product or money is lost), major (important feature broken), minor (workaround exists), trivial "
+     "(cosmetic). Answer with one word.",
+     ("{bug_desc}", "Bug report {ticket_no}: {bug_desc}"))
+_api("classification", "clinic-triage",
+     "You sort messages sent to a GP practice's online form into: EMERGENCY (advise calling emergency "
+     "services now), URGENT (same-day appointment), ROUTINE (appointment within two weeks), ADMIN "
+     "(prescriptions, records, rescheduling). Reply with the category in capitals.",
+     "{symptom_msg}")
+_api("classification", "cefr-level",
+     "Estimate the CEFR level (A1, A2, B1, B2, C1 or C2) of the English text a learner submitted. Output the level code only.",
+     "{cefr_text}")
+_api("classification", "email-folder",
+     "Sort each email into exactly one inbox tab: Primary, Updates, Promotions or Social. Reply with the tab name.",
+     "{inbox_email}")
+_inline("classification", "feedback-type",
+        ("Categorize the following visitor comment as one of [question, complaint, compliment, suggestion]. "
+         "Return only the category.\n\nComment: {feedback_line}",
+         "Label this comment (question / complaint / compliment / suggestion):\n{feedback_line}",
+         "Which type of feedback is this? Options: question, complaint, compliment, suggestion.\n\"{feedback_line}\""))
+_inline("classification", "fact-opinion",
+        ("Is the following statement a fact or an opinion? Answer FACT or OPINION.\n\n{fact_or_opinion}",
+         "Classify as FACT or OPINION: {fact_or_opinion}"))
+_inline("classification", "yes-no-delivery",
+        ("Answer YES or NO only. Does this customer message describe a problem with delivery?\n\n{ticket_short_cls}",
+         "Decide whether the message is about shipping/delivery. Output true or false.\nMessage: {ticket_short_cls}"))
+_chat("classification", "bug-or-feature",
+      ("Would you call this a bug or a feature request? \"{bug_or_feature}\"",
+       "bug or feature request: {bug_or_feature}",
+       "Our PM wants me to label tickets as bug vs feature. Which is this one? {bug_or_feature}"))
+_chat("classification", "bank-transactions",
+      ("Put each of these bank transactions into a category: groceries, transport, housing, entertainment, "
+       "eating out, other.\n\n{transactions}",
+       "can you sort my spending into groceries / transport / housing / fun / eating out / other?\n{transactions}"))
+_chat("classification", "hr-or-it",
+      ("Does this question belong in our HR FAQ or the IT FAQ? \"{hr_it_q}\"",
+       "HR or IT? -> {hr_it_q}",
+       "I'm sorting employee questions into two buckets, HR and IT. Where does this go: {hr_it_q}"))
+
+_slots(
+    query=lambda c: c.get("_rel").split("||")[0],
+    result_title=lambda c: c.get("_rel").split("||")[1],
+    result_snippet=lambda c: c.get("_rel").split("||")[2],
+    _rel=lambda c: _relevance_pair(c),
+)
+
+_REL = (
+    ("waterproof hiking boots women", "Kodiak women's waterproof hiking boots - sizes 36-42",
+     "Breathable membrane, grippy sole, free returns within 30 days."),
+    ("how to descale an espresso machine", "Descaling your espresso machine in 6 steps",
+     "Mix the descaler with water, run it through the group head and steam wand, then rinse twice."),
+    ("cheap flights to {city} in march", "Spring fares to {city} from $89",
+     "Compare airlines and find the lowest fares for March departures."),
+    ("python read csv skip header", "Reading CSV files in Python",
+     "Use next(reader) to skip the first row, or pandas.read_csv with header=0."),
+    ("vegan lasagna recipe", "The ultimate plant-based lasagne",
+     "Layers of lentil ragu, cashew béchamel and spinach. Serves six."),
+    ("best budget mechanical keyboard", "Ten keyboards under $60, tested",
+     "We typed on each for a week to find the best value mechanical boards."),
+    ("symptoms of iron deficiency", "Iron deficiency: signs and causes",
+     "Tiredness, pale skin and shortness of breath are common signs."),
+    ("apartments for rent near university of {city}", "Student flats close to campus",
+     "Furnished rooms and studios within a 10-minute walk of the main university buildings."),
+)
+
+
+def _relevance_pair(c: _Ctx) -> str:
+    q = c.r.choice(_REL)
+    res = q if c.r.random() < 0.5 else c.r.choice(_REL)
+    return "||".join((c.fill(q[0]), c.fill(res[1]), c.fill(res[2])))
+
+
+# ======================================================================================
+# sentiment_analysis: polarity, emotion, tone
+# ======================================================================================
+
+REVIEWS_POS = (
+    "The staff at the front desk remembered our names by the second day and the room was spotless. Would happily stay again.",
+    "I didn't expect much from a budget pair of earbuds, but the sound is crisp and one charge lasts my commute all week.",
+    "Our waiter recommended the lamb and he was spot on. A lovely evening from start to finish.",
+    "The instructor explains things slowly without being patronising. I finally understand pivot tables.",
+    "Assembly took twenty minutes and the {product} feels rock solid.",
+    "Arrived a day early, well packed, and the colour is exactly like the photos.",
+    "Honestly the best {product} I've owned. Light, comfortable, and it survived a week of rain in {country}.",
+    "Booked last minute and they still upgraded us to a sea-view room. Brilliant service.",
+)
+REVIEWS_NEG = (
+    "Waited fifty minutes for a table we had booked, and the soup arrived cold. Not coming back.",
+    "The zip broke on the second day of the trip and customer service told me to contact the manufacturer.",
+    "The room smelled of smoke, the air conditioning rattled all night and nobody answered the phone at reception.",
+    "The app logs me out every time I switch screens. Useless.",
+    "Half the videos in module three don't play and the quiz marks wrong answers as correct.",
+    "Paid for express shipping, got it a week later, and nobody replies to my emails about it.",
+    "My {product} stopped working after a month and the warranty claim has been 'in review' for six weeks.",
+    "Overpriced, understaffed and the toilets were filthy.",
+)
+REVIEWS_NEU = (
+    "Ordered the medium, fits as expected. Delivery took four days.",
+    "The hotel is about ten minutes on foot from the old town. Breakfast is served until 10.",
+    "It's a standard blender. It blends.",
+    "The course covers spreadsheet basics in six modules with a short quiz after each.",
+    "Received the {product} today. Haven't tried it outside yet.",
+)
+REVIEWS_MIX = (
+    "Gorgeous views and a comfortable bed, but the walls are paper thin and breakfast was poor for the price.",
+    "The boots are comfortable straight out of the box. Sadly they let water in after an hour of light rain.",
+    "Food was excellent, service was painfully slow.",
+    "Great content, but the instructor's audio is so quiet I had to max out my laptop volume.",
+    "Battery life is fantastic; the companion app, on the other hand, is a mess.",
+    "Lovely staff, shame about the noise from the bar downstairs until 2am.",
+)
+_ALL_REVIEWS = REVIEWS_POS + REVIEWS_NEG + REVIEWS_NEU + REVIEWS_MIX
+
+_slots(
+    review=_of(_ALL_REVIEWS),
+    review_list=lambda c: "\n".join(f"- {c.fill(x)}" for x in c.r.sample(_ALL_REVIEWS, c.r.randint(3, 7))),
+    emotion_text=_one(
+        "We got the keys to our first flat today and I can't stop smiling!",
+        "I've explained this three times now and you keep closing my ticket without reading it.",
+        "Our dog died this morning. The house is so quiet.",
+        "The turbulence was so bad I gripped the armrest the whole flight and I'm still shaking.",
+        "Wait, the package arrived already? I only ordered it last night!",
+        "Found a hair baked into the bread. Absolutely revolting.",
+        "Can't believe I passed the exam, I was sure I'd failed!!",
+        "Nobody from the team even said goodbye on my last day.",
+        "There's a strange noise downstairs and I'm home alone.",
+        "The meeting is at 3.",
+        "I can't stop crying, they cancelled the adoption at the last minute.",
+        "How dare they raise the rent again without even fixing the roof!",
+        "I opened the fridge and the smell nearly knocked me over. Something has definitely gone off.",
+        "Best. Birthday. Ever. Thank you all so much!",
+    ),
+    survey_comment=_one(
+        "My manager gives clear feedback and I feel trusted to make my own decisions.",
+        "Workload has been unsustainable since the reorganisation and nobody seems to notice.",
+        "The new office is fine, I guess.",
+        "I love my team but career paths here are a complete mystery.",
+        "Best place I've worked. The flexibility makes a huge difference with two small kids.",
+        "Too many meetings, not enough time to actually do the work.",
+        "Pay is below market and the last raise barely covered inflation.",
+        "Onboarding was smooth and everyone was welcoming.",
+    ),
+    airline_post=_one(
+        "@AureliaAir cabin crew on my flight to {city} were absolute stars with my nervous toddler",
+        "@AureliaAir 3 hours on the tarmac and not a single update. unreal.",
+        "Aurelia Air flight {flight} now boarding at gate 12",
+        "gotta say the new Aurelia Air app check-in took 30 seconds, impressed",
+        "lost my suitcase AGAIN @AureliaAir, second time this year",
+        "anyone know if Aurelia Air lets you bring a guitar as hand luggage?",
+        "@AureliaAir thanks for rebooking me so quickly after the cancellation, saved my holiday",
+    ),
+    sarcastic_text=_one(
+        "Oh fantastic, another update that moves every button I use. Just what I needed.",
+        "Wow, only four hours on hold. Truly world-class service.",
+        "Love how the 'waterproof' jacket kept me perfectly damp all day.",
+        "The delivery guy even rang the bell before leaving the card. What a treat.",
+        "Really enjoyed the course, the exercises were practical and the pace was just right.",
+        "Sure, because paying extra for a seat next to my own child makes total sense.",
+        "Great, the 'quick' update only took three hours. Loving my evening.",
+        "The hotel staff went out of their way to help us find a pharmacy at midnight. Genuinely grateful.",
+        "Oh sure, I just love when the app deletes my notes. Very relaxing.",
+        "Nice touch that the hiking boots came with spare laces, really thoughtful.",
+    ),
+    call_transcript=_one(
+        "Agent: Thanks for calling, how can I help?\nCaller: I've been transferred four times already.\n"
+        "Agent: I'm sorry about that, let me take a look.\nCaller: Just fix it. Please. I've been on the phone for an hour.",
+        "Agent: Good morning, {company}.\nCaller: Hi, I just wanted to check when my order ships.\n"
+        "Agent: It leaves the warehouse tomorrow.\nCaller: Perfect, thank you so much!",
+        "Caller: This is the third time the technician hasn't shown up.\nAgent: I understand, I can book a new slot.\n"
+        "Caller: I don't want a new slot, I want someone to tell me why this keeps happening.",
+        "Agent: How can I help today?\nCaller: My card doesn't work abroad.\nAgent: Let me enable it for you.\nCaller: Oh, that was quick. Great.",
+    ),
+    fin_news=_one(
+        "Shares of {company} jumped 12% after the firm raised its full-year guidance.",
+        "{company} warned that profits would fall short as demand for its flagship product weakens.",
+        "{company} will report quarterly results on {weekday}.",
+        "Regulators have opened an investigation into {company}'s accounting practices.",
+        "{company} announced a share buyback and a higher dividend, beating analyst expectations.",
+        "{company} appointed a new chief financial officer effective next month.",
+    ),
+    boss_email=_one(
+        "Per my last email, the figures were due yesterday. Please prioritise this.",
+        "Thanks for pulling this together so quickly, really appreciate it.",
+        "Can we talk tomorrow about the client call? Nothing urgent.",
+        "I'm surprised this wasn't flagged earlier. Let's discuss.",
+        "Noted.",
+        "Great job on the launch, everyone. Drinks on me on {weekday}!",
+    ),
+)
+
+_api("sentiment_analysis", "hotel-review",
+     "You read guest reviews for a hotel group. Return the overall sentiment: POSITIVE, MIXED, NEUTRAL or NEGATIVE.",
+     ("{review}", "Guest review ({city}): {review}"))
+_api("sentiment_analysis", "score-1-5",
+     "Rate how positive the text is on a scale from 1 (very negative) to 5 (very positive). Output the number only.",
+     "{review}")
+_api("sentiment_analysis", "aspect-based",
+     "Aspect-based sentiment for restaurant reviews. For each aspect (food, service, price, ambience) output "
+     "positive, negative, neutral or not_mentioned as a JSON object.",
+     "Review: {review}")
+_api("sentiment_analysis", "emotion",
+     "Identify the dominant emotion in the message. Choose from: joy, anger, sadness, fear, surprise, disgust, "
+     "neutral. Answer in lowercase.",
+     "{emotion_text}")
+_api("sentiment_analysis", "employee-survey",
+     "You analyse free-text answers from our employee engagement survey. For each comment return "
+     "sentiment (positive/negative/neutral) and a confidence from 0 to 1, as JSON.",
+     ("Comment: {survey_comment}", "{survey_comment}"))
+_api("sentiment_analysis", "brand-mentions",
+     "Social listening: determine the author's attitude towards the airline in each post. Output one of "
+     "positive, negative, neutral.",
+     "{airline_post}")
+_api("sentiment_analysis", "sarcasm-aware",
+     "Detect the real sentiment of the text, taking sarcasm and irony into account. Reply with "
+     "`sarcastic: yes|no` and `sentiment: positive|negative|neutral`.",
+     "{sarcastic_text}")
+_api("sentiment_analysis", "call-frustration",
+     "Rate the caller's frustration level in the call transcript as calm, irritated or angry, and say "
+     "whether it improved by the end of the call.",
+     "{call_transcript}")
+_api("sentiment_analysis", "finance-news",
+     "Classify financial news sentiment toward the company mentioned: bullish, bearish or neutral. One word.",
+     "{fin_news}")
+_inline("sentiment_analysis", "polarity",
+        ("What is the sentiment of this review? Answer positive, negative or neutral.\n\n{review}",
+         "Sentiment (pos/neg/neu) of the following text:\n{review}",
+         "Determine whether the following customer comment is positive or negative: {review}"))
+_chat("sentiment_analysis", "boss-tone",
+      ("Does this message from my boss sound annoyed to you? \"{boss_email}\"",
+       "how would you read the tone of this email from my manager: {boss_email}",
+       "Is my manager upset with me or am I overthinking? She wrote: \"{boss_email}\""))
+_chat("sentiment_analysis", "feedback-mood",
+      ("Here are some comments from our feedback form. Are people happy overall or not?\n{review_list}",
+       "Are these reviews mostly happy or unhappy?\n\n{review_list}",
+       "Quick sentiment check on these, mostly positive or negative?\n{review_list}"))
+_chat("sentiment_analysis", "how-upset",
+      ("On a scale of 1 to 10, how angry does this customer sound?\n\n{call_transcript}",
+       "How frustrated is this caller? {call_transcript}"))
+
+
+# ======================================================================================
+# spam_detection: spam, scams, abuse, policy flags
+# ======================================================================================
+
+_slots(
+    blog_comment=_one(
+        "Made this last night with oat milk instead and it still set perfectly, thanks!",
+        "Great post!!! Check my profile for CHEAP followers and likes, 1000 for $5",
+        "You clearly can't cook. Delete your blog and spare us all.",
+        "How long does the dough keep in the fridge?",
+        "Visit w w w . best-casino-bonus . example for free spins!!! no deposit",
+        "My grandmother used to add a little nutmeg, highly recommend trying it.",
+        "Nobody cares about your stupid recipes, idiot.",
+        "I earn $400 a day working from home, ask me how >>> link in bio",
+        "Tried it twice, second time I halved the sugar and it was even better.",
+    ),
+    sms=_one(
+        "WINNER! Your number was drawn for a {amount} voucher. Reply CLAIM now to collect.",
+        "Your parcel is held at the depot due to an unpaid customs fee of 1.99. Pay now: parcel-release.example/x7",
+        "URGENT: unusual login on your Copperleaf account. Verify immediately at copperleaf-secure.example",
+        "Running 10 min late, grab a table by the window",
+        "Your appointment at Fernwood Clinic is confirmed for {weekday} {time}. Reply C to cancel.",
+        "mum says dinner at 7, bring the salad bowl back",
+        "Congrats! You qualify for a pre-approved loan of {amount2}, no credit check. Txt YES",
+        "Your verification code is {card4}. Do not share it with anyone.",
+        "Hi it's me, I lost my phone, this is my new number. Can you send me some money for a taxi?",
+    ),
+    sender_spam=_raw("security-team@copperleaf-verify.example", "billing@invoice-centre.example",
+                     "prizes@lucky-draw-winners.example", "hr-department@payroll-update.example"),
+    phish_mail=_one(
+        "Subject: Action required: mailbox storage full\n\nYour mailbox has exceeded its limit. Click below within 12 hours "
+        "to keep receiving messages: http://mail-upgrade.example/login",
+        "Subject: Payroll update\n\nDear employee, please confirm your bank details for the next salary run using the "
+        "secure form: http://payroll-update.example/form. Failure to do so will delay your payment.",
+        "Subject: Invoice {order_no} overdue\n\nAttached is your overdue invoice. Enable macros to view the document.",
+        "Subject: Team lunch on {weekday}\n\nHi all, I've booked the Italian place for 12:30. Let me know about dietary "
+        "needs by tomorrow. - {first}",
+        "Subject: Your {company} order has shipped\n\nHi {first}, your order {order_no} is on its way. You can track it "
+        "in your account.",
+        "Subject: Quick favour\n\nAre you at your desk? I need you to buy some gift cards for a client, I'll reimburse "
+        "you today. Keep this between us. Sent from my phone",
+        "Subject: Minutes from the {team} review\n\nHi both, notes attached. Two action items for {first2}.",
+    ),
+    listing=_one(
+        "Brand new flagship phone, 90% off retail! Payment by gift card only. Ships from overseas.",
+        "Selling my road bike, 54cm frame, some scratches on the top tube. Collection only in {city}.",
+        "Puppies available now, no vet records, pay a deposit by wire transfer before viewing.",
+        "Two concert tickets for {date}, PDF only, will send after payment via friends-and-family.",
+        "Oak dining table with six chairs, good condition, {amount}. Can deliver within 10 km.",
+        "Designer handbags, 100% authentic replicas, wholesale prices, message for catalogue.",
+        "Kids' climbing frame, you dismantle and collect. Free to a good home.",
+        "Rent this cosy studio in central {city}, only {amount} per month! I'm abroad so I'll mail you the keys after the deposit.",
+    ),
+    toxic_text=_one(
+        "I think you're wrong about the tax changes, and here's why.",
+        "Go back to where you came from, nobody wants you here.",
+        "This is the dumbest take I've read all week, are you even literate?",
+        "Thanks for the detailed answer, that clears it up.",
+        "If you post that again I'll find out where you live.",
+        "Respectfully, the data in your second chart doesn't support the conclusion.",
+        "Shut up, loser.",
+        "I disagree, but I see where you're coming from.",
+        "Nobody asked for your opinion, keep your ugly face off this forum.",
+        "Could a moderator lock this thread? It's going in circles.",
+        "People from that town are all thieves, everyone knows it.",
+        "Your code has a bug on line 12, the loop never ends.",
+    ),
+    dating_profile=_one(
+        "Hi, I'm {first}, 34, nurse, love hiking and terrible puns. Looking for someone to try every noodle bar in {city} with.",
+        "Hello dear, I am engineer on oil rig, widower, looking for honest woman. Please write me on my private email, I do not use this site often.",
+        "Teacher by day, amateur potter by night. Two cats. Not here for hookups.",
+        "Crypto investor, I can teach you how to double your money in a week. Message me on WhatsApp.",
+        "Just moved to {city} for work. Runner, reader, bad cook.",
+        "Model, 24, only chat on my premium site, link in bio xoxo",
+    ),
+    job_post=_one(
+        "Data-entry assistant, work from home, earn $3,000 a week! No interview. Pay a one-off $49 starter-kit fee to begin.",
+        "{company} is hiring a {role} in {city}. Hybrid, 3 days in office. Apply via our careers page.",
+        "Mystery shopper needed. We send you a cheque, you deposit it, buy gift cards and send us the codes.",
+        "Part-time barista, weekends, {city} city centre. Experience preferred but not required.",
+        "Urgent!!! Package reshipping manager from home, receive parcels and forward them abroad, paid per box.",
+        "Graduate scheme in finance, two-year rotation, starting {month}. Closing date {date}.",
+    ),
+    handle=_one(
+        "admin_support_official", "sunny_gardener_82", "Copperleaf_Bank_Help", "mod-team-real", "{username}",
+        "xX_h8r_Xx", "pottery_and_tea", "CEO_{company}", "free_giftcards_now", "bookworm_{city}",
+    ),
+    review_suspect=_one(
+        "BEST PRODUCT EVER!!! 10/10 buy now, use my code SAVE50 at checkout!!!",
+        "Bought this for my dad's birthday, he uses it every morning. Slightly noisy but works well.",
+        "I received this product for free in exchange for an honest review. Five stars.",
+        "Perfect perfect perfect perfect. Great seller. Great product. Great.",
+        "Fits well, true to size, the stitching on the left sleeve came loose after a month.",
+        "Amazing!! Also check out my shop for similar items at half the price: cheap-deals.example",
+        "The {product} is decent for the price. Battery is weaker than advertised, but it's comfortable.",
+        "Great great great seller, fast shipping, great item, great price, great!!!",
+        "As the owner of this shop I can say this is our best product, buy it now.",
+        "Returned it after a week: the strap broke. Refund was quick, though.",
+    ),
+)
+
+_api("spam_detection", "recipe-blog-moderation",
+     "You moderate comments on a recipe blog. Return ALLOW or REMOVE followed by a reason code: ok, spam, "
+     "harassment, scam.",
+     ("{blog_comment}", "Comment by {username}: {blog_comment}"))
+_api("spam_detection", "sms-filter",
+     "SMS spam filter. Output 1 if the message is spam or a scam, 0 if it is a normal message.",
+     "{sms}")
+_api("spam_detection", "phishing-mail",
+     "You are an email security scanner. Decide whether the email is phishing, spam or safe, and give the "
+     "top indicator in under 12 words. Format: VERDICT | indicator.",
+     ("From: {sender_spam}\n{phish_mail}", "From: {email}\n{phish_mail}"))
+_api("spam_detection", "marketplace-listing",
+     "Trust & safety check for a second-hand marketplace. Flag listings that look like scams, counterfeit "
+     "goods or prohibited items. Respond with JSON {\"flag\": true|false, \"policy\": \"...\"}.",
+     "Listing:\n{listing}")
+_api("spam_detection", "toxicity",
+     "Return a toxicity score between 0 and 1 and say whether the text breaks the community guidelines "
+     "(harassment, threats, hate). Format: score=<x>; violates=<yes|no>.",
+     "{toxic_text}")
+_api("spam_detection", "dating-fake-profile",
+     "You review new profiles on a dating app. Decide if the profile is likely a romance scammer, a bot or "
+     "commercial spam. Answer GENUINE or SUSPICIOUS and a short reason.",
+     "{dating_profile}")
+_api("spam_detection", "job-scam",
+     "Screen job ads before they go live on the job board. Reject postings that ask for fees, involve "
+     "cheque or parcel schemes, or promise unrealistic pay. Output APPROVE or REJECT.",
+     "{job_post}")
+_api("spam_detection", "username-policy",
+     "Check whether a new username is offensive or impersonates staff, a bank or a brand. Answer ok or "
+     "block, nothing else.",
+     ("{handle}", "Username: {handle}"))
+_api("spam_detection", "fake-review",
+     "Review-integrity filter: hold reviews that look paid-for, written by the seller or copy-pasted; publish the "
+     "rest. Output PUBLISH or HOLD.",
+     "{review_suspect}")
+_inline("spam_detection", "is-spam",
+        ("Is the following message spam? Reply yes or no.\n\n{sms}",
+         "Junk or real comment?\n{blog_comment}",
+         "Moderation check: does this comment contain harassment or threats? Answer true/false.\n\n{toxic_text}"))
+_chat("spam_detection", "scam-text",
+      ("Received this SMS an hour ago. Scam? \"{sms}\"",
+       "Is this message legit or a scam: {sms}",
+       "My dad received this and wants to click the link. Should he? {sms}"))
+_chat("spam_detection", "discord-harassment",
+      ("Someone posted this in our Discord server. Does it count as harassment, should I ban them? \"{toxic_text}\"",
+       "is this comment over the line for our forum rules? {toxic_text}"))
+_chat("spam_detection", "suspicious-email",
+      ("I got this email at work, does it look like phishing to you?\n\n{phish_mail}",
+       "Should I report this to IT as phishing?\n{phish_mail}"))
+
+
+# ======================================================================================
+# language_detection and the foreign-language pool (also used by translation)
+# ======================================================================================
+
+#: (ISO 639-1 code, English name, text). All sentences written for this module.
+FOREIGN: tuple[tuple[str, str, str], ...] = (
+    ("de", "German", "Der Zug nach Hamburg hat heute leider zwanzig Minuten Verspätung."),
+    ("de", "German", "Können Sie mir sagen, wann das Museum am Sonntag öffnet?"),
+    ("de", "German", "Wir haben den Kuchen ohne Zucker gebacken und er schmeckt trotzdem gut."),
+    ("fr", "French", "Le musée est fermé le lundi, mais vous pouvez réserver vos billets en ligne."),
+    ("fr", "French", "J'ai oublié mon parapluie dans le bus ce matin."),
+    ("fr", "French", "Est-ce que la réunion de demain est toujours prévue à dix heures ?"),
+    ("es", "Spanish", "¿Sabes si la biblioteca abre los domingos por la tarde?"),
+    ("es", "Spanish", "Mañana va a llover en toda la costa, así que lleva chaqueta."),
+    ("es", "Spanish", "Necesito cambiar la fecha de mi reserva para el viernes."),
+    ("it", "Italian", "Il treno per Firenze parte dal binario sette tra dieci minuti."),
+    ("it", "Italian", "Abbiamo prenotato un tavolo per quattro persone alle otto."),
+    ("it", "Italian", "Non riesco a trovare le chiavi della macchina."),
+    ("pt", "Portuguese", "Vou chegar um pouco atrasado porque o metrô está parado."),
+    ("pt", "Portuguese", "A reunião foi adiada para a próxima semana."),
+    ("pt", "Portuguese", "Podes enviar-me a fatura por e-mail, por favor?"),
+    ("nl", "Dutch", "Ik heb mijn fiets voor het station laten staan en nu is hij weg."),
+    ("nl", "Dutch", "Kun jij morgen de vergadering voorzitten? Ik ben ziek."),
+    ("sv", "Swedish", "Vi ses vid busshållplatsen klockan halv nio."),
+    ("sv", "Swedish", "Jag har glömt mitt lösenord igen."),
+    ("da", "Danish", "Jeg kan desværre ikke komme til mødet i morgen."),
+    ("da", "Danish", "Hvor ligger det nærmeste apotek?"),
+    ("no", "Norwegian", "Jeg gleder meg til å gå på ski i helgen."),
+    ("no", "Norwegian", "Kan du hente barna i barnehagen i dag?"),
+    ("fi", "Finnish", "Juna on puoli tuntia myöhässä."),
+    ("fi", "Finnish", "Kiitos avusta, se oli todella hyödyllistä."),
+    ("pl", "Polish", "Czy mogę zapłacić kartą?"),
+    ("pl", "Polish", "Jutro idziemy do kina na nowy film."),
+    ("cs", "Czech", "Dnes večer budu pracovat dlouho, nečekej na mě s večeří."),
+    ("cs", "Czech", "Kde je nejbližší autobusová zastávka?"),
+    ("tr", "Turkish", "Yarın sabah erkenden havalimanına gitmem gerekiyor."),
+    ("tr", "Turkish", "Bu kitabı çok beğendim, sana da tavsiye ederim."),
+    ("ro", "Romanian", "Mulțumesc pentru ajutor, a fost foarte util."),
+    ("ro", "Romanian", "Magazinul se închide la ora nouă seara."),
+    ("hu", "Hungarian", "Holnap reggel korán indulunk a Balatonra."),
+    ("hu", "Hungarian", "Köszönöm szépen a segítséget!"),
+    ("el", "Greek", "Καλημέρα, θα ήθελα έναν καφέ χωρίς ζάχαρη."),
+    ("ru", "Russian", "Сегодня вечером я буду дома, позвони мне после семи."),
+    ("ru", "Russian", "Где находится ближайшая аптека?"),
+    ("uk", "Ukrainian", "Дякую за допомогу, тепер усе працює."),
+    ("ja", "Japanese", "明日の会議は午後三時からです。"),
+    ("ja", "Japanese", "この本はとても面白かったです。"),
+    ("ko", "Korean", "내일 아침에 도서관에서 만나요."),
+    ("ko", "Korean", "이 식당은 정말 맛있어요."),
+    ("zh", "Chinese", "我明天要去北京出差。"),
+    ("zh", "Chinese", "请问最近的地铁站在哪里？"),
+    ("ar", "Arabic", "أين أقرب محطة قطار؟"),
+    ("ar", "Arabic", "شكراً جزيلاً على مساعدتك."),
+    ("hi", "Hindi", "मुझे कल सुबह जल्दी उठना है।"),
+    ("vi", "Vietnamese", "Hôm nay trời rất đẹp, chúng ta đi dạo nhé."),
+    ("id", "Indonesian", "Saya akan datang terlambat karena hujan deras."),
+    ("ca", "Catalan", "Demà anirem a la platja si no plou."),
+    ("he", "Hebrew", "תודה רבה על העזרה."),
+    ("sw", "Swahili", "Habari za asubuhi? Natumaini uko salama."),
+    ("en", "English", "I'll be a bit late, the bus broke down near the bridge."),
+)  # fmt: skip
+
+
+def _foreign(c: _Ctx) -> str:
+    code, name, text = c.r.choice(FOREIGN)
+    c.vals["foreign_code"] = code
+    c.vals["foreign_name"] = name
+    return text
+
+
+def _foreign_lines(c: _Ctx) -> str:
+    picks = c.r.sample(FOREIGN, c.r.randint(3, 6))
+    return "\n".join(f"{i + 1}. {t}" for i, (_, _, t) in enumerate(picks))
+
+
+_slots(
+    foreign=_foreign,
+    foreign_lines=_foreign_lines,
+    mixed_text=_raw(
+        "Ok so I told her 'no pasa nada' but honestly the whole trip was un desastre total.",
+        "Meeting ist um 3, bring bitte the slides und den Laptop.",
+        "C'est la vie, I guess. On verra demain if the weather holds.",
+        "Ciao! Just landed, the hotel è bellissimo and the view is amazing.",
+        "Thanks for the help, muito obrigado, see you next week!",
+        "Ik weet het niet, maybe we should just order pizza tonight.",
+        "Das Meeting war echt lang, but at least we finally agreed on the budget.",
+        "Je suis crevé today, let's do the call demain matin?",
+        "Grazie mille for the lovely dinner, la prossima volta offro io!",
+        "Vamos a la playa this weekend if it's not too windy, ¿te apuntas?",
+        "Dziękuję for the book recommendation, I loved it.",
+        "Tack så mycket! The package arrived today and everything is perfect.",
+    ),
+    lang_pair=lambda c: _lang_pair(c),
+    foreign_confusable=lambda c: (c.get("lang_pair"), c.vals["foreign_confusable"])[1],
+)
+
+#: Languages people mix up, by ISO code of the text shown.
+_CONFUSABLE = {"pt": "Spanish", "es": "Portuguese", "da": "Norwegian", "no": "Danish", "sv": "Norwegian",
+               "nl": "German", "de": "Dutch", "ca": "Spanish", "id": "Malay", "cs": "Slovak", "uk": "Russian",
+               "ru": "Ukrainian", "it": "Spanish", "ro": "Italian", "fi": "Estonian", "ja": "Chinese", "zh": "Japanese"}
+
+
+def _lang_pair(c: _Ctx) -> str:
+    code, name, text = c.r.choice([f for f in FOREIGN if f[0] in _CONFUSABLE])
+    c.vals["foreign_confusable"] = text
+    pair = [name, _CONFUSABLE[code]]
+    c.r.shuffle(pair)
+    return f"{pair[0]} or {pair[1]}"
+
+_api("language_detection", "iso-code",
+     "Return the ISO 639-1 code of the language the text is written in. Two lowercase letters, nothing else.",
+     "{foreign}")
+_api("language_detection", "json-confidence",
+     "Language identification service. Respond with JSON {\"lang\": <ISO 639-1>, \"script\": <ISO 15924>, "
+     "\"confidence\": <0-1>}.",
+     ("{foreign}", "text: {foreign}"))
+_api("language_detection", "english-name",
+     "Tell me which language the following user input is in. Answer with the language's English name only, "
+     "e.g. 'Finnish'.",
+     "{foreign}")
+_api("language_detection", "mixed-languages",
+     "Some messages mix languages. List every language present in the message with the approximate share of "
+     "words, most frequent first.",
+     "{mixed_text}")
+_api("language_detection", "per-line",
+     "For each numbered line, output the line number and the BCP-47 language tag, one per line.",
+     "{foreign_lines}")
+_api("language_detection", "is-english",
+     "Pre-filter for an English-only model. Reply ENGLISH if the message is in English, otherwise reply "
+     "OTHER:<language code>.",
+     ("{foreign}", "Message: {foreign}"))
+_inline("language_detection", "detect",
+        ("Detect the language of this text and answer with its name:\n\n{foreign}",
+         "Language ID only, no translation please: {foreign}",
+         "What language is the following sentence written in? Give the ISO code.\n\"{foreign}\""))
+_chat("language_detection", "what-language",
+      ("which language is this?? {foreign}",
+       "A friend sent me this, which language is it? {foreign}",
+       "Any idea what language this text is in: \"{foreign}\"",
+       "no idea what language this is lol: {foreign}"))
+_chat("language_detection", "which-of-two",
+      ("Is this {lang_pair}? \"{foreign_confusable}\"",
+       "I can never tell {lang_pair} apart. Which is this one: {foreign_confusable}",
+       "{lang_pair}? {foreign_confusable}"))
+_chat("language_detection", "list-languages",
+      ("Which languages are these lines in?\n{foreign_lines}",
+       "can you identify the language of each of these?\n\n{foreign_lines}"))
+
+
+# ======================================================================================
+# pii_detection: find or redact personal data
+# ======================================================================================
+
+_slots(
+    sortcode=lambda c: f"{_digits(c, 2)}-{_digits(c, 2)}-{_digits(c, 2)}",
+    acct=lambda c: _digits(c, 8),
+    passport=lambda c: c.r.choice("CPXK") + _digits(c, 8),
+    mrn=lambda c: "MRN " + _digits(c, 7),
+    plate=lambda c: c.r.choice(("KX", "LB", "WP", "GA")) + _digits(c, 2) + " " + "".join(c.r.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(3)),
+    pii_text=_one(
+        "New starter details for payroll: {fullname}, born {dob}, personal mobile {phone}, home address "
+        "{address}. Bank: sort code {sortcode}, account {acct}.",
+        "Hey, it's {first}! Text me on {phone} or email {email} when you land in {city}.",
+        "Tenant application - Name: {fullname}. Passport no. {passport}. Current address: {address}. "
+        "Employer: {company}, salary {amount2}.",
+        "Patient {fullname}, {mrn}, DOB {dob}, seen on {date} for a follow-up. Lives with partner {first2}. "
+        "Contact {phone}.",
+        "The car with plate {plate} was parked across the exit again. Owner appears to be {fullname} from flat 12.",
+        "Reminder: the quarterly review is on {weekday} at {time} in meeting room B.",
+        "Please send the signed form back to {email} or post it to {address}.",
+        "Visitor log {date}: {fullname} ({company}), badge 44, escorted by {first2}.",
+        "Customer called to say the {product} arrived damaged. No other details given.",
+        "Refund the deposit to {fullname}, IBAN DE{acct}{acct}{card4}, reference {booking_ref}.",
+    ),
+    log_lines=lambda c: "\n".join(
+        f"2026-0{c.r.randint(1, 9)}-{c.r.randint(10, 28)}T{c.r.randint(10, 23)}:{c.r.randint(10, 59)}:{c.r.randint(10, 59)}Z "
+        + c.r.choice(("INFO", "WARN", "INFO", "ERROR")) + " "
+        + c.r.choice((
+            f"login ok user={_email_of(c, c.r.choice(FIRST), c.r.choice(LAST))} ip={c.get('ip')}",
+            f"password reset requested for {_email_of(c, c.r.choice(FIRST), c.r.choice(LAST))}",
+            "cache miss key=catalog:v2:page:3",
+            f"payment failed card=**** {_digits(c, 4)} name=\"{c.r.choice(FIRST)} {c.r.choice(LAST)}\"",
+            "GET /api/v1/products 200 41ms",
+            f"shipping label created to={c.r.randint(2, 90)} {c.r.choice(STREETS)} phone={c.get('phone')}",
+            "worker 3 heartbeat",
+        ))
+        for _ in range(c.r.randint(4, 8))
+    ),
+    chat_transcript_pii=_one(
+        "Customer: hi my name is {fullname} and my card ending {card4} was charged twice\n"
+        "Agent: Sorry about that! Can you confirm the email on the account?\nCustomer: {email}\n"
+        "Agent: Thanks. And the billing postcode?\nCustomer: it's the one for {address}",
+        "Agent: Welcome to {company}, who am I speaking with?\nCustomer: {first}, I'm calling for my mum {fullname2}, "
+        "date of birth {dob}\nAgent: Thank you. What's the best number to call back?\nCustomer: {phone}",
+        "Customer: can you change the delivery address to {address}?\nAgent: Of course. Could you confirm your name?\n"
+        "Customer: {fullname}\nAgent: Done, anything else?",
+    ),
+    hr_note=_one(
+        "{fullname} ({role}, {team}) has been signed off sick since {date} with anxiety; her GP note is in the file. "
+        "Manager {fullname2} has been informed.",
+        "Exit interview with {fullname}: leaving for a role at {company}. Mentioned pay ({amount2}) and a difficult "
+        "relationship with {first2}.",
+        "Disciplinary meeting for {fullname}, employee ID E{acct}, on {date}. Union rep: {fullname2}.",
+    ),
+    clinical_note=_one(
+        "Patient {fullname}, {mrn}, DOB {dob}, seen on {date} for a follow-up. Lives with partner {first2}. "
+        "Contact {phone}.",
+        "{date}: {fullname} (DOB {dob}) attended with her daughter {first2}. BP 142/91, advised to reduce salt. "
+        "Review in 4 weeks at the {city} clinic. Home: {address}.",
+        "Discharge summary - {fullname}, {mrn}. Admitted {date} with a fractured wrist after a cycling accident on "
+        "{address}. GP: Dr {last2}. Phone on file {phone}.",
+        "Telephone consult with {fullname}, born {dob}. Reports three nights of fever. Works as a {role} at {company}. "
+        "Email for results: {email}.",
+    ),
+    clean_text=_one(
+        "Visitors to the north wing should use the lift next to the café.",
+        "The quarterly figures will be published on the intranet next week.",
+        "Our support team is available from 8am to 6pm on weekdays.",
+        "All orders over {amount} ship free within the EU.",
+    ),
+)
+
+_api("pii_detection", "redact-tags",
+     "Redact personal data from the text. Replace names with [PERSON], emails with [EMAIL], phone numbers "
+     "with [PHONE], addresses with [ADDRESS], dates of birth with [DOB], and any ID, passport, account or "
+     "card numbers with [ID]. Keep everything else exactly as is.",
+     "{pii_text}")
+_api("pii_detection", "list-json",
+     "You are a personal-data scanner. Return a JSON array of the personal data items in the input: "
+     "[{\"type\": \"name|email|phone|address|dob|id_number|bank|health|plate\", \"text\": \"...\", "
+     "\"start\": <offset>}]. Return [] when there is none.",
+     ("{pii_text}", "{clean_text}", "{pii_text}"))
+_api("pii_detection", "contains-bool",
+     "Does the text contain personally identifiable information? Reply with true or false only.",
+     ("{pii_text}", "{clean_text}"))
+_api("pii_detection", "log-scrub",
+     "Scrub application logs before they are shipped to the third-party log platform: mask email addresses, "
+     "IP addresses, card fragments, names, street addresses and phone numbers with ***. Return the log lines only.",
+     "{log_lines}")
+_api("pii_detection", "transcript-anonymise",
+     "Anonymise the support chat transcript for use in training material. Replace every personal detail of "
+     "the customer with a realistic but fake value of the same type, and list what you replaced.",
+     "{chat_transcript_pii}")
+_api("pii_detection", "special-category",
+     "GDPR screening: identify personal data in the HR note and flag special-category data (health, "
+     "religion, union membership, ethnicity, sexual orientation) separately. Output two bullet lists.",
+     "{hr_note}")
+_api("pii_detection", "phi-deidentify",
+     "De-identify the clinical note by removing the HIPAA Safe Harbor identifiers (names, dates except year, "
+     "phone numbers, medical record numbers, addresses). Output the cleaned note.",
+     "{clinical_note}")
+_inline("pii_detection", "mask-stars",
+        ("Find all personal data in this text and replace it with ***:\n\n{pii_text}",
+         "Mask any PII (names, emails, phones, addresses, IDs) in the following:\n{pii_text}",
+         "List the personal information in this message, if any:\n{pii_text}"))
+_chat("pii_detection", "safe-to-share",
+      ("I'm about to paste this into a public GitHub issue. Does it contain anything personal I should remove?\n\n{log_lines}",
+       "These logs are going to an outside vendor. Strip anything that identifies a person first:\n{log_lines}"))
+_chat("pii_detection", "remove-names",
+      ("Remove names and contact details from this so I can post it in the team channel: {pii_text}",
+       "please redact the personal details in this before I forward it\n\n{chat_transcript_pii}",
+       "Does this note contain personal data I shouldn't share? {pii_text}"))
+
+
+# ======================================================================================
+# entity_extraction: fields and named entities into a structure
+# ======================================================================================
+
+_slots(
+    receipt=_one(
+        "THE COPPER KETTLE\n{address}\n{date} {time}\nTable 7  Server: {first}\n2 x Flat white      7.80\n"
+        "1 x Club sandwich   11.50\n1 x Carrot cake      4.90\nSubtotal           24.20\nService 10%         2.42\n"
+        "TOTAL              26.62\nPaid VISA ****{card4}",
+        "Silverbirch Pharmacy - Receipt {order_no}\n{date}\nAllergy tablets 30ct   {amount}\nSunscreen SPF50        {amount}\n"
+        "Total incl. VAT: {amount2}\nCash",
+        "MARKET HALL FUEL\nPump 4  Unleaded  42.18 L\nPrice/L 1.739\nAmount {amount}\n{date}  Card ****{card4}",
+    ),
+    resume=_one(
+        "{fullname}\n{email} | {phone} | {city}\n\nEXPERIENCE\n{role}, {company} ({year}-present)\n- Led migration of 40 "
+        "services to containers\nIntern, {company2} ({year})\n\nEDUCATION\nBSc Computer Science, University of {city2}\n\n"
+        "SKILLS\nPython, Go, PostgreSQL, Kubernetes, German (fluent)",
+        "Curriculum vitae - {fullname}\nBorn {dob}. Lives in {city}.\nWork: {role} at {company} since {year}; previously "
+        "three years as a barista.\nLanguages: English, Spanish, basic Japanese.\nContact: {email}",
+    ),
+    flight_mail=_one(
+        "Your booking is confirmed! Booking reference {booking_ref}.\nPassenger: {fullname}\nOutbound: {flight} {city} -> {city2}, "
+        "{date}, departs {time}, seat 14C\nBaggage: 1 x 23kg\nTotal paid: {fare}",
+        "Hi {first}, here is your e-ticket. Flight {flight} from {city} to {city2} on {date}. Boarding closes 30 minutes before "
+        "departure at {time}. Ref: {booking_ref}.",
+    ),
+    news_item=_one(
+        "{fullname}, chief executive of {company}, told reporters in {city} on {weekday} that the firm would hire 200 "
+        "engineers by {month}, after securing {amount2} from investors led by {company2}.",
+        "The {city} city council approved a {amount2} plan to renovate the central library. Councillor {fullname2} said "
+        "work would begin on {date}.",
+        "{company} and {company2} announced a merger on {date}. The combined company will be based in {city} and led "
+        "by {fullname}.",
+        "Police in {city2} are looking for witnesses after a van belonging to {company} was stolen on {date}, "
+        "according to spokesperson {fullname}.",
+    ),
+    messy_address=_one(
+        "flat 3, {address} - postcode is on the parcel, ring twice",
+        "{fullname} c/o {company}, {address}, {country}",
+        "deliver to: {first} at {address}, back door",
+        "{address}, 2nd floor left, {country}",
+    ),
+    product_listing=_one(
+        "{product} - now with 20% longer battery! Weight 1.2 kg. Colours: slate, moss, sand. 2-year warranty. "
+        "Was {amount2}, now {amount}. In stock, ships in 2-3 days.",
+        "For sale: {product}, used twice, original box. Dimensions 60 x 40 x 25 cm. Asking {amount}. Pick-up in {city}.",
+        "NEW {product}\n- Material: recycled nylon\n- Capacity: 40 litres\n- Weight: 1.4 kg\n- Price: {amount}\n- SKU: PX-{card4}",
+    ),
+    event_invite=_one(
+        "You're invited! {first}'s 40th birthday, {weekday} {date} from {time} at the Lantern Room, {address}. "
+        "Dress code: anything sparkly. RSVP to {email} by the end of the month.",
+        "Workshop: Intro to watercolour with {fullname}. {date}, {time}, two hours. Community hall, {city}. Fee {amount}, "
+        "materials included. Max {n_people} participants.",
+        "Town hall meeting for {company} employees on {date} at {time} CET, main auditorium and online. Speakers: "
+        "{fullname} and {fullname2}.",
+    ),
+    prescription=_one(
+        "Amoxicillin 500 mg capsules, one three times a day for 7 days. Take with food. Prescriber: Dr {last}. {date}.",
+        "Rx: Sertraline 50mg tablet, 1 tab PO once daily in the morning, qty 28, 2 refills. Dr {fullname}.",
+        "Ibuprofen 400 mg every 6-8 hours as needed for pain, max 3 tablets per day, and omeprazole 20 mg once daily.",
+    ),
+    property_listing=_one(
+        "Bright two-bedroom flat in central {city}, 74 m², 3rd floor with lift, balcony facing south. Rent {rent} per "
+        "month, deposit two months. Available from {date}. Pets considered. Contact {fullname}, {phone}.",
+        "Detached family house, 4 bed, 2 bath, garden 600 m², garage. Built {year}. Asking price {amount2}. "
+        "Viewings Saturdays via {company}.",
+    ),
+    contract_preamble=_one(
+        "This Services Agreement (the \"Agreement\") is made on {date} between {company}, a company registered in "
+        "{country} (\"Client\"), and {company2} (\"Provider\"). The initial term is 24 months starting {date2}. Fees: "
+        "{amount2} per year, payable quarterly.",
+        "LEASE AGREEMENT. Landlord: {fullname}. Tenant: {fullname2}. Premises: {address}. Term: 12 months from {date}. "
+        "Monthly rent: {rent}. Deposit: {amount2}.",
+    ),
+    meeting_notes_actions=_one(
+        "Notes {date}: {first} to send the revised budget to finance by {weekday}. {first2} will book the venue for the "
+        "offsite ({city}). Everyone: review the draft roadmap before the next sync. {first3} owns the customer survey, due {date2}.",
+        "- agreed to delay launch to {date}\n- {first2}: fix onboarding emails\n- {first}: call {company} about pricing, this week\n"
+        "- next meeting {weekday} {time}",
+    ),
+    money_text=_one(
+        "We spent {amount} on catering, {amount} on the venue deposit and another {amount} on printing. The sponsor "
+        "covered {amount2}.",
+        "Budget update: travel came in at {amount2} against a plan of {amount2}; software licences were {amount}.",
+        "Invoice {order_no}: consulting {amount2}, expenses {amount}, late fee {amount}.",
+    ),
+)
+
+_api("entity_extraction", "receipt-fields",
+     "Extract the following fields from the receipt and return JSON only: merchant, date, time, items "
+     "[{name, quantity, price}], subtotal, tip_or_service, total, payment_method. Use null when a field is missing.",
+     "{receipt}")
+_api("entity_extraction", "resume-parse",
+     "Parse the CV into JSON with keys name, email, phone, location, current_title, current_employer, "
+     "previous_roles (list), education (list), skills (list), languages (list).",
+     "{resume}")
+_api("entity_extraction", "flight-booking",
+     "From a flight confirmation email, extract passenger_name, booking_reference, flight_number, origin, "
+     "destination, departure_date, departure_time and price. Output a single JSON object.",
+     "{flight_mail}")
+_api("entity_extraction", "ner-news",
+     "Mark up the people, organisations, places, dates and monetary values in the article with inline tags such "
+     "as <PER>...</PER>, <ORG>, <LOC>, <DATE> and <MONEY>. Return the tagged text.",
+     "{news_item}")
+_api("entity_extraction", "address-parse",
+     "Split free-text delivery addresses into components: recipient, company, street_number, street, unit, "
+     "city, postcode, country, delivery_notes. JSON, null for anything missing.",
+     "{messy_address}")
+_api("entity_extraction", "product-specs",
+     "Pull the structured attributes out of a product listing for the catalogue: name, weight, dimensions, "
+     "colours, capacity, material, warranty, price, sale_price, availability. JSON.",
+     "{product_listing}")
+_api("entity_extraction", "event-details",
+     "Invitation parser for a family organiser app: read the invite and fill title, date, start_time, location, "
+     "host, cost, rsvp_contact and deadline (JSON).",
+     "{event_invite}")
+_api("entity_extraction", "medication",
+     "Extract each medication from the prescription text as {drug, strength, form, dose, frequency, duration, "
+     "max_daily_dose, notes}. Return a JSON list.",
+     "{prescription}")
+_api("entity_extraction", "property",
+     "Convert the property advert into our listing schema: type, bedrooms, bathrooms, floor_area_m2, "
+     "outdoor_space, price_or_rent, deposit, available_from, pets, contact. JSON only.",
+     "{property_listing}")
+_api("entity_extraction", "contract-metadata",
+     "Extract contract metadata for the contract register: parties (with roles), effective_date, term, "
+     "fees, payment_schedule, premises. Don't interpret the terms, only extract them.",
+     "{contract_preamble}")
+_inline("entity_extraction", "action-items",
+        ("Extract every action item from these notes as a JSON list of {owner, task, due}:\n\n{meeting_notes_actions}",
+         "Pull out who needs to do what by when. Table format.\n{meeting_notes_actions}"))
+_inline("entity_extraction", "amounts",
+        ("List every monetary amount in the text and what it refers to, as JSON:\n{money_text}",
+         "Extract (amount, currency, purpose) triples: {money_text}"))
+_chat("entity_extraction", "people-companies",
+      ("Who's who in this article? List every person, organisation and place.\n\n{news_item}",
+       "who and which organisations are mentioned here? {news_item}"))
+_chat("entity_extraction", "pull-dates",
+      ("Grab the date, time and venue from this invite for my calendar:\n\n{event_invite}",
+       "What's the booking ref, flight number and departure time in this email? {flight_mail}",
+       "Grab the total, the date and the card digits from this receipt:\n{receipt}"))
+
+
+# ======================================================================================
+# keyword_extraction: keywords, tags, key phrases
+# ======================================================================================
+
+ARTICLES = (
+    "Urban gardening has grown quickly in dense cities, where balconies and rooftops are turned into small vegetable "
+    "plots. Beyond fresh food, community gardens give neighbours a reason to meet, and several city councils now lend "
+    "unused land to local groups. The main obstacles are soil contamination, access to water and the time volunteers "
+    "can commit over a whole season.",
+    "Most successful phishing attacks still begin with a convincing email. Attackers copy the look of real login "
+    "pages, register look-alike domains and create a sense of urgency. Multi-factor authentication blocks the majority "
+    "of these attempts, but only if staff are trained to reject unexpected prompts rather than approving them by habit.",
+    "Adults need between seven and nine hours of sleep, yet surveys suggest a third regularly get less. Short sleep is "
+    "linked to poorer concentration, weaker immunity and a higher risk of accidents. Keeping a regular wake-up time, "
+    "limiting caffeine after midday and keeping the bedroom cool are among the simplest ways to improve sleep quality.",
+    "Since the pandemic, many companies have settled on hybrid work, asking staff to come in two or three days a week. "
+    "Supporters say it combines focus time at home with collaboration in the office. Critics point to half-empty "
+    "buildings, uneven rules between teams and the difficulty of mentoring junior employees remotely.",
+    "Specialty coffee roasters buy green beans directly from farms and roast them in small batches. Lighter roasts "
+    "preserve the fruity and floral notes of the origin, while darker roasts bring out chocolate and caramel flavours. "
+    "Freshness matters: beans are at their best between one and four weeks after roasting.",
+    "Cities that build protected bike lanes see more people cycling, especially women and older residents who avoid "
+    "riding in traffic. The cost per kilometre is small compared with road projects, and local shops often report "
+    "higher sales once streets become calmer. Winter maintenance and connecting isolated lanes remain common problems.",
+    "Plastic packaging makes up a large share of household waste, and only a fraction is recycled. Deposit-return "
+    "schemes for bottles have pushed return rates above ninety percent in some countries. Refill stations and "
+    "reusable containers are spreading, though they depend on customers changing long-standing shopping habits.",
+    "Large language models are increasingly used to draft emails, summarise documents and answer customer questions. "
+    "Their output can be fluent yet wrong, so companies add retrieval from trusted sources, human review for sensitive "
+    "cases and monitoring of costs, since every request is billed by the number of tokens processed.",
+    "Heat waves are becoming longer and more frequent in many regions. Older people, outdoor workers and residents of "
+    "poorly ventilated flats are most at risk. Cities are responding with cooling centres, more street trees and "
+    "early-warning systems that text residents when temperatures are expected to peak.",
+    "Board games have enjoyed a revival over the last decade. Crowdfunding lets small studios publish ambitious "
+    "designs, and board-game cafés give people a place to try before they buy. Cooperative games, where players win or "
+    "lose together, have been particularly popular with families.",
+)
+
+_slots(
+    article=_of(ARTICLES),
+    article_two=lambda c: "\n\n".join(c.r.sample(ARTICLES, 2)),
+    social_post=_one(
+        "Just finished my first half marathon in {city}!! 2:04, legs are jelly but so worth it. Huge thanks to everyone "
+        "who cheered at the 18k mark.",
+        "New in store: hand-thrown mugs from a local potter, each one slightly different. Perfect with our autumn blend.",
+        "We're hiring a {role} to join our small team in {city}. Flexible hours, great coffee, no egos.",
+        "Sunday bake: cardamom buns with a brown-butter glaze. Recipe in the comments.",
+    ),
+    paper_abstract=_one(
+        "We study the effect of classroom air quality on test performance in 48 primary schools. Using low-cost CO2 "
+        "sensors over one school year, we find that scores on afternoon tests fall measurably when concentrations "
+        "exceed 1,500 ppm. Opening windows for five minutes between lessons removed most of the effect.",
+        "This paper proposes a lightweight method for detecting duplicate product listings in online marketplaces. "
+        "Combining image hashes with title embeddings, our approach improves recall by 11 points over text-only "
+        "baselines while running on a single CPU.",
+        "We surveyed 2,300 gig-economy couriers in four countries about income stability, working hours and injuries. "
+        "Respondents who relied on a single platform reported higher income volatility and less bargaining power.",
+        "We evaluate whether adding bike lanes changes retail footfall on 22 shopping streets. Using card-payment data "
+        "before and after construction, we observe no decline in spending and a small increase on weekends.",
+        "This study tests a reminder-text intervention for missed GP appointments in {city}. Patients receiving a "
+        "personalised SMS two days ahead missed 23% fewer appointments than the control group.",
+        "We introduce a benchmark of 3,000 hand-labelled customer emails for intent detection in five languages and "
+        "show that small fine-tuned models match much larger general models at a fraction of the cost.",
+        "Using satellite images from 2000 to 2024, we estimate the loss of urban tree cover in 40 European cities and "
+        "relate it to surface temperatures during heat waves.",
+    ),
+    podcast_desc=_one(
+        "In this episode we talk to a marine biologist about why octopuses are so smart, how they change colour and "
+        "what aquariums get wrong about keeping them.",
+        "Two former restaurant owners share what they learned from closing their bistro during a recession, and how "
+        "they started again with a food truck.",
+        "We break down the basics of index funds, why fees matter more than you think, and common mistakes first-time "
+        "investors make.",
+        "This week: a night-shift nurse on sleep, coffee and the small rituals that get her through a 12-hour shift.",
+        "A historian explains how medieval cities dealt with fires, from bucket brigades to the first building codes.",
+        "We review three budget mirrorless cameras for beginners and answer listener questions about lenses.",
+        "Our guest built a board-game café from a closed bank branch in {city}. We talk rent, licences and dice.",
+        "How to train for your first ultramarathon without wrecking your knees, with a sports physiotherapist.",
+        "A conversation about learning Japanese in your forties: apps, tutors and why kanji isn't as scary as it looks.",
+    ),
+    job_ad=_one(
+        "We're looking for a {role} to join the {team} team. You'll work with Python, dbt and Snowflake, build dashboards "
+        "in Looker and partner with product managers on experiment design. Nice to have: experience with causal "
+        "inference and stakeholder communication.",
+        "Join our clinic as a veterinary nurse. Responsibilities include anaesthesia monitoring, post-operative care, "
+        "client education and managing the pharmacy stock. Registration with the national council required.",
+    ),
+)
+
+_api("keyword_extraction", "seo-listing",
+     "E-commerce search tuning: propose the search terms shoppers would type to find this listing. Output a JSON "
+     "array of up to 10 terms.",
+     "{product_listing}")
+_api("keyword_extraction", "key-phrases",
+     "Pull out the phrases that best describe this article, to be stored as search facets. JSON array, at most "
+     "8 phrases, copied verbatim from the text.",
+     ("{article}", "Article:\n{article}"))
+_api("keyword_extraction", "hashtags",
+     "Suggest 5 to 8 relevant hashtags for the social media post. Output the hashtags on one line.",
+     "{social_post}")
+_api("keyword_extraction", "paper-keywords",
+     "Given a paper abstract, return five index keywords in the style of an academic journal, separated by "
+     "semicolons.",
+     "{paper_abstract}")
+_api("keyword_extraction", "podcast-tags",
+     "Tag podcast episodes for discovery. Output four to seven topic tags, lowercase, hyphenated, comma-separated.",
+     "{podcast_desc}")
+_api("keyword_extraction", "skills-terms",
+     "Extract the skill and tool keywords mentioned in the job ad for our matching index. Return a flat list, "
+     "one term per line, no duplicates.",
+     "{job_ad}")
+_api("keyword_extraction", "ticket-tags",
+     "Generate free-form tags for support tickets so agents can search them later. 3-5 short tags, comma separated.",
+     ("{ticket_short_cls}", "{rental_msg}"))
+_api("keyword_extraction", "tfidf-style",
+     "Identify the most distinctive terms of document A compared with document B. Return the top 10 terms of A "
+     "with a relevance score from 0 to 1.",
+     "Document A:\n{article}\n\nDocument B:\n{article_two}")
+_inline("keyword_extraction", "top-keywords",
+        ("List the 10 most important keywords in this text, ranked:\n\n{article}",
+         "Extract keywords from the following paragraph (max 7):\n{article}",
+         "Give me the key phrases from this abstract:\n{paper_abstract}"))
+_chat("keyword_extraction", "essay-keywords",
+      ("which words would you pick as keywords for this? {article}",
+       "I need keywords for my assignment submission, can you pull them out of my intro?\n\n{article}"))
+_chat("keyword_extraction", "blog-tags",
+      ("Need tags for this blog post, what fits?\n{article}",
+       "suggest a few tags for this post: {social_post}",
+       "Give me some hashtags for this: {social_post}"))
+
+
+# ======================================================================================
+# format_conversion: the same data in another format
+# ======================================================================================
+
+_COURSES = ("Intro to Pottery", "Spanish A2", "Python Basics", "Wine Tasting", "Yoga for Runners",
+            "Bookkeeping 101", "Street Photography", "Conversational Japanese")
+
+
+def _csv_rows(c: _Ctx) -> str:
+    kind = c.r.randrange(3)
+    if kind == 0:
+        rows = ["booking_id,guest,room,check_in,nights,total"]
+        for _ in range(c.r.randint(3, 7)):
+            rows.append(f"B{_digits(c, 5)},{c.r.choice(FIRST)} {c.r.choice(LAST)},{c.r.randint(101, 420)},"
+                        f"2026-{c.r.randint(1, 12):02d}-{c.r.randint(1, 28):02d},{c.r.randint(1, 9)},{c.r.uniform(90, 2400):.2f}")
+    elif kind == 1:
+        rows = ["sku,name,category,price,stock"]
+        for _ in range(c.r.randint(3, 7)):
+            rows.append(f"PX-{_digits(c, 4)},{c.r.choice(PRODUCTS)},{c.r.choice(('outdoor', 'home', 'audio', 'office'))},"
+                        f"{c.r.uniform(9, 600):.2f},{c.r.randint(0, 250)}")
+    else:
+        rows = ["student,course,score,passed"]
+        for _ in range(c.r.randint(3, 8)):
+            s = c.r.randint(35, 100)
+            rows.append(f"{c.r.choice(FIRST)},{c.r.choice(_COURSES)},{s},{'yes' if s >= 50 else 'no'}")
+    return "\n".join(rows)
+
+
+def _json_doc(c: _Ctx) -> str:
+    kind = c.r.randrange(3)
+    if kind == 0:
+        obj: object = {
+            "order": c.get("order_no"),
+            "customer": {"name": c.get("fullname"), "email": c.get("email")},
+            "items": [{"sku": f"PX-{_digits(c, 4)}", "qty": c.r.randint(1, 4), "price": round(c.r.uniform(5, 300), 2)}
+                      for _ in range(c.r.randint(1, 3))],
+            "gift_wrap": c.r.random() < 0.3,
+        }
+    elif kind == 1:
+        obj = {"service": c.r.choice(("search-api", "checkout", "image-resizer")), "replicas": c.r.randint(2, 12),
+               "env": {"LOG_LEVEL": c.r.choice(("info", "debug")), "TIMEOUT_MS": c.r.choice((500, 2000, 5000))},
+               "ports": [8080, 9090], "healthcheck": {"path": "/healthz", "interval_s": 10}}
+    else:
+        obj = [{"city": c.r.choice(CITIES), "temp_c": c.r.randint(-5, 34), "rain_mm": round(c.r.uniform(0, 30), 1)}
+               for _ in range(c.r.randint(2, 5))]
+    return json.dumps(obj, indent=c.r.choice((2, 4)), ensure_ascii=False)
+
+
+def _xml_doc(c: _Ctx) -> str:
+    items = "".join(
+        f"\n    <book isbn=\"978{_digits(c, 10)}\"><title>{c.r.choice(('The Quiet Harbour', 'Salt and Iron', 'A Year of Bread', 'Maps of Rain', 'The Ninth Lantern'))}</title>"
+        f"<author>{c.r.choice(FIRST)} {c.r.choice(LAST)}</author><price currency=\"EUR\">{c.r.uniform(8, 30):.2f}</price></book>"
+        for _ in range(c.r.randint(2, 4))
+    )
+    return f"<catalogue store=\"Saltmarsh Books\">{items}\n</catalogue>"
+
+
+def _yaml_doc(c: _Ctx) -> str:
+    return c.fill(
+        "name: {team}-weekly-report\nschedule: \"0 7 * * 1\"\nowner: {email}\nsources:\n  - warehouse.orders\n"
+        "  - warehouse.refunds\nrecipients:\n  - {email2}\nformat: pdf\nenabled: true"
+    )
+
+
+def _kv_doc(c: _Ctx) -> str:
+    return c.fill(
+        "Name: {fullname}\nRole: {role}\nTeam: {team}\nStart date: {date}\nOffice: {city}\nManager: {fullname2}\n"
+        "Laptop: 14-inch, 32 GB"
+    )
+
+
+def _tsv_doc(c: _Ctx) -> str:
+    rows = ["Month\tVisitors\tSignups\tRevenue"]
+    for m in c.r.sample(MONTHS, 4):
+        rows.append(f"{m}\t{c.r.randint(4000, 90000)}\t{c.r.randint(50, 3000)}\t{c.r.randint(2000, 80000)}")
+    return "\n".join(rows)
+
+
+def _html_table(c: _Ctx) -> str:
+    rows = "".join(
+        f"\n  <tr><td>{c.r.choice(FIRST)}</td><td>{c.r.choice(DEPARTMENTS)}</td><td>{c.r.randint(2, 30)}</td></tr>"
+        for _ in range(c.r.randint(2, 5))
+    )
+    return f"<table>\n  <tr><th>Name</th><th>Department</th><th>Years</th></tr>{rows}\n</table>"
+
+
+def _env_file(c: _Ctx) -> str:
+    return (f"DATABASE_URL=postgres://app@db:5432/{c.r.choice(('shop', 'crm', 'ledger'))}\nREDIS_HOST=cache\n"
+            f"REDIS_PORT=6379\nFEATURE_NEW_CHECKOUT={c.r.choice(('true', 'false'))}\nMAX_UPLOAD_MB={c.r.choice((10, 25, 50))}\n"
+            f"SENTRY_ENV={c.r.choice(('staging', 'production'))}")
+
+
+def _times_text(c: _Ctx) -> str:
+    return "\n".join(
+        f"{c.r.choice(('Pottery', 'Yoga', 'Choir', 'Chess club', 'Book circle'))}: {c.r.choice(WEEKDAYS)} "
+        f"{c.r.randint(1, 12)}:{c.r.choice(('00', '30', '15'))} {c.r.choice(('am', 'pm'))}"
+        for _ in range(c.r.randint(3, 6))
+    )
+
+
+def _bullets(c: _Ctx) -> str:
+    return "\n".join(
+        f"- {c.r.choice(FIRST)} {c.r.choice(LAST)} - {c.r.choice(ROLES)} - {c.r.choice(CITIES)}"
+        for _ in range(c.r.randint(3, 6))
+    )
+
+
+_slots(
+    csv_rows=_csv_rows, json_doc=_json_doc, xml_doc=_xml_doc, yaml_doc=_yaml_doc, kv_doc=_kv_doc,
+    tsv_doc=_tsv_doc, html_table=_html_table, env_file=_env_file, times_text=_times_text, bullets=_bullets,
+)
+
+_api("format_conversion", "csv-to-json",
+     "Turn CSV into JSON: one object per data row, field names from the first line, numeric strings as numbers, "
+     "yes/no as booleans. Valid JSON only.",
+     "{csv_rows}")
+_api("format_conversion", "json-to-csv",
+     "Flatten the JSON into CSV with a header row. Nested keys become dot.separated column names. Return the "
+     "CSV only, no code fences.",
+     "{json_doc}")
+_api("format_conversion", "yaml-to-json",
+     "You convert configuration files between formats. Convert the YAML to pretty-printed JSON with the same "
+     "structure and types.",
+     "{yaml_doc}")
+_api("format_conversion", "xml-to-json",
+     "XML in, JSON out. Map repeated elements to arrays, keep attribute values as strings and preserve element "
+     "order.",
+     "{xml_doc}")
+_api("format_conversion", "tsv-to-markdown",
+     "Render tab-separated data as a GitHub-flavoured markdown table. Right-align the numeric columns.",
+     "{tsv_doc}")
+_api("format_conversion", "html-to-markdown",
+     "Convert HTML tables to markdown tables. Output only the markdown.",
+     "{html_table}")
+_api("format_conversion", "env-to-yaml",
+     "Convert a .env file to a Kubernetes ConfigMap YAML named app-config. Keep values as strings.",
+     "{env_file}")
+_api("format_conversion", "csv-to-sql",
+     "Turn the CSV rows into SQL INSERT statements for a table named after the first column's entity. One "
+     "statement per row, quote strings properly.",
+     "{csv_rows}")
+_api("format_conversion", "kv-to-json",
+     "Convert 'Key: value' lines to a JSON object with snake_case keys. Dates in ISO 8601. No commentary.",
+     "{kv_doc}")
+_inline("format_conversion", "times-24h",
+        ("Rewrite these times in 24-hour format and sort the lines by weekday. Change nothing else:\n\n{times_text}",
+         "Convert every time below to 24h notation, same layout:\n{times_text}"))
+_inline("format_conversion", "bullets-to-table",
+        ("Turn this list into a CSV with the columns name, role, city:\n{bullets}",
+         "Convert to a JSON array with fields name, role and city:\n\n{bullets}",
+         "Make this a markdown table (Name | Role | City):\n{bullets}"))
+_inline("format_conversion", "json-to-yaml",
+        ("YAML please, same data:\n{json_doc}",
+         "Please output the following as TOML instead of JSON.\n\n{json_doc}",
+         "Reformat as XML with a root element called <data>:\n{json_doc}"))
+_chat("format_conversion", "make-a-table",
+      ("table-ify this for me\n{csv_rows}",
+       "Could you format this CSV as a nice markdown table for our wiki?\n\n{csv_rows}",
+       "put this in a table pls\n{kv_doc}"))
+_chat("format_conversion", "make-json",
+      ("How would this look as a JSON object?\n{kv_doc}",
+       "convert this xml to json for me\n{xml_doc}",
+       "I need this as CSV so I can open it in Excel:\n{json_doc}"))
+
+
+# ======================================================================================
+# translation: the same text in another language
+# ======================================================================================
+
+EN_SOURCES = (
+    "Our opening hours change on public holidays. Please check the website before you visit.",
+    "Your table is booked for four people at 7:30 pm. Let us know if your plans change.",
+    "Please keep your luggage with you at all times.",
+    "The workshop is suitable for beginners; all materials are provided.",
+    "Thank you for your application. We will get back to you within two weeks.",
+    "Check-in opens at 3 pm and check-out is until 11 am. Late check-out can be arranged at reception.",
+    "Sign up before Friday to get the early-bird price.",
+    "The lift is out of order. Please use the stairs on the left or ask staff for help.",
+    "Your password must be at least twelve characters long and include a number.",
+    "We're sorry, this item is no longer available. Here are some similar products you might like.",
+    "Dogs are welcome on the terrace but not inside the restaurant.",
+    "The concert has been moved to the main hall because of the weather.",
+)
+UI_KEYS = (("cart.empty", "Your basket is empty"), ("checkout.pay", "Pay now"), ("profile.save", "Save changes"),
+           ("search.none", "No results for this search"), ("booking.cancel", "Cancel booking"),
+           ("auth.reset", "Reset your password"), ("orders.track", "Track your order"),
+           ("reviews.write", "Write a review"))
+SUBTITLES = ("Where were you last night?", "I told you, I was at the lighthouse.", "Alone? In that storm?",
+             "Someone had to keep the light on.", "You could have called.", "The phone lines were down. Again.",
+             "Then why is your coat dry?")
+MENU = ("Roasted pumpkin soup with sage butter", "Grilled sea bass, fennel salad, lemon dressing",
+        "Slow-cooked lamb shoulder with rosemary potatoes", "Chocolate tart with salted caramel",
+        "Seasonal vegetables (vegan)", "Contains nuts")
+
+def _srt(c: _Ctx) -> str:
+    t = c.r.uniform(5, 3000)
+    blocks = []
+    for i, line in enumerate(SUBTITLES[c.r.randint(0, 2):][: c.r.randint(3, 5)]):
+        end = t + c.r.uniform(1.2, 3.5)
+        blocks.append(f"{i + 1}\n{_ts(t)} --> {_ts(end)}\n{line}\n")
+        t = end + c.r.uniform(0.2, 2.0)
+    return "\n".join(blocks)
+
+
+def _ts(sec: float) -> str:
+    ms = int(sec * 1000)
+    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d},{ms % 1000:03d}"
+
+
+_slots(
+    en_source=_of(EN_SOURCES),
+    en_long=lambda c: " ".join(c.r.sample(EN_SOURCES, c.r.randint(2, 4))),
+    ui_json=lambda c: json.dumps(dict(c.r.sample(UI_KEYS, c.r.randint(3, 6))), indent=2),
+    subtitle_block=lambda c: _srt(c),
+    menu_lines=lambda c: "\n".join(c.r.sample(MENU, c.r.randint(3, 6))),
+    en_phrase=_raw("Where is the nearest pharmacy?", "Could we have the bill, please?", "I'm allergic to peanuts.",
+                   "How much is a return ticket?", "Happy birthday!", "Nice to meet you.", "Good luck with the exam!",
+                   "Is this seat taken?", "I don't understand, could you speak more slowly?"),
+    md_doc=lambda c: c.fill(
+        "## Getting started\n\n1. Download the **{app}** from the app store.\n2. Create an account with your email.\n"
+        "3. Tap *Settings* to choose your language.\n\n> Tip: you can change this later."
+    ),
+)
+
+_api("translation", "localizer",
+     "Localisation service for a travel site: render the English source in {lang}, leaving brand names, prices "
+     "and markup untouched. Reply with the {lang} text alone.",
+     "{en_source}")
+_api("translation", "to-english",
+     "Inbound messages from international customers: produce an idiomatic English rendering. If the input is "
+     "English already, echo it.",
+     "{foreign}")
+_api("translation", "ui-strings",
+     "You localise app interface copy. The message gives a locale and a JSON map of string IDs to English text; "
+     "return the same map with values in that locale, short enough for buttons.",
+     "Target locale: {lang}\n{ui_json}")
+_api("translation", "subtitles",
+     "Translate SRT subtitles into {lang}. Keep the numbering and timestamps exactly as they are and only "
+     "translate the dialogue lines.",
+     "{subtitle_block}")
+_api("translation", "menu",
+     "Translate restaurant menu items for foreign guests. Target language: {lang}. Keep dish names appetising "
+     "and natural, not literal.",
+     "{menu_lines}")
+_api("translation", "formal-register",
+     "Translate into German using the formal 'Sie' form, suitable for a letter to a customer.",
+     "{en_long}")
+_api("translation", "markdown-preserving",
+     "Translate the documentation page into {lang}. Preserve all markdown syntax, lists and bold/italic markers.",
+     "{md_doc}")
+_inline("translation", "from-to",
+        ("Translate from English to {lang}:\n\n{en_long}",
+         "Translate the following into {lang}. Return only the translated text.\n{en_source}",
+         "English -> {lang}: {en_source}"))
+_inline("translation", "into-english",
+        ("Translate to English: {foreign}",
+         "Please provide an English translation of the following text.\n\n{foreign}"))
+_chat("translation", "how-do-you-say",
+      ("what's the {lang} for \"{en_phrase}\"?",
+       "What's \"{en_phrase}\" in {lang}?",
+       "I'm travelling next week, how would I say {en_phrase} in {lang}?"))
+_chat("translation", "what-does-it-mean",
+      ("What does this mean in English? {foreign}",
+       "Can you translate this for me? My neighbour left it on a note: {foreign}",
+       "got this message, what does it say in english? {foreign}"))
+_chat("translation", "translate-my-email",
+      ("Can you translate my email into {lang}? I want it to sound natural.\n\n{en_long}",
+       "{lang} version of this please:\n{en_long}"))
+
+
+# ======================================================================================
+# simple_qa: short factual answer, or an answer from a given context
+# ======================================================================================
+
+TRIVIA_QS = (
+    "What is the largest planet in the solar system?", "How many sides does a hexagon have?",
+    "Who wrote Pride and Prejudice?", "What is the chemical symbol for sodium?",
+    "What's the capital of Australia?", "How many centimetres are in an inch?",
+    "In which year did the first crewed moon landing happen?", "Which element has atomic number 1?",
+    "What is the longest river in Africa?", "How many players does a football team have on the pitch?",
+    "Who painted the Mona Lisa?", "What currency is used in Japan?", "What is 15% of 80?",
+    "How many continents are there?", "What language is mostly spoken in Brazil?",
+    "What's the tallest mountain in the world?", "What does CPU stand for?",
+    "Which gas do plants absorb from the air?", "How many hours are in three days?",
+    "What is the plural of cactus?", "Who discovered penicillin?", "What's the smallest prime number?",
+    "In what year did the Second World War end?", "What's the capital of Kenya?",
+    "How many strings does a violin have?", "Which organ pumps blood around the body?",
+    "What does RSVP stand for?", "How many bits are in a byte?", "What is the largest desert in the world?",
+    "Which country has the city of Kyoto?", "What's the square root of 144?", "Who composed The Four Seasons?",
+    "How many weeks are in a year?", "What is the hardest natural substance?", "What's the capital of Canada's province of Nova Scotia?",
+    "What is the main language spoken in Quito?", "How many grams are in a kilogram?",
+)  # fmt: skip
+FACTOID_YN = (
+    "Is a whale a mammal?", "Is Vienna the capital of Austria?", "Does sound travel faster than light?",
+    "Is 91 a prime number?", "Is Mount Kilimanjaro in Kenya?", "Do penguins live at the North Pole?",
+    "Is the Great Wall of China visible from the Moon with the naked eye?", "Is a tomato botanically a fruit?",
+    "Was Shakespeare born in the 16th century?", "Is Venus hotter than Mercury?", "Are bats blind?",
+    "Is Canberra the largest city in Australia?", "Does a leap year have 366 days?", "Is glass a liquid at room temperature?",
+)
+
+CONTEXT_DOCS = (
+    ("Library loans: adult members can borrow up to 15 items at once. Books are lent for three weeks, DVDs for one "
+     "week. Loans can be renewed twice online unless another member has reserved the item. Overdue fines are 20 cents "
+     "per day per item, capped at 5 euros.",
+     ("How many times can I renew a book?", "How long can I keep a DVD?", "What's the maximum overdue fine per item?",
+      "How many items can I borrow?")),
+    ("Gym membership: the Flex plan gives access 6am-10pm on weekdays and 8am-8pm at weekends. Off-Peak members may "
+     "visit only between 10am and 4pm. Classes can be booked 7 days ahead; cancellations later than 2 hours before "
+     "the class count as a no-show. Three no-shows in a month block class bookings for a week.",
+     ("When can off-peak members come in?", "How far ahead can I book a class?", "What happens after three no-shows?",
+      "What time does the gym open on Saturday for Flex members?")),
+    ("Train ticket refunds: Advance tickets cannot be refunded but can be changed before departure for a 10 fee plus "
+     "any fare difference. Anytime tickets are fully refundable up to 28 days after the travel date, minus a 5 admin "
+     "fee. Season tickets are refunded pro rata.",
+     ("Can I get my money back for an Advance ticket?", "How long do I have to refund an Anytime ticket?",
+      "Is there a fee to change an Advance ticket?")),
+    ("Conference venue: the Harbour Centre is a 12-minute walk from the central station. Registration opens at 8:15 "
+     "in the ground-floor foyer. Lunch is served in Hall B from 12:30. Wi-Fi network: HC-Guest, password on your badge. "
+     "The cloakroom closes at 18:00.",
+     ("Where is lunch served?", "When does registration open?", "Where do I find the wifi password?",
+      "How far is it from the station?")),
+    ("Release 4.2 notes: added dark mode on Android; fixed a crash when uploading photos over 20 MB; CSV export now "
+     "includes archived projects; the minimum supported iOS version is now 16. Known issue: push notifications may be "
+     "delayed on some Samsung devices.",
+     ("Does CSV export include archived projects now?", "What's the minimum iOS version?", "What is the known issue?",
+      "Which platform got dark mode?")),
+    ("Pet policy: dogs and cats up to 15 kg are welcome in all ground-floor rooms for a cleaning fee of 25 per stay. "
+     "Pets may not be left alone in the room and are not allowed in the breakfast room. Assistance dogs stay free of charge.",
+     ("How much is the pet fee?", "Can I bring my 20 kg dog?", "Do assistance dogs pay the fee?",
+      "Can my cat come to breakfast?")),
+)
+
+
+def _context_doc(c: _Ctx) -> str:
+    doc, qs = c.r.choice(CONTEXT_DOCS)
+    c.vals["context_q"] = c.r.choice(qs)
+    return doc
+
+
+def _timetable(c: _Ctx) -> str:
+    rows = ["Stop            | Dep 1 | Dep 2 | Dep 3"]
+    stops = c.r.sample(("Market Square", "Hospital", "University", "Riverside", "Old Mill", "Airport", "Zoo", "Stadium"), 5)
+    h = c.r.randint(6, 17)
+    for i, s in enumerate(stops):
+        rows.append(f"{s:<15} | {h}:{i * 7:02d}  | {h}:{(i * 7 + 20) % 60:02d}  | {h + 1}:{i * 7:02d}")
+    c.vals["timetable_q"] = f"When does the second bus leave from {c.r.choice(stops)}?"
+    return "\n".join(rows)
+
+
+_slots(
+    trivia=_of(TRIVIA_QS),
+    trivia_yn=_of(FACTOID_YN),
+    context_doc=_context_doc,
+    context_q=lambda c: (c.get("context_doc"), c.vals["context_q"])[1],
+    timetable=_timetable,
+    timetable_q=lambda c: (c.get("timetable"), c.vals["timetable_q"])[1],
+    unit_q=_one("How many ounces are in a pound?", "What's 5 miles in kilometres?", "How many millilitres in a cup?",
+                "What is 30 degrees Celsius in Fahrenheit?", "How many seconds are in an hour?",
+                "How many feet in a metre, roughly?", "How many tablespoons are in a quarter cup?",
+                "What's 180 centimetres in feet and inches?", "How many litres is a US gallon?",
+                "What is 75 kilograms in pounds?", "How many days are in 10 weeks?", "What's 1.5 hours in minutes?"),
+    acronym=_raw("ISBN", "NATO", "GDP", "HTML", "UNESCO", "PDF", "ETA", "DNA", "ATM", "FAQ", "VPN", "CEO"),
+    spec_sheet=lambda c: c.fill(
+        "{product}\nWeight: 1.3 kg | Battery: 14 h | Waterproof: IPX4 | Colours: black, olive | Warranty: 2 years | "
+        "Charging: USB-C, 2.5 h to full"
+    ),
+    spec_q=_raw("Is it waterproof?", "How long does the battery last?", "What colours does it come in?",
+                "How long is the warranty?", "How does it charge?", "How heavy is it?"),
+)
+
+_api("simple_qa", "help-center-context",
+     "Grounded answering: the user message holds a policy excerpt and a question. Answer from the excerpt alone, "
+     "briefly; reply 'not covered' when it is silent.",
+     ("Policy:\n{context_doc}\n\nQuestion: {context_q}", "{context_doc}\n\nQ: {context_q}"))
+_api("simple_qa", "one-fact",
+     "Quiz bot. Reply with just the answer: a word, a number or a name.",
+     "{trivia}")
+_api("simple_qa", "true-false",
+     "Answer the question with True or False and at most one short sentence of justification.",
+     ("{trivia_yn}",))
+_api("simple_qa", "timetable-lookup",
+     "Answer questions about the bus timetable below. Give the time only.",
+     "{timetable}\n\n{timetable_q}")
+_api("simple_qa", "spec-sheet",
+     "You are a product Q&A widget. Answer shoppers' questions strictly from the spec sheet, in a few words.",
+     "Spec sheet:\n{spec_sheet}\n\nShopper question: {spec_q}")
+_api("simple_qa", "unit-convert",
+     "Quick answers for a kitchen and travel helper app. Give the number with its unit, nothing else.",
+     "{unit_q}")
+_inline("simple_qa", "based-on-text",
+        ("Based on the text below, answer this: {context_q}\n\n{context_doc}",
+         "Read the passage and answer briefly. {context_q}\n\nPassage: {context_doc}",
+         "Using only this information: \"{context_doc}\"\n\nQuestion: {context_q}"))
+_inline("simple_qa", "short-answer",
+        ("Answer in one word: {trivia}", "Short answer only. {trivia}", "Q: {trivia}\nA:"))
+_chat("simple_qa", "trivia",
+      ("{trivia}", "random one: {trivia}", "Settle a bet: {trivia}", "{trivia} my kid asked and I forgot"))
+_chat("simple_qa", "acronym",
+      ("What does {acronym} stand for?", "{acronym} stands for what again?", "what's {acronym} short for"))
+_chat("simple_qa", "units",
+      ("{unit_q}", "quick one: {unit_q}"))
+_chat("simple_qa", "from-pasted",
+      ("{context_q} Here's the info from their site: {context_doc}",
+       "According to this, what's the answer? {context_q}\n\n{context_doc}"))
+_chat("simple_qa", "yes-no-fact",
+      ("{trivia_yn}", "Just checking: {trivia_yn}", "{trivia_yn} yes or no?"))
+
+
+# ======================================================================================
+# summarization: a shorter version of one given text
+# ======================================================================================
+
+THREAD_MAILS = (
+    "From: {first}\nHi all, the printer vendor says the new machines arrive on {date}. Installation needs half a day "
+    "and the old ones must be unplugged the night before.",
+    "From: {first2}\nThanks. Can IT handle the unplugging? Facilities only has one person that week.",
+    "From: {first3}\nIT can do it, but not before 6pm. Also we need the floor plan to know where the network ports are.",
+    "From: {first}\nI'll send the floor plan tomorrow. Budget-wise we're {amount} under, so we could add a fourth machine on the 2nd floor.",
+    "From: {first2}\nLet's not. Finance wants the savings back this quarter.",
+    "From: {first3}\nAgreed. Final plan: three machines, unplug on the evening before, install in the morning.",
+)
+CALL_LINES = (
+    "Host: Thanks for joining. Let's start with last month's numbers.",
+    "{first}: Bookings were up, mostly from the new partnership with {company}, but cancellations also rose.",
+    "{first2}: The cancellations are almost all from the new flexible fare. People book two options and drop one.",
+    "Host: Do we want to keep that fare?",
+    "{first}: I'd keep it but add a small fee after 48 hours.",
+    "{first2}: We should test that in one market first, maybe {city}.",
+    "Host: Fine. {first2}, can you draft the test plan by next week?",
+    "{first2}: Yes. I'll also pull the numbers per channel.",
+    "Host: Great. Last item: the website redesign slipped by two weeks because of the translation work.",
+)
+STORY_PASSAGES = (
+    "The ferry was late again, and Marta stood at the rail with her collar turned up against the wind. She had "
+    "promised her brother she would be there before dark, but the island was still a grey smudge on the horizon. "
+    "Around her, tourists photographed gulls and complained about the cold. Marta thought instead about the letter in "
+    "her pocket, the one she had not yet opened, and about the house they had both left twenty years earlier. When the "
+    "ferry finally bumped against the pier, she saw him waiting under the single streetlight, older and thinner, "
+    "holding a lantern as their father used to. Neither of them spoke as they walked up the hill.",
+    "Nobody in the village had seen the clockmaker leave his shop in eleven years, so when the door stood open one "
+    "Tuesday morning, the baker sent her son to look. The boy found the workbench covered in tiny gears, a cup of tea "
+    "still warm, and a note addressed to the mayor. He did not read it. Instead he ran back to the bakery, where half "
+    "the street had already gathered, each with a theory. By noon the mayor had read the note aloud: the clockmaker "
+    "had gone to the city to find the apprentice he had once turned away, and he asked the village to wind the "
+    "church clock every evening until he returned.",
+    "Priya had rehearsed the presentation thirty times, but when the projector failed she realised she had never "
+    "practised it without slides. The investors waited. She put the clicker down, walked to the front of the stage "
+    "and told them about her grandmother's spice stall, the notebook of recipes, and the first customer who had "
+    "cried tasting a dish from home. Twenty minutes later, nobody asked about the missing charts. They asked when "
+    "they could visit the kitchen.",
+    "The expedition reached the ridge two days later than planned. Supplies were low, the radio had been silent "
+    "since the storm, and Jonas's knee had swollen badly. The leader, a quiet woman called Ilse, decided they would "
+    "wait one more night for the weather to clear. At dawn the sky was bright and still. From the ridge they could "
+    "see the valley, the hut with its red roof, and a thin line of smoke that meant someone was already there, "
+    "waiting for them.",
+)
+SLACK_LINES = (
+    "[09:02] {first}: deploy of the search service is stuck at 60%",
+    "[09:04] {first2}: looks like the new index build is eating all the memory",
+    "[09:05] {first3}: I can roll back if we want",
+    "[09:07] {first}: let's wait 5 min, it might finish",
+    "[09:15] {first2}: nope, two pods OOM-killed",
+    "[09:16] {first3}: rolling back now",
+    "[09:24] {first3}: rollback done, latency is back to normal",
+    "[09:30] {first}: I'll open a ticket to cap the index builder's memory and we retry tomorrow",
+    "[09:31] {first2}: 👍 also need to tell support that search was slow for ~20 min",
+)
+CHANGELOG = (
+    "- Added: bulk edit for tasks (select up to 200 at once)",
+    "- Added: calendar view for projects with due dates",
+    "- Changed: the default sort order of the inbox is now newest first",
+    "- Changed: exports are emailed instead of downloaded when larger than 50 MB",
+    "- Fixed: comments with emoji were truncated in notifications",
+    "- Fixed: timezone bug that moved all-day events to the previous day",
+    "- Fixed: memory leak in the desktop app after long sessions",
+    "- Removed: legacy API v1 endpoints (deprecated since last year)",
+    "- Security: session tokens now expire after 14 days of inactivity",
+)
+POLICY_LINES = (
+    "1. Employees may work remotely up to three days per week, subject to manager approval.",
+    "2. Core collaboration hours are 10:00-15:00 local time, when employees should be reachable.",
+    "3. Working from another country is allowed for up to 20 working days per year and must be registered with HR.",
+    "4. The company provides a one-off home-office allowance, paid with the first salary after approval.",
+    "5. Equipment remains company property and must be returned when employment ends.",
+    "6. Managers review remote arrangements every six months and may withdraw them if team needs change.",
+    "7. Employees are responsible for a safe and ergonomic workspace at home.",
+)
+
+_slots(
+    email_thread=_lines(THREAD_MAILS, 4, 6, sep="\n\n"),
+    call_notes=_lines(CALL_LINES, 5, 9),
+    story_passage=_raw(*STORY_PASSAGES),
+    slack_log=_lines(SLACK_LINES, 6, 9),
+    changelog=_lines(CHANGELOG, 5, 9),
+    policy_doc=_lines(POLICY_LINES, 5, 7),
+    long_article=lambda c: "\n\n".join(c.r.sample(ARTICLES, c.r.randint(1, 3))),
+)
+
+_api("summarization", "email-thread",
+     "Summarize the email thread for someone who was not copied: the decision, who does what, and any open "
+     "question. Maximum 4 bullet points.",
+     "{email_thread}")
+_api("summarization", "article-tldr",
+     "Write a TL;DR of the article in at most two sentences for the morning newsletter.",
+     ("{long_article}", "Article:\n\n{long_article}"))
+_api("summarization", "call-recap",
+     "Turn the call transcript into a recap email body: 'Discussed' (max 3 bullets) and 'Next steps' "
+     "(owner: task).",
+     "{call_notes}")
+_api("summarization", "one-sentence",
+     "Summarize the text in exactly one sentence of no more than 25 words.",
+     ("{long_article}", "{story_passage}", "{policy_doc}"))
+_api("summarization", "chapter",
+     "You write short synopses of book passages for a reading app. Keep it spoiler-light and under 60 words.",
+     ("{story_passage}", "Chapter {n_small}, excerpt:\n\n{story_passage}", "Passage:\n{story_passage}"))
+_api("summarization", "slack-catchup",
+     "Summarize the channel history for a teammate who just came online: what happened, current status, and "
+     "what's still open.",
+     "{slack_log}")
+_api("summarization", "release-notes-digest",
+     "Condense the changelog into a three-sentence summary for customers. Mention only the changes users will notice.",
+     "{changelog}")
+_api("summarization", "policy-plain",
+     "Summarize the internal policy in plain language for an all-hands slide: five short bullets at most.",
+     "{policy_doc}")
+_api("summarization", "abstract-short",
+     "Shorten the research abstract into a single plain-English sentence for a general audience.",
+     "{paper_abstract}")
+_api("summarization", "reviews-digest",
+     "Summarize what customers say in these reviews into 'people like' and 'people dislike' lists of at most three items each.",
+     "{review_list}")
+_inline("summarization", "bullets",
+        ("Summarize in 3 bullet points:\n\n{long_article}",
+         "Give me a summary of this in under {n_words} words.\n\n{long_article}",
+         "Summarize the following meeting transcript:\n{call_notes}"))
+_inline("summarization", "key-points",
+        ("What are the key points of this email thread? Keep it short.\n\n{email_thread}",
+         "Summarise this policy in two sentences:\n{policy_doc}"))
+_chat("summarization", "tldr",
+      ("tldr pls\n\n{long_article}", "Boil this article down for me:\n\n{long_article}",
+       "too long didn't read, summary please:\n{long_article}"))
+_chat("summarization", "what-happened",
+      ("I was out yesterday. Can you summarize what happened in this channel?\n\n{slack_log}",
+       "summarize this thread for me, I just got added\n\n{email_thread}",
+       "Can you sum up this transcript in a few lines?\n{call_notes}"))
+_chat("summarization", "summarize-passage",
+      ("Summarize this passage from the book I'm reading: {story_passage}",
+       "what's the short version of this? {story_passage}"))
+
+
+# ======================================================================================
+# email_drafting: a message to a person
+# ======================================================================================
+
+_slots(
+    complaint_msg=_one(
+        "I ordered the {product} three weeks ago and it still hasn't shipped. Nobody answers the phone. I want my money back.",
+        "The {product} arrived with a scratch across the top. I'd like a replacement, not a voucher.",
+        "You charged me twice for order {order_no}. Please sort it out today.",
+        "My booking for {date} was cancelled without any explanation. We had planned our whole holiday around it.",
+        "The instructor didn't show up to the class I paid for on {weekday}.",
+    ),
+    agent_notes=_one(
+        "Replacement approved, ships {weekday} by courier.", "Refund of {amount} issued today, 3-5 days to appear.",
+        "Warehouse delay, new ETA {date}. Offer 15% off next order.", "Needs photos before we can decide.",
+        "Duplicate charge confirmed, reversed by finance.",
+    ),
+    incoming_email=_one(
+        "Hi {first},\n\nHope you're well. Could you send me the signed copy of the agreement and confirm whether your "
+        "team can start on {date}? We'd also like to schedule a kickoff call.\n\nBest,\n{fullname2}",
+        "Dear {first},\n\nI was disappointed to hear that my application for the {role} position was unsuccessful. Could "
+        "you share any feedback that might help me in future?\n\nKind regards,\n{fullname2}",
+        "Hey {first}! Long time no see. A few of us are getting together in {city} on {weekday}, would you like to come? "
+        "Bring {first3} if she's around.\n\n{first2}",
+        "Hello,\n\nWe noticed invoice {order_no} for {amount2} is now 30 days overdue. Please let us know when we can "
+        "expect payment.\n\nAccounts Receivable, {company}",
+    ),
+    outreach_goal=_one(
+        "introduce our bookkeeping service for small restaurants", "ask if they'd speak at our meetup in {city}",
+        "propose a partnership between our bike shop and their running club", "invite them to try our meal kits for their office",
+        "ask for a 20-minute call about their experience with hybrid work policies",
+    ),
+    outage=_one(
+        "the booking system was down for 3 hours on {weekday} morning", "some customers were charged twice during a payment provider incident",
+        "the mobile app lost saved drafts after the last update", "deliveries in {city} are delayed by up to a week due to a warehouse flood",
+    ),
+    reminder_subject=_one("the unpaid invoice {order_no} ({amount2})", "the overdue library books", "the signed consent form for the school trip",
+                          "the timesheet for {month}", "the feedback on the draft report"),
+)
+
+_api("email_drafting", "support-reply",
+     "Support copilot for an outdoor-gear web shop: turn the agent's notes into a finished reply to the customer. "
+     "Warm, clear, brief, one apology at most, and the concrete next step from the notes. Sign as '{first2}, Customer Care'.",
+     "Customer: {fullname}\nMessage: {complaint_msg}\nAgent notes: {agent_notes}")
+_api("email_drafting", "cold-outreach",
+     "You help founders write short cold emails: a subject line, three to five sentences, one clear ask, no "
+     "buzzwords.",
+     ("Recipient: {fullname}, {role} at {company}\nGoal: {outreach_goal}",
+      "Write to {fullname} ({company}). I want to {outreach_goal}."))
+_api("email_drafting", "incident-apology",
+     "Draft customer-facing apology emails after service incidents. Explain what happened in plain words, what "
+     "we did about it and what customers need to do, if anything. Under 150 words.",
+     "Incident: {outage}")
+_api("email_drafting", "candidate-rejection",
+     "You are a recruiter's assistant. Write kind, respectful rejection emails that thank the candidate and, "
+     "where notes are given, include one piece of constructive feedback.",
+     "Candidate: {fullname}\nRole: {role}\nStage: final interview\nNotes: strong technical skills, less experience with stakeholder management")
+_api("email_drafting", "payment-reminder",
+     "Write a polite but firm payment reminder email from the accounts team. Include the amount, the original "
+     "due date and how to pay.",
+     "Client: {company}\nInvoice: {order_no}\nAmount: {amount2}\nDue: {date}")
+_api("email_drafting", "reply-to-incoming",
+     "You draft email replies on behalf of the user. Match the sender's tone. Output the reply body only.",
+     ("{incoming_email}", "Reply to this, saying yes:\n\n{incoming_email}", "Decline politely:\n\n{incoming_email}"))
+_api("email_drafting", "sms-notification",
+     "Write the SMS and push-notification text for customer notifications. SMS max 160 characters, push max 60. "
+     "Friendly, no emojis.",
+     "Event: appointment reminder\nCustomer: {first}\nWhen: {weekday} {time}\nWhere: {company}, {city}")
+_inline("email_drafting", "write-email",
+        ("Draft a note to {fullname}: can we push the project deadline from {date} to {date2}?",
+         "Draft a short email to my team letting them know I'll be out on {weekday} and {first2} will cover for me.",
+         "Write a thank-you email to {fullname} for interviewing me for the {role} role yesterday."))
+_chat("email_drafting", "landlord",
+      ("Can you help me write an email to my landlord asking for my deposit back? I moved out on {date} and left the flat clean.",
+       "help me write to my landlord, there's mould in the bathroom again",
+       "I need to email my landlord that the washing machine is leaking. Keep it polite but make it clear it's urgent."))
+_chat("email_drafting", "reply-for-me",
+      ("how should I reply to this? I want to say no without burning bridges\n\n{incoming_email}",
+       "Write a reply to this email for me:\n{incoming_email}",
+       "Can you draft an answer? Keep it short.\n\n{incoming_email}"))
+_chat("email_drafting", "out-of-office",
+      ("write an out of office message, I'm away until {date}, urgent stuff goes to {first2}",
+       "Can you write me an auto-reply for my holiday? Back on {weekday}."))
+_chat("email_drafting", "professor-extension",
+      ("I need to ask my professor for an extension on my essay because I was sick. Can you write the email?",
+       "Help me email my tutor to ask for two more days on the assignment due {date}, I had a family emergency."))
+_chat("email_drafting", "nudge",
+      ("write a friendly follow-up email to {first} about {reminder_subject}, I already asked once",
+       "I need to remind {fullname} about {reminder_subject} without sounding pushy. Draft something?"))
+_chat("email_drafting", "resignation",
+      ("Can you write my resignation email? Last day will be {date}. I want to stay on good terms.",
+       "help me tell my manager I'm leaving, nicely. I've accepted an offer at {company}."))
+
+
+# ======================================================================================
+# content_editing: improve or change a given text
+# ======================================================================================
+
+TYPO_TEXTS = (
+    "Their going to anounce the winers of the competiton on friday, so make sure you check you're inbox.",
+    "We has recieved your documents and will proces them as soon as posible.",
+    "The team worked realy hard on this project and we are very proud off the results, it's definately our best work yet.",
+    "Please find attach the report, let me know if you has any question's.",
+    "Its important to remeber that the deadline cant be moved becuase the client allready approved it.",
+    "Me and {first} was planing to visit the exibition next weekend but it was sold out alredy.",
+    "The resturant have excelent food, however the servise was a bit slow and the prices is high.",
+    "Could you please sent me the the updated version of the presentaion before tomorows meeting.",
+    "Every body in the class have to bring there own lunch on the feild trip.",
+    "I would of finished the report sooner but the data was'nt ready untill this morning.",
+)
+CASUAL_TEXTS = (
+    "hey so the report's gonna be late, stuff got crazy this week, sorry!! should have it by monday prob",
+    "yeah we can't do the discount thing anymore, boss said no. sorry about that",
+    "lol the server died again, we're on it, don't panic",
+    "just FYI the meeting's moved, same room tho",
+    "so basically the price is going up next month, nothing we can do, sorry not sorry",
+    "can't make it thurs, something came up. next week?",
+    "ur invoice is wrong btw, u charged us for 12 seats and we only have 9",
+    "heads up, we're gonna miss the deadline. the vendor ghosted us",
+    "omg thank u so much for the quick fix, u saved my weekend",
+)
+STIFF_TEXTS = (
+    "It is hereby communicated that the office premises will be inaccessible for the duration of the upcoming public holiday.",
+    "Your correspondence has been received and will be processed in accordance with standard procedures.",
+    "Participants are required to ensure punctual attendance at all scheduled sessions.",
+    "We wish to inform you that the requested item is currently not available for dispatch.",
+    "Residents are reminded that refuse must be placed in the designated receptacles no earlier than 19:00 on the evening prior to collection.",
+    "The undersigned acknowledges receipt of the aforementioned documentation.",
+    "Failure to complete the mandatory training module by the stipulated date may result in restricted system access.",
+    "Kindly be advised that the cafeteria will cease operations at 14:00 on the date in question.",
+)
+JARGON_TEXTS = (
+    "We need to leverage our core competencies to drive synergies across verticals and move the needle on "
+    "customer-centric KPIs going forward.",
+    "Let's circle back offline to double-click on the learnings and align on a best-in-class go-to-market motion.",
+    "The initiative aims to operationalise a holistic, data-driven paradigm for stakeholder value creation.",
+    "Our cloud-native, AI-powered platform empowers enterprises to unlock actionable insights at scale.",
+    "We're pivoting to a platform play to capture adjacent TAM and de-risk the roadmap.",
+    "Please action the deliverables and socialise the deck with key stakeholders ahead of the QBR.",
+    "The patient presented with acute dyspnoea and was commenced on nebulised bronchodilators prior to transfer.",
+)
+PASSIVE_TEXTS = (
+    "The decision was made by the committee to postpone the launch. Customers will be informed by the team in due course.",
+    "Mistakes were made in the calculation of the invoices, and they have been corrected by finance.",
+    "The new policy was approved by the board and will be implemented by managers next quarter.",
+    "The package was left at the door by the courier and was taken by someone before it was noticed by us.",
+    "The results of the survey were analysed by our team, and several issues were identified.",
+    "Your request has been reviewed and a decision will be communicated to you by the end of the week.",
+    "The bridge was built in 1887 and was restored by the city in 2004.",
+)
+DRAFT_POSTS = (
+    "So excited to announce that after 5 years at {company} I'm starting a new role!!! It's been a wild ride and I "
+    "learned so much and met so many amazing people and I'm really really grateful.",
+    "Hot take: most meetings should be emails. We tried no-meeting Wednesdays and productivity went up a lot. Thoughts?",
+)
+COVER_LETTERS = (
+    "I am writing to apply for the position of {role} at {company}. I think I would be good at this job because I am "
+    "hard-working and I like to work in a team and I also like to learn new things. In my last job I did many tasks "
+    "such as reports, meetings with customers and also some training of new people. I hope you will consider my "
+    "application and I look forward to hear from you.",
+    "Dear hiring manager, I saw your advert for a {role} and I want to apply. I have worked for {n_small} years at "
+    "{company2} where I was responsible for lots of different things. I am a people person and a quick learner. I "
+    "believe I am the perfect candidate. Please contact me.",
+    "Hello, my name is {fullname} and I am interested in the {role} job. I just finished my studies in {city} and I "
+    "did an internship where I learned many things about the industry and about myself. I am very motivated and I "
+    "would love to work at {company} because it is a great company.",
+)
+PRODUCT_COPY = (
+    "The {product} is a product which has been designed by our team with the purpose of giving you the best possible "
+    "experience when you are out and about and want something reliable that you can count on in all sorts of weather "
+    "conditions and situations.",
+    "Our café serves coffee. We also have cakes. We are open every day. Come and visit us in {city}.",
+)
+
+_slots(
+    typo_text=_of(TYPO_TEXTS), casual_text=_of(CASUAL_TEXTS), stiff_text=_of(STIFF_TEXTS),
+    jargon_text=_of(JARGON_TEXTS), passive_text=_of(PASSIVE_TEXTS), draft_post=_of(DRAFT_POSTS),
+    cover_letter=_of(COVER_LETTERS), product_copy=_of(PRODUCT_COPY),
+    any_text=_of(TYPO_TEXTS + CASUAL_TEXTS + STIFF_TEXTS + JARGON_TEXTS + PASSIVE_TEXTS + PRODUCT_COPY),
+    tone=_raw("more formal", "friendlier", "more confident", "less apologetic", "more concise", "warmer",
+              "more neutral", "more upbeat"),
+    gendered_text=_one(
+        "Dear Sirs, each employee must submit his timesheet to the chairman by Friday. Manpower is limited, so the "
+        "girls in reception will help with the paperwork.",
+        "Every developer should make sure his code is reviewed before he merges it.",
+        "We are looking for a strong salesman who can hold his own with demanding clients.",
+        "Ask the cleaning lady to leave the meeting room unlocked for the firemen's inspection.",
+        "A good nurse always knows her patients by name.",
+        "Ladies and gentlemen, please welcome our new chairman to the stage.",
+        "Each customer should bring his receipt to the counter.",
+        "We need more manpower on the night shift; the foreman will pick the guys.",
+        "Mothers are invited to help with the school bake sale on {weekday}.",
+        "Our policemen and firemen deserve more support from the city.",
+    ),
+    audience=_raw("ten-year-olds", "senior executives", "non-native English speakers", "new employees",
+                  "patients with no medical background", "investors"),
+)
+
+_api("content_editing", "proofread",
+     "Copy desk: do a correction pass. Return the text with typos and grammar mistakes fixed, wording otherwise "
+     "untouched.",
+     "{typo_text}")
+_api("content_editing", "formalize",
+     "Turn informal internal messages into something we can send to a client: polite, clear, no slang.",
+     ("{casual_text}", "To: {fullname} ({company})\n\n{casual_text}"))
+_api("content_editing", "warmer",
+     "Make stiff corporate notices sound human and friendly while keeping all the facts. One short paragraph.",
+     ("{stiff_text}", "Notice for the {dept} team:\n{stiff_text}"))
+_api("content_editing", "shorten",
+     "Trim copy to fit a word budget (given first). Cut filler, keep the meaning.",
+     ("Word limit: {n_words}\n\n{product_copy}", "Limit {n_words} words.\n{cover_letter}"))
+_api("content_editing", "plain-language",
+     "Rewrite jargon-heavy text in plain English that anyone can understand. Keep the intent.",
+     "{jargon_text}")
+_api("content_editing", "active-voice",
+     "Rewrite the sentences in the active voice. Keep the content identical otherwise.",
+     "{passive_text}")
+_api("content_editing", "linkedin-polish",
+     "Polish the user's draft social media post: tighten it, fix the rhythm, remove repetition, keep their "
+     "voice and keep it under 80 words.",
+     "{draft_post}")
+_api("content_editing", "cover-letter-edit",
+     "You are a career coach who edits cover letters. Improve clarity, structure and impact. Return the edited "
+     "letter, then a short list of what you changed.",
+     "{cover_letter}")
+_api("content_editing", "reading-level",
+     "Rewrite the text so it suits the audience named by the user. Keep all facts.",
+     "Audience: {audience}\n\n{any_text}")
+_api("content_editing", "inclusive-language",
+     "Review the text for non-inclusive or gendered language and return a revised version with neutral wording.",
+     "{gendered_text}")
+_inline("content_editing", "rewrite-tone",
+        ("Rewrite this to sound {tone}:\n\n{any_text}",
+         "Make the following text {tone}, keep the length similar.\n{any_text}",
+         "Can you rephrase this so it's {tone}? \"{any_text}\""))
+_inline("content_editing", "fix-grammar",
+        ("Fix the grammar: {typo_text}", "Correct any mistakes in this sentence and return it: {typo_text}",
+         "Spellcheck and fix grammar, give me back just the fixed text:\n{typo_text}"))
+_chat("content_editing", "make-better",
+      ("can you polish this up? {any_text}",
+       "Does this sound ok? Please improve it if not:\n\n{cover_letter}",
+       "Help me tighten this paragraph: {product_copy}"))
+_chat("content_editing", "less-rude",
+      ("Can you make my message less blunt? \"{casual_text}\"",
+       "rewrite this so my boss doesn't think I'm rude: {casual_text}"))
+_chat("content_editing", "simplify",
+      ("Can you simplify this so my grandma would get it? {jargon_text}",
+       "translate this corporate speak into normal English lol: {jargon_text}"))
+
+
+# ======================================================================================
+# code pools (shared by code_explanation and code_generation)
+# ======================================================================================
+
+CODE_SNIPPETS: tuple[tuple[str, str], ...] = (
+    ("Python", '''def top_words(path, k=5):
+    counts = {}
+    with open(path) as fh:
+        for line in fh:
+            for w in line.lower().split():
+                counts[w] = counts.get(w, 0) + 1
+    return sorted(counts.items(), key=lambda kv: -kv[1])[:k]'''),
+    ("Python", '''class LRUCache:
+    def __init__(self, capacity):
+        self.capacity = capacity
+        self.data = OrderedDict()
+
+    def get(self, key):
+        if key not in self.data:
+            return None
+        self.data.move_to_end(key)
+        return self.data[key]
+
+    def put(self, key, value):
+        self.data[key] = value
+        self.data.move_to_end(key)
+        if len(self.data) > self.capacity:
+            self.data.popitem(last=False)'''),
+    ("Python", '''def flatten(nested):
+    for item in nested:
+        if isinstance(item, (list, tuple)):
+            yield from flatten(item)
+        else:
+            yield item'''),
+    ("Python", '''def timed(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            print(f"{fn.__name__} took {time.perf_counter() - start:.3f}s")
+    return wrapper'''),
+    ("Python", '''df = pd.read_csv("orders.csv", parse_dates=["created"])
+monthly = (df[df.status == "paid"]
+           .groupby(df.created.dt.to_period("M"))["amount"]
+           .agg(["sum", "count"]))
+monthly["avg"] = monthly["sum"] / monthly["count"]'''),
+    ("Python", '''def add_tag(tag, tags=[]):
+    tags.append(tag)
+    return tags'''),
+    ("JavaScript", '''const groupBy = (arr, key) =>
+  arr.reduce((acc, item) => {
+    (acc[item[key]] ||= []).push(item);
+    return acc;
+  }, {});'''),
+    ("JavaScript", '''async function retry(fn, times = 3) {
+  for (let i = 0; i < times; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (i === times - 1) throw err;
+      await new Promise(r => setTimeout(r, 2 ** i * 100));
+    }
+  }
+}'''),
+    ("TypeScript", '''export function SearchBox({ onSearch }: { onSearch: (q: string) => void }) {
+  const [q, setQ] = useState("");
+  useEffect(() => {
+    const t = setTimeout(() => onSearch(q), 300);
+    return () => clearTimeout(t);
+  }, [q, onSearch]);
+  return <input value={q} onChange={e => setQ(e.target.value)} placeholder="Search" />;
+}'''),
+    ("Go", '''func fanIn(chs ...<-chan int) <-chan int {
+	out := make(chan int)
+	var wg sync.WaitGroup
+	for _, c := range chs {
+		wg.Add(1)
+		go func(c <-chan int) {
+			defer wg.Done()
+			for v := range c {
+				out <- v
+			}
+		}(c)
+	}
+	go func() { wg.Wait(); close(out) }()
+	return out
+}'''),
+    ("Rust", '''fn word_lengths(text: &str) -> HashMap<usize, usize> {
+    let mut m = HashMap::new();
+    for w in text.split_whitespace() {
+        *m.entry(w.len()).or_insert(0) += 1;
+    }
+    m
+}'''),
+    ("Java", '''public static boolean isPalindrome(String s) {
+    String t = s.replaceAll("[^A-Za-z0-9]", "").toLowerCase();
+    int i = 0, j = t.length() - 1;
+    while (i < j) {
+        if (t.charAt(i++) != t.charAt(j--)) return false;
+    }
+    return true;
+}'''),
+    ("C#", '''public async Task<IReadOnlyList<Order>> GetRecentOrdersAsync(int customerId, int days = 30)
+{
+    var since = DateTime.UtcNow.AddDays(-days);
+    return await _db.Orders
+        .Where(o => o.CustomerId == customerId && o.CreatedAt >= since)
+        .OrderByDescending(o => o.CreatedAt)
+        .ToListAsync();
+}'''),
+    ("SQL", '''SELECT b.branch_name,
+       COUNT(l.loan_id) AS loans,
+       AVG(julianday(l.returned_on) - julianday(l.borrowed_on)) AS avg_days
+FROM loans l
+JOIN branches b ON b.id = l.branch_id
+WHERE l.borrowed_on >= date('now', '-90 days')
+GROUP BY b.branch_name
+HAVING COUNT(l.loan_id) > 50
+ORDER BY avg_days DESC;'''),
+    ("SQL", '''SELECT customer_id, order_id, amount,
+       SUM(amount) OVER (PARTITION BY customer_id ORDER BY created_at) AS running_total,
+       RANK() OVER (PARTITION BY customer_id ORDER BY amount DESC) AS rnk
+FROM orders;'''),
+    ("Bash", '''for f in *.png; do
+  convert "$f" -resize 50% "thumbs/${f%.png}_small.png"
+done'''),
+    ("Ruby", '''class Invoice
+  attr_reader :lines
+
+  def initialize
+    @lines = []
+  end
+
+  def add(desc, qty, price)
+    @lines << { desc: desc, qty: qty, price: price }
+    self
+  end
+
+  def total
+    @lines.sum { |l| l[:qty] * l[:price] }
+  end
+end'''),
+    ("PHP", '''function slugify(string $text): string {
+    $text = strtolower(trim($text));
+    $text = preg_replace('/[^a-z0-9]+/', '-', $text);
+    return trim($text, '-');
+}'''),
+    ("Kotlin", '''fun <T> List<T>.chunkedBy(predicate: (T) -> Boolean): List<List<T>> =
+    fold(mutableListOf(mutableListOf<T>())) { acc, item ->
+        if (predicate(item) && acc.last().isNotEmpty()) acc.add(mutableListOf())
+        acc.last().add(item)
+        acc
+    }'''),
+    ("C", '''int count_bits(unsigned int x) {
+    int n = 0;
+    while (x) {
+        x &= x - 1;
+        n++;
+    }
+    return n;
+}'''),
+)
+ONE_LINERS = (
+    'find . -name "*.log" -size +100M -exec gzip {} \\;',
+    "awk -F, 'NR>1 {s[$2]+=$4} END {for (k in s) print k, s[k]}' sales.csv | sort -k2 -nr",
+    'grep -rIl "TODO" src/ | xargs wc -l | tail -1',
+    "git log --since='2 weeks ago' --pretty=format:'%an' | sort | uniq -c | sort -rn",
+    "docker ps -q --filter status=exited | xargs -r docker rm",
+    "[x for row in grid for x in row if x % 2 == 0]",
+    "const unique = [...new Set(items.map(i => i.id))];",
+)
+REGEXES_MINE = (
+    r"^[\w.+-]+@[\w-]+\.[\w.]+$", r"\b\d{3}-\d{3}-\d{4}\b", r"^(?:\d{1,3}\.){3}\d{1,3}$",
+    r"(?<=\$)\d+(?:\.\d{2})?", r"^#?([a-fA-F0-9]{6}|[a-fA-F0-9]{3})$", r"\s{2,}", r"^(?!.*\s)(?=.*[!@#$%]).{8,}$",
+)
+
+
+def _snippet(c: _Ctx) -> str:
+    lang, code = c.r.choice(CODE_SNIPPETS)
+    c.vals["code_lang"] = lang
+    return code
+
+
+def _py_snippet(c: _Ctx) -> str:
+    return c.r.choice([code for lang, code in CODE_SNIPPETS if lang == "Python"])
+
+
+_slots(
+    snippet=_snippet,
+    code_lang=lambda c: (c.get("snippet"), c.vals["code_lang"])[1],
+    py_snippet=_py_snippet,
+    one_liner=_raw(*ONE_LINERS),
+    regex=_raw(*REGEXES_MINE),
+    diff=_raw(
+        "--- a/cart.py\n+++ b/cart.py\n@@ -12,7 +12,9 @@ def apply_discount(cart, code):\n"
+        "-    if code in DISCOUNTS:\n-        cart.total *= 1 - DISCOUNTS[code]\n"
+        "+    pct = DISCOUNTS.get(code.upper())\n+    if pct is None:\n+        raise ValueError(f\"unknown code {code}\")\n"
+        "+    cart.total = round(cart.total * (1 - pct), 2)\n     return cart",
+        "--- a/server.js\n+++ b/server.js\n@@ -3,6 +3,7 @@\n app.use(express.json());\n"
+        "+app.use(cors({ origin: '*' }));\n app.get('/users/:id', async (req, res) => {\n"
+        "-  const user = await db.query(`SELECT * FROM users WHERE id = ${req.params.id}`);\n"
+        "+  const user = await db.query('SELECT * FROM users WHERE id = $1', [req.params.id]);\n   res.json(user);",
+        "--- a/worker.go\n+++ b/worker.go\n@@ -20,8 +20,10 @@ func (w *Worker) Run(ctx context.Context) {\n"
+        " \tfor {\n-\t\tjob := <-w.jobs\n-\t\tw.handle(job)\n+\t\tselect {\n+\t\tcase <-ctx.Done():\n+\t\t\treturn\n"
+        "+\t\tcase job := <-w.jobs:\n+\t\t\tgo w.handle(job)\n+\t\t}\n \t}\n }",
+        "--- a/models.py\n+++ b/models.py\n@@ -40,6 +40,12 @@ class Account(Base):\n     email = Column(String, unique=True)\n"
+        "+    password = Column(String)\n+\n+    def check_password(self, raw):\n+        return self.password == raw\n",
+        "--- a/utils/dates.ts\n+++ b/utils/dates.ts\n@@ -1,5 +1,7 @@\n-export const daysBetween = (a: Date, b: Date) =>\n"
+        "-  Math.round((b.getTime() - a.getTime()) / 86400000);\n+export function daysBetween(a: Date, b: Date): number {\n"
+        "+  const ms = Date.UTC(b.getFullYear(), b.getMonth(), b.getDate()) - Date.UTC(a.getFullYear(), a.getMonth(), a.getDate());\n"
+        "+  return Math.floor(ms / 86_400_000);\n+}",
+    ),
+)
+
+
+# ======================================================================================
+# code_explanation: explain, review or document given code
+# ======================================================================================
+
+_api("code_explanation", "explain-beginner",
+     "Onboarding helper for junior developers: describe the purpose of the code first, then go through it block "
+     "by block in plain words.",
+     ("```\n{snippet}\n```", "{snippet}"))
+_api("code_explanation", "pr-review",
+     "You are reviewing a pull request. Comment on correctness, security, readability and missing tests. "
+     "Be specific and reference lines from the diff.",
+     ("{diff}", "PR #{card4} by {username}\n\n{diff}", "Please review this change:\n\n{diff}"))
+_api("code_explanation", "docstring",
+     "Generate API documentation for the function in the message (docstring, JSDoc, GoDoc or rustdoc as fits the "
+     "language), covering parameters, return value and errors. Only the doc block.",
+     "{snippet}")
+_api("code_explanation", "complexity",
+     "Analyse the time and space complexity of the code in Big-O notation and explain the dominant cost.",
+     ("{snippet}", "```{code_lang}\n{snippet}\n```"))
+_api("code_explanation", "line-comments",
+     "Annotate the code: return it unchanged except for a short comment above each non-trivial line explaining what it does.",
+     "{snippet}")
+_api("code_explanation", "security-review",
+     "You are an application security reviewer. Identify vulnerabilities or risky patterns in the snippet "
+     "and rate each as low, medium or high. Do not rewrite the code.",
+     ("{diff}", "{snippet}"))
+_api("code_explanation", "readme-section",
+     "Write a README 'How it works' section describing the given code for other maintainers. Markdown, under 200 words.",
+     "{snippet}")
+_inline("code_explanation", "what-does-it-do",
+        ("Explain what this {code_lang} code does:\n\n{snippet}",
+         "Describe the behaviour of the following function, including edge cases:\n```\n{snippet}\n```",
+         "Give a high-level explanation of this snippet.\n{snippet}"))
+_chat("code_explanation", "what-is-this",
+      ("what is this code doing?\n\n{snippet}",
+       "Can someone explain this code to me like I'm new to {code_lang}?\n```\n{snippet}\n```",
+       "I inherited this from a colleague who left. What is it doing?\n\n{snippet}",
+       "why would someone write it like this?\n{snippet}"))
+_chat("code_explanation", "regex",
+      ("Break this regular expression down for me, token by token: {regex}",
+       "what does {regex} match?",
+       "I found this regular expression in our validation code and have no idea what it accepts: {regex}"))
+_chat("code_explanation", "one-liner",
+      ("explain this command: {one_liner}",
+       "What does this one-liner do exactly? `{one_liner}`",
+       "Break down this line for me: {one_liner}"))
+_chat("code_explanation", "default-arg-surprise",
+      ("Why does this function keep remembering tags from previous calls?\n\n" + CODE_SNIPPETS[5][1],
+       "Is there anything wrong with this Python? It passes my tests but a colleague frowned at it.\n\n{py_snippet}"))
+_chat("code_explanation", "sql-walkthrough",
+      ("Step me through this query clause by clause?\n\n{sql_snippet}",
+       "what is this SQL actually calculating?\n{sql_snippet}"))
+
+_slots(sql_snippet=lambda c: c.r.choice([code for lang, code in CODE_SNIPPETS if lang == "SQL"]))
+
+
+# ======================================================================================
+# code_generation: write, fix or refactor code
+# ======================================================================================
+
+CODE_TASKS = (
+    "parses a duration string like '2h15m' or '45s' into a number of seconds",
+    "returns the n most common words in a text file, ignoring case and punctuation",
+    "removes duplicates from a list while keeping the original order",
+    "converts Roman numerals to integers",
+    "checks whether two strings are anagrams of each other",
+    "computes a moving average over a sliding window",
+    "fetches every page of an API that returns a next_cursor field",
+    "flattens a nested dictionary using dot-separated keys",
+    "finds the longest common prefix of a list of strings",
+    "generates a random password with at least one digit, one uppercase letter and one symbol",
+    "counts the business days between two dates, skipping a list of holidays",
+    "throttles a function so it runs at most once per second",
+    "validates a credit card number with the Luhn algorithm",
+    "reads a large file line by line and reports lines longer than 120 characters",
+    "converts a snake_case string to camelCase",
+    "merges two sorted lists into one sorted list",
+)
+LANGS_CODE = ("Python", "Python", "TypeScript", "JavaScript", "Go", "Rust", "Java", "C#", "Kotlin", "Ruby", "Swift")
+SCHEMAS = (
+    "members(id, name, joined_at, branch_id), branches(id, city), loans(id, member_id, book_id, borrowed_on, returned_on), books(id, title, genre)",
+    "users(id, email, created_at, country), subscriptions(id, user_id, plan, started_at, ended_at), payments(id, subscription_id, amount, paid_at)",
+    "patients(id, name, dob), appointments(id, patient_id, doctor_id, starts_at, status), doctors(id, name, specialty)",
+    "products(id, name, category, price), order_items(order_id, product_id, qty), orders(id, customer_id, placed_at, status)",
+)
+SQL_ASKS = (
+    "the five members with the most overdue loans right now",
+    "revenue by plan and month over the past year",
+    "the no-show rate per doctor last quarter",
+    "the best-selling product in each category this year",
+    "users who signed up in {month} but never paid",
+    "the average time between a customer's first and second order",
+)
+TRACES = (
+    'Traceback (most recent call last):\n  File "app/report.py", line 57, in build_rows\n    ratio = done / total\nZeroDivisionError: division by zero',
+    'Traceback (most recent call last):\n  File "parser.py", line 22, in parse_header\n    key, value = line.split(":")\nValueError: too many values to unpack (expected 2)',
+    "Uncaught TypeError: items.filter is not a function\n    at renderList (list.js:14:22)\n    at App (App.js:31:5)",
+    'Exception in thread "main" java.lang.NullPointerException: Cannot invoke "String.length()" because "name" is null\n\tat com.example.Greeter.greet(Greeter.java:12)',
+    "error[E0502]: cannot borrow `v` as mutable because it is also borrowed as immutable\n --> src/main.rs:8:5\n  |\n7 |     let first = &v[0];\n  |                  - immutable borrow occurs here\n8 |     v.push(4);\n  |     ^^^^^^^^^ mutable borrow occurs here",
+    "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan send]:\nmain.main()\n\t/tmp/main.go:9 +0x37",
+    'Traceback (most recent call last):\n  File "sync.py", line 88, in <module>\n    main()\n  File "sync.py", line 80, in main\n    for row in rows:\nTypeError: \'NoneType\' object is not iterable',
+    "RecursionError: maximum recursion depth exceeded while calling a Python object",
+)
+SCRIPT_TASKS = (
+    "backs up my Documents folder to an external drive every night and keeps the last 7 copies",
+    "renames photos to their EXIF date, like 2024-05-01_1432.jpg",
+    "reports which URLs in a text file return something other than 200",
+    "finds the ten biggest files under a directory",
+    "converts every .docx in a folder to PDF",
+    "watches a folder and uploads new files to S3",
+    "rotates the nginx access logs weekly and compresses the old ones",
+    "pulls the latest changes in every git repository under ~/code",
+    "exports all tables of a SQLite database to separate CSV files",
+    "resizes every image in a folder to a maximum width of 1600 pixels",
+    "alerts me by email when disk usage goes above 90%",
+    "deletes Docker images that haven't been used for 30 days",
+)
+COMPONENTS = (
+    "a React component that shows a paginated table of users with a search box",
+    "a Vue component for a star rating input",
+    "a SwiftUI view with a list of tasks that can be ticked off",
+    "an HTML/CSS pricing card with three tiers, responsive",
+    "a Flutter screen with a login form and validation",
+)
+
+_slots(
+    code_task=_of(CODE_TASKS),
+    code_lang2=_raw(*LANGS_CODE),
+    schema=_raw(*SCHEMAS),
+    sql_ask=_of(SQL_ASKS),
+    trace=_raw(*TRACES),
+    script_task=_of(SCRIPT_TASKS),
+    component=_of(COMPONENTS),
+    target_lang=lambda c: c.r.choice([x for x in ("Go", "Rust", "TypeScript", "Java", "Python", "Kotlin") if x != c.get("code_lang")]),
+)
+
+_api("code_generation", "function",
+     "You are a senior software engineer. Write clean, idiomatic, well-tested code. Reply with one code block, "
+     "then up to three lines of notes.",
+     ("Function request ({code_lang2}): one that {code_task}.", "Language: {code_lang2}\nTask: a function that {code_task}"))
+_api("code_generation", "sql-schema",
+     "Text-to-SQL for the reporting replica. Schema: {schema}. Produce a single query (SQLite dialect) inside a "
+     "sql code block; prefer CTEs over nested subqueries.",
+     ("{sql_ask}", "Query for {sql_ask}."))
+_api("code_generation", "fix-from-trace",
+     "Debugging assistant: find what triggers the error below, state the root cause briefly, and show a patch.",
+     ("{trace}", "Error:\n{trace}\n\nIt happens in the nightly job since this morning.",
+      "Stack trace from CI:\n{trace}"))
+_api("code_generation", "unit-tests",
+     "Produce a test suite for the code in the message, in its language's usual test framework, covering normal "
+     "cases, boundaries and failures. Code only.",
+     "{snippet}")
+_api("code_generation", "refactor",
+     "Refactor the code for readability and performance without changing behaviour. Return the new version "
+     "and a bullet list of changes.",
+     "{snippet}")
+_api("code_generation", "port-language",
+     "Translate source code between programming languages, keeping behaviour identical and using idiomatic "
+     "constructs of the target language.",
+     "Target language: {target_lang}\n\n{snippet}")
+_api("code_generation", "shell-script",
+     "You write portable, safe shell scripts (set -euo pipefail, quoted variables, helpful usage message).",
+     "Script that {script_task}.")
+_api("code_generation", "ui-component",
+     "You are a front-end engineer. Produce production-ready UI code with accessibility in mind. Code only.",
+     ("Build {component}.", "{component}"))
+_api("code_generation", "complete-body",
+     "Complete the function body. Keep the signature exactly as given and return only the completed function.",
+     ("def business_days(start: date, end: date, holidays: set[date]) -> int:\n    \"\"\"Count weekdays in [start, end) that are not holidays.\"\"\"\n",
+      "function luhnValid(cardNumber: string): boolean {\n  // TODO\n}",
+      "func Dedupe[T comparable](items []T) []T {\n\t// keep first occurrence, preserve order\n}",
+      "public static Map<String, Long> wordFrequencies(Path file) throws IOException {\n    // your code here\n}",
+      "def parse_duration(text: str) -> int:\n    \"\"\"Parse '1h30m', '45s' or '2h' into seconds.\"\"\"\n",
+      "fn median(values: &mut [f64]) -> Option<f64> {\n    todo!()\n}",
+      "export function chunk<T>(items: T[], size: number): T[][] {\n  // split into arrays of length `size`\n}",
+      "def is_valid_isbn13(code: str) -> bool:\n    ...",
+      "func ReverseWords(s string) string {\n\t// reverse the order of words, keep single spaces\n}"))
+_api("code_generation", "devops-config",
+     "You write CI/CD and container configuration. Output only the file content in a code block.",
+     ("Dockerfile for a {code_lang2} web service, multi-stage build, non-root user.",
+      "CI pipeline (GitHub Actions) that lints and tests every pull request for a {code_lang2} project.",
+      "docker-compose.yml with a web app, Postgres 16 and Redis, with a healthcheck for the database."))
+_inline("code_generation", "write-function",
+        ("In {code_lang2}, implement something that {code_task}.",
+         "Implement in {code_lang2}: a function that {code_task}. Include a couple of tests.",
+         "I need {code_lang2} code that {code_task}. Please keep it dependency-free."))
+_inline("code_generation", "regex-gen",
+        ("Write a regular expression that matches {regex_target}.",
+         "Give me a regex for {regex_target}, with a short test in Python."))
+_chat("code_generation", "fix-my-error",
+      ("CI is red with this, what's the fix?\n\n{trace}",
+       "My code crashes with this, can you fix it?\n{trace}",
+       "help!! {trace}"))
+_chat("code_generation", "script-please",
+      ("can you write me a script that {script_task}?",
+       "I'm on a Mac, need a shell script that {script_task}",
+       "Write a Python script that {script_task}."))
+_chat("code_generation", "make-it-faster",
+      ("This is too slow on big inputs, can you rewrite it?\n\n{snippet}",
+       "please refactor this, it's ugly:\n{snippet}",
+       "Add type hints and error handling to this:\n{py_snippet}"))
+_chat("code_generation", "sql-please",
+      ("I have tables {schema}. How do I get {sql_ask}? Write the SQL.",
+       "write a query: {sql_ask}. tables are {schema}"))
+_chat("code_generation", "build-me",
+      ("how do I build {component}? show me the code",
+       "Can you code {component}?"))
+
+_slots(regex_target=_raw(
+    "UK postcodes like 'SW1A 1AA'", "hex colour codes like #fff or #a1b2c3", "dates in the format DD/MM/YYYY",
+    "semantic version numbers like 1.4.0-beta.2", "hashtags in a tweet", "US ZIP codes with the optional +4 part",
+))
+
+
+# ======================================================================================
+# data_analysis: read tables, metrics or logs and draw conclusions
+# ======================================================================================
+
+
+def _sales_table(c: _Ctx) -> str:
+    prods = c.r.sample(PRODUCTS, 4)
+    months = MONTHS[c.r.randint(0, 5):][:6]
+    rows = ["| product | " + " | ".join(m[:3] for m in months) + " |", "|---" * (len(months) + 1) + "|"]
+    for p in prods:
+        v = c.r.uniform(50, 900)
+        vals = []
+        for _ in months:
+            v *= c.r.uniform(0.8, 1.25)
+            vals.append(f"{v:.0f}")
+        rows.append(f"| {p} | " + " | ".join(vals) + " |")
+    return "\n".join(rows) + "\n(units sold)"
+
+
+def _funnel(c: _Ctx) -> str:
+    n = c.r.randint(20000, 120000)
+    steps = ("landing", "product_view", "add_to_cart", "checkout_start", "payment", "order_confirmed")
+    rows = ["step,desktop,mobile"]
+    d, m = n, int(n * c.r.uniform(1.1, 2.0))
+    for s in steps:
+        rows.append(f"{s},{d},{m}")
+        d = int(d * c.r.uniform(0.35, 0.8))
+        m = int(m * c.r.uniform(0.25, 0.75))
+    return "\n".join(rows)
+
+
+def _cohort(c: _Ctx) -> str:
+    rows = ["cohort   M0    M1    M2    M3    M4"]
+    start = c.r.randrange(12)
+    for i in range(5):
+        mth = MONTHS[(start + i) % 12]
+        r = 100.0
+        vals = []
+        for _ in range(5 - i):
+            vals.append(f"{r:>4.0f}%")
+            r *= c.r.uniform(0.5, 0.9)
+        rows.append(f"{mth[:3]:<8} " + " ".join(vals))
+    return "\n".join(rows)
+
+
+def _tickets_by_cat(c: _Ctx) -> str:
+    cats = ("login", "billing", "bug", "how-to", "feature req", "shipping")
+    rows = ["week  " + "  ".join(f"{x:>11}" for x in cats)]
+    for w in range(c.r.randint(14, 30), c.r.randint(31, 36)):
+        rows.append(f"W{w:<4} " + "  ".join(f"{c.r.randint(5, 400):>11}" for _ in cats))
+    return "\n".join(rows)
+
+
+def _budget(c: _Ctx) -> str:
+    lines = ["category,budget,actual"]
+    for cat in ("Salaries", "Software", "Travel", "Marketing", "Office", "Training", "Contractors"):
+        b = c.r.randint(5, 400) * 1000
+        lines.append(f"{cat},{b},{int(b * c.r.uniform(0.6, 1.5))}")
+    return "\n".join(lines)
+
+
+def _channels(c: _Ctx) -> str:
+    lines = ["channel | spend | signups | paying | revenue_90d"]
+    for ch in ("Paid search", "Social ads", "Podcasts", "Referral", "Newsletter sponsorship", "Organic"):
+        spend = 0 if ch in ("Organic", "Referral") else c.r.randint(2, 60) * 1000
+        s = c.r.randint(100, 5000)
+        p = int(s * c.r.uniform(0.02, 0.3))
+        lines.append(f"{ch} | {spend} | {s} | {p} | {int(p * c.r.uniform(30, 300))}")
+    return "\n".join(lines)
+
+
+def _latency_log(c: _Ctx) -> str:
+    base = c.r.randint(80, 200)
+    spike_at = c.r.randint(4, 9)
+    out = []
+    for i in range(12):
+        p99 = base * (c.r.uniform(4, 9) if i >= spike_at else c.r.uniform(0.9, 1.2))
+        err = c.r.uniform(2, 9) if i >= spike_at + 1 else c.r.uniform(0, 0.4)
+        out.append(f"14:{i * 5:02d}  p50={int(base * 0.4)}ms  p99={int(p99)}ms  5xx={err:.2f}%  rps={c.r.randint(800, 1300)}")
+    return "\n".join(out)
+
+
+def _grades(c: _Ctx) -> str:
+    lines = ["class,students,mean,median,fail_rate"]
+    for cl in ("7A", "7B", "7C", "8A", "8B"):
+        m = c.r.uniform(48, 82)
+        lines.append(f"{cl},{c.r.randint(22, 31)},{m:.1f},{m + c.r.uniform(-5, 5):.1f},{c.r.uniform(2, 30):.0f}%")
+    return "\n".join(lines)
+
+
+def _delivery(c: _Ctx) -> str:
+    lines = ["warehouse   orders  on_time  avg_days  damaged"]
+    for w in ("North", "South", "East", "West", "Central"):
+        o = c.r.randint(800, 9000)
+        lines.append(f"{w:<11} {o:>6}  {c.r.uniform(70, 99):>6.1f}%  {c.r.uniform(1.2, 5.5):>8.1f}  {c.r.randint(0, 90):>7}")
+    return "\n".join(lines)
+
+
+def _ratings(c: _Ctx) -> str:
+    lines = ["version  released    avg_rating  reviews  crash_free_sessions"]
+    for i, v in enumerate(("5.0", "5.1", "5.2", "5.3", "6.0")):
+        lines.append(f"{v:<8} 2026-0{i + 2}-1{i}  {c.r.uniform(3.1, 4.8):>10.1f}  {c.r.randint(80, 2500):>7}  {c.r.uniform(96, 99.9):>18.2f}%")
+    return "\n".join(lines)
+
+
+_slots(
+    sales_table=_sales_table, funnel=_funnel, cohort=_cohort, tickets_by_cat=_tickets_by_cat, budget=_budget,
+    channels=_channels, latency_log=_latency_log, grades=_grades, delivery=_delivery, ratings=_ratings,
+    any_table=lambda c: c.r.choice((_sales_table, _funnel, _budget, _channels, _delivery, _grades))(c),
+)
+
+_api("data_analysis", "sales-insights",
+     "You are a retail analyst. From the sales table, identify the main trends, the best and worst performers "
+     "and anything unusual. Support every point with numbers.",
+     "{sales_table}")
+_api("data_analysis", "funnel",
+     "Analyse the conversion funnel. Compute step-to-step conversion per device, find the biggest drop-off and "
+     "suggest where to investigate first.",
+     "{funnel}")
+_api("data_analysis", "cohort-retention",
+     "Interpret the retention cohort table: how retention evolves, whether newer cohorts do better or worse, and "
+     "what that might mean for the business.",
+     "{cohort}")
+_api("data_analysis", "ticket-trends",
+     "You analyse support ticket volumes. Describe weekly trends per category, flag spikes and propose likely "
+     "causes to check.",
+     "{tickets_by_cat}")
+_api("data_analysis", "budget-variance",
+     "Compare budget and actual spend per category. Report the variances in absolute and percentage terms, "
+     "highlight the three largest overruns and write a two-sentence conclusion for the CFO.",
+     "{budget}")
+_api("data_analysis", "marketing-channels",
+     "Evaluate marketing channel performance: cost per signup, cost per paying customer, 90-day ROAS. Recommend "
+     "where to shift budget.",
+     "{channels}")
+_api("data_analysis", "latency-anomaly",
+     "You are an SRE assistant. Look at the five-minute metrics and determine when the incident started, "
+     "which signal moved first and what that suggests about the cause.",
+     "{latency_log}")
+_api("data_analysis", "grades",
+     "Analyse end-of-term results per class for the head of year. Point out differences between classes and "
+     "which groups may need support.",
+     "{grades}")
+_api("data_analysis", "warehouse-kpis",
+     "Review warehouse delivery KPIs and rank the sites. Explain which metrics drive the ranking and which "
+     "site is an outlier.",
+     "{delivery}")
+_api("data_analysis", "release-quality",
+     "Look at app ratings and stability by release. Is there a relationship between crash-free sessions and "
+     "ratings? Which release was a regression?",
+     "{ratings}")
+_inline("data_analysis", "analyze-table",
+        ("Analyze this data and give me the three most important insights:\n\n{any_table}",
+         "Describe the patterns in the following table. Be quantitative.\n{any_table}",
+         "Here are our numbers. What stands out, and what would you dig into next?\n\n{any_table}"))
+_chat("data_analysis", "what-trends",
+      ("sales numbers below. anything worrying?\n{sales_table}",
+       "Which product is underperforming here and why do you think so?\n\n{sales_table}",
+       "can you look at these numbers and tell me if the new checkout helped?\n{funnel}"))
+_chat("data_analysis", "when-did-it-break",
+      ("These are the metrics from this afternoon. When did things go wrong and what broke first?\n\n{latency_log}",
+       "can you read these numbers and tell me what happened at 14:xx?\n{latency_log}"))
+_chat("data_analysis", "is-this-good",
+      ("Is our retention good or bad? Here's the cohort table:\n{cohort}",
+       "We're spending a lot on podcasts. Based on this, is it worth it?\n\n{channels}",
+       "Where are we overspending?\n{budget}"))
+_chat("data_analysis", "spot-spikes",
+      ("Our support team feels swamped. Does the data back that up?\n\n{tickets_by_cat}",
+       "which weeks had unusual ticket volume?\n{tickets_by_cat}"))
+
+
+# ======================================================================================
+# brainstorming: lists of ideas, names, options
+# ======================================================================================
+
+_slots(
+    business=_raw("a small bakery that only sells sourdough", "a dog-walking app", "a bike repair van",
+                  "a second-hand children's clothing shop", "a climbing gym for beginners", "a vegan food truck",
+                  "a bookkeeping service for freelancers", "a plant-sitting service", "a board-game café"),
+    gift_for=_raw("my dad who has everything and likes fishing", "a colleague who is retiring after 30 years",
+                  "a 10-year-old who loves space", "my partner, we've been together 5 years",
+                  "a friend who just moved into her first flat", "my grandmother who is 90"),
+    budget_small=_raw("under 30 euros", "around $50", "under £100", "flexible", "about 20 dollars"),
+    event=_raw("a volunteer day for our staff", "a school fundraiser", "a neighbourhood street party", "a product launch party",
+               "a charity run", "a company's 25th anniversary", "a book club's first meeting"),
+    topic_blog=_raw("personal finance for students", "learning a language as an adult", "zero-waste cooking",
+                    "remote work with kids at home", "beginner trail running", "home coffee brewing",
+                    "moving to a new country", "indie game development"),
+    problem=_raw("reduce meeting overload in our team", "get more people to use the staff canteen",
+                 "cut our cloud bill without hurting performance", "make onboarding less overwhelming for new hires",
+                 "get customers to leave more reviews", "reduce food waste in our restaurant",
+                 "keep volunteers engaged over the winter", "make our weekly all-hands less boring",
+                 "encourage staff to cycle to work", "attract younger members to our choir",
+                 "raise money for a new playground", "make our open-source project friendlier to first-time contributors",
+                 "reduce no-shows at our free workshops"),
+    product_idea_for=_raw("people who work night shifts", "first-time parents", "students sharing a flat",
+                          "older people living alone", "amateur football teams", "small landlords"),
+)
+
+_api("brainstorming", "business-names",
+     "You are a naming consultant. Generate a numbered list of name ideas with a one-line rationale for each. "
+     "Avoid existing famous brands.",
+     ("{n} name ideas for {business}.", "Business: {business}\nNumber of names: {n}"))
+_api("brainstorming", "gift-ideas",
+     "Suggest thoughtful gift ideas as a bulleted list. Include a rough price for each idea.",
+     "Gift for {gift_for}, budget {budget_small}.")
+_api("brainstorming", "blog-topics",
+     "You help content marketers plan editorial calendars. Give a list of article ideas with working titles.",
+     "Plan {n} articles on {topic_blog} for next quarter.")
+_api("brainstorming", "event-activities",
+     "Event planning assistant. Suggest a varied list of activity ideas, grouped by indoor and outdoor.",
+     ("Activities for {event} with about {n_people} people.", "Ideas for {event} in {city}."))
+_api("brainstorming", "problem-solutions",
+     "You facilitate brainstorming sessions. Produce many diverse ideas, from quick wins to bold bets. Don't "
+     "evaluate them yet.",
+     "How might we {problem}?")
+_api("brainstorming", "feature-ideas",
+     "Generate jobs-to-be-done for the audience described and a feature concept for each one.",
+     "Audience: {product_idea_for}\nProduct: {app}")
+_api("brainstorming", "interview-questions",
+     "Suggest interview questions for hiring managers. Return a list grouped by competency.",
+     "Role: {role}. Give me {n} questions.")
+_api("brainstorming", "talk-titles",
+     "Suggest catchy conference talk titles and a one-sentence abstract for each.",
+     "Topic: {topic_blog}. Audience: beginners. {n} options.")
+_inline("brainstorming", "list-ideas",
+        ("Give me {n} ideas for {event}.",
+         "List {n} creative ways to {problem}.",
+         "Brainstorm {n} possible names for {business}."))
+_inline("brainstorming", "research-questions",
+        ("Suggest {n} questions to ask in user interviews for {app}.",
+         "What are some survey questions we could use to find out why customers leave {company}? List {n}."))
+_chat("brainstorming", "weekend",
+      ("what can I do this weekend in {city}? we like food and walking",
+       "Ideas for a rainy Sunday with two kids under 8?",
+       "I'm bored, give me some hobby ideas I can do at home"))
+_chat("brainstorming", "gift",
+      ("Gift ideas for {gift_for}?", "what should I get {gift_for}? budget is {budget_small}"))
+_chat("brainstorming", "side-project",
+      ("I want to learn {code_lang2} by building something. Any project ideas?",
+       "give me some side project ideas I could finish in a weekend",
+       "What are some small business ideas I could start with little money?"))
+_chat("brainstorming", "party-theme",
+      ("Help me come up with themes for my daughter's 7th birthday party",
+       "we need a theme for our office Christmas party, something not cringe. suggestions?",
+       "any fun ideas for {event}?"))
+_chat("brainstorming", "how-might-we",
+      ("How could we {problem}? Throw some ideas at me.",
+       "brainstorm with me: we want to {problem}",
+       "What are some options to {problem}?"))
+
+
+# ======================================================================================
+# open_qa: open-ended knowledge, advice, how-to (no given context)
+# ======================================================================================
+
+HOWTO = (
+    "How do I get rid of fruit flies in my kitchen?", "How do I start running if I've never done it before?",
+    "How can I improve my credit score?", "How do I clean a cast-iron pan without ruining it?",
+    "How do you prepare for a job interview at a startup?", "How do I make my houseplants stop dying?",
+    "How can I learn to touch type faster?", "How should I store fresh herbs?",
+    "How do I negotiate rent with a landlord?", "How do I give a good toast at a wedding?",
+    "How can I stop procrastinating on big projects?", "How do I change a bike tyre?",
+    "How do I set up a budget when my income varies every month?", "How do I get better at public speaking?",
+)
+WHY = (
+    "Why do cats knead blankets?", "Why is the sea salty but rivers aren't?", "Why do we get jet lag?",
+    "Why does bread go stale faster in the fridge?", "Why did the Roman Empire fall?",
+    "Why do some people need more sleep than others?", "Why is inflation bad for savers?",
+    "Why do airplanes leave white trails in the sky?", "Why do leaves change colour in autumn?",
+    "Why is it harder to learn languages as an adult?", "Why do we yawn?",
+)
+CONCEPTS = (
+    "What's the difference between a process and a thread?", "Explain how vaccines train the immune system.",
+    "What is the difference between weather and climate?", "Can you explain what an index fund is?",
+    "What is a blockchain, in simple terms?", "What's the difference between empathy and sympathy?",
+    "Explain what a recession is.", "What does a database index actually do?",
+    "What is the placebo effect and how strong is it?", "How does GPS know where I am?",
+    "What's the difference between a virus and a bacterium?", "What is opportunity cost?",
+    "How do noise-cancelling headphones work?", "What is the difference between HTTP and HTTPS?",
+)
+COMPARE = (
+    "Is it better to rent or buy a home in your thirties?", "Should I learn Python or JavaScript first?",
+    "What are the pros and cons of electric cars?", "Is it worth doing a master's degree?",
+    "Are open-plan offices bad for productivity?", "Should a small team use microservices or a monolith?",
+    "Coffee or tea, which is healthier?", "What are the arguments for and against a four-day work week?",
+    "Is nuclear power a good answer to climate change?", "Should children learn to code at primary school?",
+    "Are e-readers better than paper books?", "Is it better to pay off debt or invest?",
+    "Should cities ban cars from their centres?", "Is homeschooling better or worse than regular school?",
+)
+ADVICE = (
+    "My coworker takes credit for my work. What should I do?", "How do I tell my friend I can't lend her money again?",
+    "What should I look for when choosing a daycare?", "I'm moving to {city} for work. What should I know before I go?",
+    "How can I make friends in a new city as an adult?", "What's a good way to ask for a raise?",
+    "How do I deal with a noisy upstairs neighbour politely?", "I want to switch careers and become a {role}. Where do I start?",
+)
+HISTORY = (
+    "What caused the First World War?", "Who were the Vikings and where did they travel?",
+    "How did the printing press change Europe?", "What was the Silk Road?", "Why was the Berlin Wall built?",
+    "What was life like in medieval cities?",
+)
+
+_slots(
+    howto=_of(HOWTO), why=_of(WHY), concept=_of(CONCEPTS), compare=_of(COMPARE), advice=_of(ADVICE),
+    history=_of(HISTORY),
+    any_open=_of(HOWTO + WHY + CONCEPTS + COMPARE + ADVICE + HISTORY),
+    subject=_raw("biology", "economics", "world history", "physics", "chemistry", "geography", "statistics"),
+)
+
+_api("open_qa", "knowledge-assistant",
+     "You are a knowledgeable assistant for curious people. Give clear, accurate explanations with an example "
+     "where useful, and mention when something is debated.",
+     "{any_open}")
+_api("open_qa", "tutor",
+     "You are a patient tutor for secondary-school students studying {subject}. Explain concepts step by step "
+     "using everyday analogies. Do not just give answers to homework; help them understand.",
+     ("{concept}", "{why}", "{history}"))
+_api("open_qa", "howto-guide",
+     "You write practical how-to answers: a short intro, numbered steps, and common mistakes to avoid.",
+     "{howto}")
+_api("open_qa", "eli5",
+     "Explain like I'm five. Use simple words and a comparison to everyday life. Maximum 120 words.",
+     ("{concept}", "{why}"))
+_api("open_qa", "balanced-view",
+     "Answer with a balanced view: main arguments on each side, what evidence says, and what depends on "
+     "personal circumstances.",
+     "{compare}")
+_api("open_qa", "life-advice",
+     "You are a thoughtful advisor. Give practical, kind advice. Ask no follow-up questions; offer options instead.",
+     "{advice}")
+_api("open_qa", "workplace-help",
+     "HR helpdesk bot for {company}: give general guidance on work and career questions; for anything that "
+     "depends on our own rules, point people to the People team.",
+     ("{advice}", "{howto}"))
+_inline("open_qa", "explain",
+        ("Explain: {concept}", "Answer the following question in a few paragraphs. {why}",
+         "Question: {history}\nPlease give a clear, well-structured answer."))
+_chat("open_qa", "how-to",
+      ("{howto}", "{howto} any tips?", "Quick question - {howto}"))
+_chat("open_qa", "why",
+      ("{why}", "{why} I've always wondered", "ok random question: {why}"))
+_chat("open_qa", "concept",
+      ("{concept}", "{concept} Keep it simple please.", "Could you explain something for me? {concept}"))
+_chat("open_qa", "compare",
+      ("{compare}", "{compare} What do you think?", "genuinely curious: {compare}"))
+_chat("open_qa", "advice",
+      ("{advice}", "Need some advice. {advice}"))
+_chat("open_qa", "history",
+      ("{history}", "{history} I'm reading a novel set then and want some background."))
+
+
+# ======================================================================================
+# reasoning: multi-step math, logic, planning
+# ======================================================================================
+
+
+def _word_problem_r(c: _Ctx) -> str:
+    k = c.r.randrange(8)
+    if k == 0:
+        a, b = c.r.randint(3, 9), c.r.randint(4, 12)
+        return (f"A tap fills a tank in {a} hours and a drain empties it in {b + a} hours. If both are open, how long "
+                "does it take to fill the empty tank?")
+    if k == 1:
+        p = c.r.randint(20, 60)
+        return (f"A shop raises a price by {p}% and then cuts the new price by {p}%. Is the final price higher or "
+                "lower than the original, and by what percentage?")
+    if k == 2:
+        x = c.r.randint(3, 8)
+        return (f"A mother is {x} times as old as her daughter. In {(x - 2) * 5} years she will be twice as old as "
+                "her daughter. How old are they now?")
+    if k == 3:
+        n = c.r.randint(5, 12)
+        return f"How many different handshakes happen if {n} people at a meeting each shake hands with everyone else once? Explain."
+    if k == 4:
+        r1, r2 = c.r.randint(40, 70), c.r.randint(75, 110)
+        return (f"A cyclist rides to {c.get('city')} at {r1 // 3} km/h and back along the same road at {r2 // 4} km/h. "
+                "What is her average speed for the round trip?")
+    if k == 5:
+        red, blue = c.r.randint(2, 6), c.r.randint(2, 6)
+        return (f"A bag has {red} red and {blue} blue marbles. Two are drawn without replacement. What is the "
+                "probability that both are the same colour?")
+    if k == 6:
+        w = c.r.randint(3, 7)
+        return (f"{w} painters can paint {w} rooms in {w} hours. How many rooms can {w * 2} painters paint in "
+                f"{w * 3} hours?")
+    amt = c.r.randint(2, 20) * 1000
+    return (f"You invest {amt} at 5% interest compounded yearly, and add 1,000 at the end of each year. How much "
+            "do you have after 3 years? Show the calculation for each year.")
+
+
+LOGIC_PUZZLES = (
+    "On an island, knights always tell the truth and knaves always lie. A says: 'B is a knave.' B says: 'A and I "
+    "are the same type.' What are A and B?",
+    "Five friends sit in a row. {first} is not at either end. {first2} sits directly right of {first3}. Ola sits "
+    "at the left end. Ben is next to Ola. Work out one valid seating order, or show it is impossible.",
+    "You have two ropes that each take exactly one hour to burn, unevenly. How do you measure 45 minutes?",
+    "A clock shows 3:15. What is the exact angle between the hour hand and the minute hand? Explain.",
+    "A farmer must cross a river with a wolf, a goat and a cabbage. The boat carries him and one item. The wolf "
+    "can't be left with the goat, nor the goat with the cabbage. Give the sequence of crossings.",
+    "If all bloops are razzies and some razzies are lazzies, does it follow that some bloops are lazzies? Explain.",
+    "What is the next number in the sequence 2, 6, 12, 20, 30, ...? Explain the rule.",
+    "There are 100 lockers, all closed. Student 1 opens every locker, student 2 toggles every 2nd, student 3 "
+    "every 3rd, and so on up to student 100. Which lockers are open at the end?",
+)
+PLANNING = (
+    "I have four tasks: laundry (2h, needs me for 15 min at start and end), baking bread (3h, 20 min of work "
+    "then waiting), a 1-hour call at 14:00 and grocery shopping (1h). I start at 10:00. What's the earliest I can "
+    "be done? Show the schedule.",
+    "Plan a 3-day trip visiting {city}, {city2} and back home. Trains between the cities take 2h and 3h, only run "
+    "before 18:00, and I want at least one full day in each city. Is it possible? Reason it through.",
+    "Six teams play a round-robin tournament on one pitch, each game takes 40 minutes with 10-minute breaks. Can "
+    "it finish between 9:00 and 17:00? Show the math.",
+    "We need to assign 4 reviewers to 6 papers. Each paper needs 2 reviewers, nobody reviews more than 3 papers, "
+    "and {first} can't review papers 2 and 5. Find an assignment.",
+)
+PROOFS = (
+    "Prove that the sum of two odd numbers is always even.", "Prove that there are infinitely many prime numbers.",
+    "Show that the square root of 2 is irrational.", "Prove that n^3 - n is divisible by 6 for every integer n.",
+    "Prove by induction that 1 + 2 + ... + n = n(n+1)/2.",
+    "Prove that any set of 13 people contains two born in the same month.",
+    "Show that the product of any three consecutive integers is divisible by 6.",
+    "Prove that a graph with n vertices and more than n-1 edges must contain a cycle.",
+    "Prove that the angles of a triangle add up to 180 degrees.",
+    "Show that 2^n > n^2 for all integers n >= 5.",
+)
+
+_slots(
+    word_problem_r=_word_problem_r,
+    logic=_of(LOGIC_PUZZLES),
+    planning=_of(PLANNING),
+    proof=_of(PROOFS),
+)
+
+_api("reasoning", "math-steps",
+     "Maths helper. Show the working as numbered steps, verify the result, and finish with 'Final answer: ...'.",
+     "{word_problem_r}")
+_api("reasoning", "logic-puzzles",
+     "You are an expert at logic puzzles. Lay out the constraints, reason carefully through the cases and state "
+     "the solution clearly.",
+     "{logic}")
+_api("reasoning", "planner",
+     "Scheduling and planning solver: check every constraint explicitly, then give a plan or show that none "
+     "exists.",
+     "{planning}")
+_api("reasoning", "proofs",
+     "You write rigorous but readable mathematical proofs for undergraduate students.",
+     "{proof}")
+_api("reasoning", "tutor-no-answer",
+     "Math tutor mode: guide the student through the problem one step at a time and check their reasoning. "
+     "Reveal the final answer only after the steps.",
+     "{word_problem_r}")
+_inline("reasoning", "step-by-step",
+        ("Solve step by step: {word_problem_r}",
+         "{word_problem_r} Think it through carefully and show your working.",
+         "Let's think step by step. {logic}"))
+_inline("reasoning", "verify",
+        ("Is this reasoning correct? 'If it rains, the match is cancelled. The match was cancelled, so it rained.' "
+         "Explain the logic.",
+         "Check my answer: {word_problem_r} I got 42. Where did I go wrong, if anywhere?",
+         "Does the conclusion follow? 'No reptiles have fur. Some pets have fur. So some pets are not reptiles.'"))
+_chat("reasoning", "homework",
+      ("my kid's homework: {word_problem_r} how do you solve it?",
+       "Can you help me with this? {word_problem_r}",
+       "{word_problem_r}"))
+_chat("reasoning", "puzzle",
+      ("{logic}", "Got this riddle from a friend: {logic}", "Brain teaser for you: {logic}"))
+_chat("reasoning", "schedule",
+      ("{planning}", "help me figure this out: {planning}"))
+_chat("reasoning", "prove",
+      ("{proof}", "How would you prove this? {proof}"))
+
+
+# ======================================================================================
+# research_synthesis: combine several sources into an analysis
+# ======================================================================================
+
+RESEARCH = {
+    "the four-day work week": (
+        "a national pilot with 60 companies reported stable revenue and lower sick leave after six months, but "
+        "participation was voluntary and firms self-selected",
+        "a survey of 1,200 managers found that a third struggled to cover customer-facing shifts under a compressed schedule",
+        "a think-tank report argues productivity gains come mainly from cutting meetings rather than from the extra day off",
+        "a follow-up study one year later found most pilot firms kept the policy, though several moved to nine-day fortnights",
+        "an economist's blog post warns that results from knowledge-work firms may not carry over to manufacturing or care work",
+    ),
+    "e-scooter safety in cities": (
+        "hospital data from three cities show injuries per trip falling as riders gain experience",
+        "a police report links most serious crashes to riding on pavements and riding at night",
+        "an operator-funded study claims helmet use doubled after in-app reminders, based on self-reported data",
+        "a university observational study counted helmet use at 9% on rental scooters versus 60% among private owners",
+        "a city council memo notes complaints dropped after parking zones were introduced",
+    ),
+    "screen time and teenagers' sleep": (
+        "a cohort study of 4,000 teenagers associates more than 3 hours of evening screen use with 40 minutes less sleep",
+        "a small lab experiment found blue-light filters had no measurable effect on sleep onset",
+        "a parents' survey reports that phone bans in bedrooms were the most effective rule, but compliance was low",
+        "a review of 20 studies concludes effects are real but small and often confounded by anxiety and school stress",
+    ),
+    "AI tutoring tools in classrooms": (
+        "a randomised trial in 30 schools found modest gains in maths scores, concentrated among weaker students",
+        "teacher interviews describe time saved on marking but concerns about students copying answers",
+        "a vendor white paper reports 'up to 2x learning speed' without describing its method",
+        "a district report notes unequal access because many students lack devices at home",
+        "an education researcher argues benefits depend heavily on teacher training and how the tool is introduced",
+    ),
+    "plant-based diets and grocery spending": (
+        "a supermarket loyalty-card analysis shows households that cut meat spent 8% less on groceries",
+        "a consumer magazine price check found meat substitutes cost more per kilo than the meat they replace",
+        "a nutrition study reports that diets built on beans, grains and vegetables are the cheapest option in most countries",
+        "a market report predicts prices of plant-based products will fall as production scales up",
+    ),
+}
+
+
+def _sources(c: _Ctx) -> str:
+    topic = c.r.choice(tuple(RESEARCH))
+    c.vals["research_topic"] = topic
+    picks = c.r.sample(RESEARCH[topic], c.r.randint(3, len(RESEARCH[topic])))
+    style = c.r.randrange(3)
+    out = []
+    for i, p in enumerate(picks):
+        text = p[0].upper() + p[1:] + "."
+        if style == 0:
+            out.append(f"Source {i + 1}: {text}")
+        elif style == 1:
+            out.append(f"[{chr(65 + i)}] {text}")
+        else:
+            out.append(f"--- Document {i + 1} ---\n{text}")
+    return "\n\n".join(out)
+
+
+VENDOR_NOTES = (
+    "Vendor A (Orbitly): strongest reporting, SSO only on the Enterprise tier, 99.9% SLA, price {seat_price} per seat/month, "
+    "support by email only, data hosted in the EU.",
+    "Vendor B (Atlasform): cheapest at {seat_price2} per seat/month, good mobile apps, no audit log, US hosting, "
+    "customers complain about slow support.",
+    "Vendor C (Quill): open API and webhooks, SOC 2 Type II, mid-range price, weaker Gantt charts, 24/7 chat support.",
+    "Analyst note: Vendor B is rumoured to be in acquisition talks; roadmap may change.",
+    "Our pilot team's feedback: B was fastest to learn, A's reports saved the finance team hours each week.",
+)
+INTERVIEWS = (
+    "P1 (nurse, night shifts): uses the app mostly on breaks, wants offline mode, dislikes long sign-up.",
+    "P2 (teacher): plans lessons on Sunday evenings, likes templates, found pricing confusing.",
+    "P3 (freelance designer): juggles five clients, wants time tracking, would pay for integrations.",
+    "P4 (retired engineer): uses it to organise a hiking club, struggles with small fonts.",
+    "P5 (student): uses the free plan, shares lists with flatmates, ads are annoying.",
+    "P6 (small shop owner): needs inventory lists, wants a printed weekly summary.",
+)
+
+_slots(
+    seat_price=lambda c: _money(c, 12, 40),
+    seat_price2=lambda c: _money(c, 4, 11),
+    sources=_sources,
+    research_topic=lambda c: (c.get("sources"), c.vals["research_topic"])[1],
+    vendor_notes=_lines(VENDOR_NOTES, 3, 5, sep="\n\n"),
+    interviews=_lines(INTERVIEWS, 4, 6),
+)
+
+_api("research_synthesis", "brief",
+     "You prepare evidence briefs for a policy team. Synthesise the sources into: main findings, where they agree, "
+     "where they conflict, quality of evidence, and open questions. Cite sources by their label.",
+     ("Topic: {research_topic}\n\n{sources}", "{sources}"))
+_api("research_synthesis", "vendor-comparison",
+     "Combine the vendor notes, analyst remarks and pilot feedback into a comparison table and a recommendation "
+     "with the main risks.",
+     "{vendor_notes}")
+_api("research_synthesis", "literature-review",
+     "Draft the 'related work' paragraph of a paper from the study summaries: integrate them, weigh their methods "
+     "and draw a cautious overall conclusion. Use in-text citations.",
+     "{sources}")
+_api("research_synthesis", "interview-themes",
+     "You synthesise qualitative research. Cluster the interview notes into themes, give each theme a name, the "
+     "participants who support it, and an implication for the product.",
+     "{interviews}")
+_api("research_synthesis", "policy-memo",
+     "Draft a one-page policy memo for city officials based on the evidence provided. Weigh the sources by "
+     "reliability and end with recommendations.",
+     "Question: what should we do about {research_topic}?\n\nEvidence:\n{sources}")
+_api("research_synthesis", "evidence-table",
+     "Build an evidence table from the sources (claim, source, method, strength) and then write a short "
+     "synthesis of what the evidence supports overall.",
+     "{sources}")
+_inline("research_synthesis", "compare-sources",
+        ("Compare what these sources say about {research_topic} and point out the contradictions:\n\n{sources}",
+         "Combine the following documents into a single report on {research_topic}. Note conflicting claims.\n\n{sources}",
+         "Synthesize these findings into an overall conclusion, citing each source:\n{sources}"))
+_chat("research_synthesis", "i-read-these",
+      ("I've collected a few sources on {research_topic}. What does the evidence add up to?\n\n{sources}",
+       "My boss wants a summary of the research on {research_topic} across all of these. Which ones are reliable?\n\n{sources}"))
+_chat("research_synthesis", "pick-a-vendor",
+      ("We're choosing a project tool. Here's everything I gathered, can you pull it together into a recommendation?\n\n{vendor_notes}",
+       "Based on all these notes, which vendor should we go with and why?\n{vendor_notes}"))
+_chat("research_synthesis", "interview-synthesis",
+      ("I ran six user interviews, notes below. What are the common themes across them?\n\n{interviews}",
+       "Pull the recurring patterns out of these interview notes:\n{interviews}"))
+
+
+# ======================================================================================
+# legal_analysis: contracts, policies, compliance
+# ======================================================================================
+
+CLAUSES_MINE = (
+    "Non-competition. For a period of twenty-four (24) months after the termination of employment for any reason, "
+    "the Employee shall not, directly or indirectly, engage in any business that competes with the Company anywhere "
+    "in Europe.",
+    "Confidentiality. The Recipient shall keep the Disclosing Party's Confidential Information secret for a period of "
+    "two (2) years from disclosure, except information that is or becomes public through no fault of the Recipient.",
+    "Intellectual property. All works, inventions and materials created by the Contractor during the term, whether or "
+    "not related to the Services and whether or not created during working hours, shall vest in the Client.",
+    "Force majeure. Neither party shall be liable for delay caused by events beyond its reasonable control, provided "
+    "that the Supplier may not rely on this clause for shortages of staff or components.",
+    "Governing law and jurisdiction. This Agreement is governed by the laws of the State of Delaware. The courts of "
+    "Delaware shall have exclusive jurisdiction, and the Customer waives any right to a jury trial.",
+    "Payment. Invoices are payable within fourteen (14) days. Late payments bear interest at 2% per month, and the "
+    "Supplier may suspend the Services without notice for any overdue amount.",
+    "Warranty disclaimer. THE SOFTWARE IS PROVIDED \"AS IS\" WITHOUT WARRANTY OF ANY KIND, AND PROVIDER DISCLAIMS ALL "
+    "IMPLIED WARRANTIES, INCLUDING MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE.",
+    "Service credits. If monthly uptime falls below 99.5%, Customer is entitled to a credit of 5% of the monthly fee, "
+    "which shall be Customer's sole and exclusive remedy for any failure to meet the service levels.",
+    "Deposit. The Landlord may deduct from the deposit any costs of repainting the premises at the end of the tenancy, "
+    "regardless of their condition.",
+    "Access. The Landlord may enter the premises at any time to inspect them, without notice to the Tenant.",
+    "Working time. The salary covers all hours worked, including overtime, and the Employee agrees to opt out of any "
+    "statutory limit on weekly working hours.",
+    "Changes. We may change these Terms at any time. Continued use of the Service after a change constitutes acceptance.",
+    "Dispute resolution. Any dispute shall be resolved by binding individual arbitration. You waive the right to "
+    "participate in any class action.",
+)
+POLICY_EXCERPTS = (
+    "We collect your name, email, location and browsing history to improve our services and may share it with "
+    "partners for marketing purposes. By using the site you consent to this.",
+    "Cookies: we place analytics and advertising cookies when you first visit. You can disable them in your "
+    "browser settings.",
+    "We keep CVs of unsuccessful candidates indefinitely in case future roles come up.",
+    "Customer support calls are recorded for training. Recordings are stored on a US server for five years.",
+    "Employees' laptops are monitored with screen capture every five minutes during working hours for security purposes.",
+    "By creating an account, you agree that we may use your uploaded photos, including faces, to train our "
+    "recognition models.",
+    "Children under 13 may use the app with a parent's permission, which we assume when the box is ticked.",
+    "We share purchase histories with our parent company in Singapore to personalise offers.",
+    "Location data is collected continuously in the background, even when the app is closed, to improve accuracy.",
+    "If you unsubscribe, we will keep your email address on file so we can send you important updates.",
+)
+LEGAL_SCENARIOS = (
+    "My landlord is keeping my whole deposit for 'general wear and tear' after a 3-year tenancy. Is that allowed?",
+    "My employer wants me to sign a non-compete that covers the whole country for two years. Is that enforceable?",
+    "We want to use a GPL-licensed library in our closed-source SaaS product. What are our obligations?",
+    "A customer asked us to delete all their data, but we need invoices for tax purposes. What do we do under GDPR?",
+    "Can my company read my work emails without telling me?",
+    "A freelancer built our logo but we never signed a contract. Who owns the copyright?",
+    "We're launching a newsletter. Do we need explicit consent to email people who bought from us before?",
+    "A former employee posted our internal pricing on social media. What legal options do we have?",
+    "Our online shop wants to add a 'no returns on sale items' rule. Is that allowed for EU consumers?",
+    "Can we use customers' product reviews in our ads without asking them?",
+    "My contract says I must give three months' notice but my probation isn't over. Which applies?",
+    "Is it legal to record a video call with a client without telling them?",
+    "A supplier missed the delivery date in our contract. Can we cancel and claim damages?",
+    "We want to install CCTV in the office kitchen. What do we need to consider legally?",
+)
+
+_slots(
+    clause_m=_of(CLAUSES_MINE),
+    policy_excerpt=_of(POLICY_EXCERPTS),
+    legal_scenario=_of(LEGAL_SCENARIOS),
+    jurisdiction=_raw("England and Wales", "Germany", "California", "the Netherlands", "Ontario", "France", "New South Wales"),
+    party_role=_raw("the customer", "the supplier", "the employee", "the tenant", "the licensee", "the contractor"),
+)
+
+_api("legal_analysis", "clause-risk",
+     "You are a contracts lawyer's assistant. For the clause, explain what it means, identify risks for the "
+     "party named, rate them low/medium/high and propose alternative wording. This is not legal advice.",
+     ("We are {party_role}.\n\n{clause_m}", "Party: {party_role}\nClause:\n{clause_m}"))
+_api("legal_analysis", "gdpr-check",
+     "Assess the privacy notice excerpt against the GDPR: lawful basis, transparency, consent, data minimisation, "
+     "retention and international transfers. List each issue with the relevant article.",
+     "{policy_excerpt}")
+_api("legal_analysis", "enforceability",
+     "Assess whether the clause is likely enforceable under the law of the jurisdiction given, noting statutory "
+     "limits and typical court attitudes. Flag uncertainty.",
+     "Jurisdiction: {jurisdiction}\n\n{clause_m}")
+_api("legal_analysis", "redline-compare",
+     "Compare two clause versions and explain the legal effect of the differences for each party.",
+     "{clause_versions}")
+_api("legal_analysis", "nda-review",
+     "Review NDA terms for a start-up about to share its source code with a potential acquirer. Identify "
+     "missing protections and one-sided terms.",
+     ("{nda_clause}", "NDA excerpt:\n{nda_clause}", "Clause {n_small}.{n_small}: {nda_clause}"))
+_api("legal_analysis", "compliance-qa",
+     "You are a compliance analyst. Answer the question with reference to the applicable regulation (GDPR, "
+     "ePrivacy, employment or consumer law), state assumptions, and recommend next steps. Not legal advice.",
+     "{legal_scenario}")
+_api("legal_analysis", "lease-tenant",
+     "Check residential lease clauses for terms that are likely unfair or unlawful for tenants in {jurisdiction}.",
+     ("{lease_clause}", "Lease clause: {lease_clause}"))
+_api("legal_analysis", "licence-compat",
+     "Analyse open-source licence obligations for the described usage: distribution, attribution, copyleft "
+     "scope, patent grants.",
+     ("We ship a mobile app that statically links an LGPL-2.1 library and bundles MIT and Apache-2.0 code. What must we do?",
+      "Our SaaS backend modifies an AGPL-3.0 database and users interact with it over the network. What do we owe?",
+      "Can we relicense a project that mixes BSD-3-Clause and MPL-2.0 files under Apache-2.0?",
+      "We want to use GPL-3.0 code inside a firmware image we sell on devices. What are the obligations?",
+      "A contributor's pull request copied a function from a Stack Overflow answer (CC BY-SA). Is that a problem for our MIT project?",
+      "Can we use a font licensed under the SIL Open Font License in our commercial app and modify it?",
+      "Our Docker image bundles GPL command-line tools next to our proprietary service. Does that make our service GPL?"))
+_inline("legal_analysis", "is-this-legal",
+        ("Is this contract clause fair to {party_role}? What are the legal risks?\n\n{clause_m}",
+         "Analyse the liability implications of the following clause:\n{clause_m}",
+         "Does this privacy policy comply with GDPR? {policy_excerpt}"))
+_chat("legal_analysis", "my-situation",
+      ("{legal_scenario}", "Legal question: {legal_scenario}", "I'm in {jurisdiction}. {legal_scenario}"))
+_chat("legal_analysis", "should-i-sign",
+      ("My new contract has this clause, should I be worried before signing?\n\n{clause_m}",
+       "what does this clause actually mean for me? {clause_m}",
+       "Is this clause even legal? {clause_m}"))
+_chat("legal_analysis", "policy-compliant",
+      ("Is our privacy policy OK legally? This is the relevant part: {policy_excerpt}",
+       "our HR team wrote this, does it break any data protection rules? \"{policy_excerpt}\""))
+
+
+# ======================================================================================
+# architecture_review: system or software design assessment
+# ======================================================================================
+
+DESIGNS = (
+    "Proposal: every user action in the mobile app writes an event to a single Postgres table; a nightly job "
+    "rebuilds read models from the full event history. Expected 50M events/day within a year.",
+    "We run one Node.js monolith on two VMs behind a load balancer. Sessions are stored in memory on each VM. "
+    "Uploads go to the local disk and are copied to object storage by a cron job every hour.",
+    "Design: multi-tenant SaaS with one shared database; tenant isolation is enforced by a tenant_id column and "
+    "a WHERE clause added in the ORM layer. Large customers ask for their own encryption keys.",
+    "RFC: the order service calls inventory, pricing, tax and fraud services synchronously over HTTP before "
+    "confirming an order. Each call has a 5 s timeout and no retries. P99 latency today is 2.8 s.",
+    "The mobile app syncs offline edits by sending the full document on reconnect; the server keeps the last "
+    "write. Users in the field often edit the same checklist on two devices.",
+    "We plan to cache product pages in Redis for 24 hours and invalidate on price changes by deleting keys "
+    "matching a pattern with KEYS product:*.",
+    "Authentication: the SPA stores the JWT in localStorage, tokens never expire, and the API checks the "
+    "signature but not the audience claim. Refresh is done by logging in again.",
+    "Our data pipeline: Kafka -> a single Python consumer -> S3 parquet files every minute -> Athena queries. "
+    "Analysts complain that queries on the last 30 days take minutes.",
+    "Kubernetes setup: one cluster per environment, all in one availability zone, a single ingress controller "
+    "replica, Postgres running as a StatefulSet with one replica and nightly dumps.",
+    "API design: POST /getUsers, POST /deleteUser?id=, GET /updateOrder?status=paid, responses always 200 with an "
+    "'error' field when something goes wrong. Versioning via a header that's optional.",
+    "Search: product search runs as LIKE '%term%' queries on the primary Postgres database. Catalogue has 4M "
+    "items and search traffic peaks at 600 queries per second during sales.",
+    "Notifications: a cron job every minute selects all users whose reminder time has passed and sends emails "
+    "one by one from a single worker. We have 800,000 users and reminders cluster at 08:00.",
+    "File processing: users upload videos to the API server, which transcodes them synchronously before "
+    "responding. Uploads are up to 2 GB.",
+    "Payments: the checkout writes the order to the database, then calls the payment provider, then sends the "
+    "confirmation email, all in one HTTP request without idempotency keys.",
+)
+
+API_DESIGNS = (
+    "POST /getUsers, POST /deleteUser?id=, GET /updateOrder?status=paid; every response is 200 with an 'error' field.",
+    "GET /v1/orders returns all orders of the account in one response (some accounts have 2M orders). Filtering is "
+    "done client-side. Dates are returned as local time strings without offset.",
+    "PUT /users/{id} accepts a partial object and sets missing fields to null. There is no ETag or If-Match, and two "
+    "admin apps edit users concurrently.",
+    "Webhooks: we POST events to customer URLs once, with no signature, no retry and no event id. Payloads embed the "
+    "full customer record including the phone number.",
+    "Pagination uses ?page=N&size=M over a table that receives 300 inserts per second; clients report duplicates "
+    "and missing items when paging.",
+    "Breaking changes are shipped under /v1 because 'few customers use the old fields'. Deprecations are announced "
+    "in the changelog only.",
+)
+CLAUSE_VERSIONS = (
+    ("The aggregate liability of each party is limited to {cap_amount}.",
+     "The aggregate liability of each party is limited to twice the annual fees; this cap does not apply to "
+     "data protection breaches, IP infringement indemnities or wilful misconduct."),
+    ("Prices are fixed for the initial term.",
+     "The Supplier may increase prices once per contract year by up to CPI plus 5%, on sixty (60) days' notice. "
+     "Continued use after the increase takes effect constitutes acceptance."),
+    ("Neither party may assign this Agreement without the other party's prior written consent.",
+     "The Supplier may assign this Agreement to any affiliate or successor without consent. The Customer may not "
+     "assign it without the Supplier's prior written consent, which may be withheld at its sole discretion."),
+    ("The Contractor assigns to the Client all intellectual property in the Deliverables.",
+     "The Contractor assigns to the Client all intellectual property in the Deliverables upon full payment, and "
+     "retains ownership of its pre-existing tools, for which it grants the Client a perpetual licence."),
+)
+NDA_CLAUSES = (
+    "Confidential Information means information marked 'confidential' at the time of disclosure. Oral disclosures "
+    "are not covered.",
+    "The Recipient may disclose Confidential Information to its affiliates, advisers and potential investors without "
+    "notice to the Discloser.",
+    "Obligations under this Agreement end one (1) year after signature, regardless of when information was disclosed.",
+    "Nothing in this Agreement prevents the Recipient from developing products that compete with the Discloser's, "
+    "even if they are similar.",
+    "On request, the Recipient shall return or destroy Confidential Information, except copies kept in automatic "
+    "backups, which may be retained indefinitely.",
+    "The Discloser makes no warranty as to the accuracy of the information, and the Recipient shall indemnify the "
+    "Discloser for any loss arising from its use.",
+)
+LEASE_CLAUSES = (
+    CLAUSES_MINE[8], CLAUSES_MINE[9],
+    "The Tenant shall not have guests staying overnight more than twice per month without the Landlord's written consent.",
+    "Rent may be increased by the Landlord at any time on 14 days' notice.",
+    "The Tenant is responsible for all repairs to the property, including the roof, boiler and structural walls.",
+    "If rent is more than three days late, the Landlord may change the locks and remove the Tenant's belongings.",
+)
+
+_slots(
+    api_design=_raw(*API_DESIGNS),
+    cap_amount=lambda c: _money(c, 50_000, 2_000_000),
+    clause_versions=lambda c: "\n\n".join(f"{label}:\n{c.fill(text)}" for label, text in zip(
+        c.r.choice((("Version A", "Version B"), ("Original", "Counterparty redline"), ("Our draft", "Their draft"))),
+        c.r.choice(CLAUSE_VERSIONS))),
+    nda_clause=_raw(*NDA_CLAUSES),
+    lease_clause=_raw(*LEASE_CLAUSES),
+)
+
+_slots(
+    design=_of(DESIGNS),
+    scale=_raw("10x", "100x", "3x by the end of the year", "from 2,000 to 200,000 daily users"),
+    arch_option=_raw("adopt a micro-frontend architecture", "adopt event sourcing for the billing domain",
+                     "move all background jobs onto Kafka", "go serverless for the whole backend",
+                     "rewrite the Python backend in Rust", "go multi-region active-active",
+                     "switch from Postgres to MongoDB for flexibility", "split the database per tenant"),
+    team_size=_raw("4 engineers", "12 engineers in two teams", "a single full-stack developer", "about 40 engineers"),
+)
+
+_api("architecture_review", "design-review",
+     "Act as a staff engineer reviewing a design proposal. Evaluate the design for scalability, "
+     "reliability, security, operability and cost. End with: approve / approve with changes / rethink, and the "
+     "top three changes.",
+     "{design}")
+_api("architecture_review", "spof",
+     "List what in this system could take everything down if it failed, plus likely capacity bottlenecks; order "
+     "them by likelihood times impact and give a fix for each.",
+     "{design}")
+_api("architecture_review", "scale-readiness",
+     "Assess whether the architecture will cope with the growth given. Estimate which component breaks first and why.",
+     "Expected growth: {scale}\n\n{design}")
+_api("architecture_review", "decision-record",
+     "Act as a reviewer of architecture decision records. Challenge the decision: alternatives considered, "
+     "trade-offs, consequences and reversibility.",
+     "ADR: we will {arch_option}. Team size: {team_size}.")
+_api("architecture_review", "security-arch",
+     "Review the system design from a security architecture perspective (threat model, trust boundaries, "
+     "authn/authz, data protection). Prioritise findings.",
+     "{design}")
+_api("architecture_review", "api-design",
+     "Review the HTTP API design against REST conventions, error handling, versioning and backwards compatibility.",
+     "{api_design}")
+_inline("architecture_review", "evaluate",
+        ("Review this system design and point out weaknesses:\n\n{design}",
+         "Here's our architecture. What would you change before we {scale}?\n{design}",
+         "Is this a sound design? Consider scalability and failure modes.\n\n{design}"))
+_chat("architecture_review", "will-it-scale",
+      ("Our stack, roughly: {design} Honest opinion, can it take {scale} more load?",
+       "Our CTO proposed this: {design} Any red flags?",
+       "Mind sanity-checking this design? {design}"))
+_chat("architecture_review", "should-we",
+      ("We're {team_size}. Should we {arch_option}? What are the trade-offs for a team our size?",
+       "Is it a good idea to {arch_option} with {team_size}?"))
+_chat("architecture_review", "offline-sync",
+      ("How should we redesign this? {design}",
+       "What's wrong with this architecture and how would you fix it? {design}"))
+
+
+# ======================================================================================
+# creative_writing: stories, poems, brand-voice copy
+# ======================================================================================
+
+_slots(
+    hero=_raw("a retired ferry captain", "a shy dragon who collects teacups", "a delivery robot that gets lost",
+              "twin sisters who run a night market stall", "a detective who can't smell anything",
+              "an old oak tree in a city park", "a girl who can hear what bicycles think"),
+    setting=_raw("a flooded city in 2150", "a mountain village during the first snow", "a space station orbiting Neptune",
+                 "a 1920s jazz club", "a library that never closes", "a ferry crossing in fog"),
+    poem_form=_raw("haiku", "sonnet", "limerick", "free-verse poem", "villanelle", "short rhyming poem", "acrostic poem"),
+    poem_topic=_raw("the last day of summer", "waiting for a train", "my grandmother's kitchen", "a cat who ignores everyone",
+                    "Monday mornings", "the smell of rain", "moving to a new city", "the first cup of coffee"),
+    genre=_raw("mystery", "science fiction", "fairy tale", "horror", "romantic comedy", "fable", "western"),
+    brand_voice=_raw("playful and a bit cheeky", "calm and reassuring", "bold and adventurous", "warm and homely",
+                     "minimalist and confident", "nerdy and enthusiastic"),
+    famous_voice=_raw("a pirate captain", "a Shakespearean narrator", "a 1940s radio announcer", "a grumpy medieval knight",
+                      "a nature documentary narrator", "a noir detective"),
+)
+
+_api("creative_writing", "short-story",
+     "You are a fiction writer. Write vivid, original short stories with a clear arc and a satisfying ending.",
+     ("Write a {genre} story of about 500 words about {hero} in {setting}.",
+      "Story idea: {hero}, {setting}. Genre: {genre}. Length: short."))
+_api("creative_writing", "poem",
+     "You are a poet. Write with concrete images and fresh language; avoid clichés.",
+     ("Write a {poem_form} about {poem_topic}.", "Form: {poem_form}\nTopic: {poem_topic}"))
+_api("creative_writing", "brand-slogans",
+     "You write advertising copy for {company}. Brand voice: {brand_voice}. Give several options.",
+     ("Taglines for the {product}, {n} of them, aimed at {audience}.", "Slogans for our autumn campaign, {n} options."))
+_api("creative_writing", "product-story",
+     "Write product descriptions as little stories in the brand's voice ({brand_voice}). About 80 words.",
+     "Product: {product}")
+_api("creative_writing", "in-the-voice",
+     "Rewrite nothing: compose an original piece in the voice requested by the user, staying in character.",
+     ("Describe a rainy Tuesday in the voice of {famous_voice}.", "Write a weather forecast as {famous_voice}."))
+_api("creative_writing", "song-lyrics",
+     "You are a songwriter. Write lyrics with verses, a chorus and a bridge. No chords needed.",
+     ("A song about {poem_topic}.", "Lyrics for a {genre}-inspired song about {hero}."))
+_api("creative_writing", "bedtime",
+     "You write gentle bedtime stories for children aged 3-7. Short sentences, a calm ending, no scary parts.",
+     ("A story about {hero} for my little one, {first}.", "Tonight's story: {hero}. Keep it short.",
+      "Bedtime story about {hero}, please, with a happy ending."))
+_api("creative_writing", "dialogue-scene",
+     "Write screenplay-style scenes with natural dialogue and minimal stage directions.",
+     ("Scene: two old friends meet by chance in {setting}. One of them is hiding something.",
+      "Scene in {setting}: {hero} has to deliver bad news to someone who trusts them completely.",
+      "Write a scene set in {setting} where a job interview goes very wrong.",
+      "Scene: a {genre} twist on a first date in {setting}."))
+_inline("creative_writing", "write-poem",
+        ("Write a {poem_form} about {poem_topic}.",
+         "Four lines for {first}'s retirement card, she loved gardening and bad jokes.",
+         "Write a funny {poem_form} about {poem_topic}."))
+_inline("creative_writing", "flash-fiction",
+        ("Write a 100-word {genre} story set in {setting}.",
+         "Write the opening paragraph of a {genre} novel about {hero}.",
+         "Microfiction, under 50 words, theme: {poem_topic}."))
+_chat("creative_writing", "story",
+      ("write me a story about {hero}", "Can you write a short {genre} story set in {setting}?",
+       "tell me a story where {hero} has to save {setting}"))
+_chat("creative_writing", "poem",
+      ("can you write a {poem_form} about {poem_topic}?", "write a poem for my mum's 60th birthday, she loves {poem_topic}",
+       "I need a silly {poem_form} about my coworker {first} who's always late"))
+_chat("creative_writing", "toast",
+      ("Write a funny but heartfelt best-man speech. The groom is {first}, they met at university in {city}.",
+       "help me write a toast for my parents' 40th anniversary"))
+_chat("creative_writing", "worldbuilding",
+      ("Describe a fantasy city built inside a giant tree, for my D&D campaign.",
+       "Invent a creature that lives in {setting} and describe it like a field guide entry."))
+_chat("creative_writing", "caption-copy",
+      ("Write an Instagram caption for our bakery's new cinnamon rolls, make it fun",
+       "write some witty copy for a poster announcing {event}"))
+
+
+# ======================================================================================
+# chat: casual multi-turn persona conversation (last user turn)
+# ======================================================================================
+
+PERSONAS = (
+    "You are Juno, a warm and curious companion. You chat casually, remember what the user told you earlier in "
+    "the conversation, and ask gentle follow-up questions. Never claim to be human.",
+    "You are Captain Rook, a swashbuckling pirate in an interactive role-play. Stay in character, speak like a "
+    "pirate, and describe the high seas vividly.",
+    "You are Ollie, a cheerful study buddy for university students. Keep things light, encourage breaks and "
+    "celebrate small wins.",
+    "You are Bea, a chatty virtual friend who loves gardening, baking and terrible puns. Keep replies short and friendly.",
+    "You are Mira, a French conversation partner. Speak simple French, keep the chat going, and gently correct "
+    "mistakes at the end of your reply.",
+    "You are Kai, an upbeat fitness buddy. Chat about the user's day and motivate them without lecturing.",
+    "You are Professor Quill, an eccentric Victorian inventor in a role-play game. Answer in character and keep "
+    "the story moving.",
+    "You are Dex, a laid-back gaming buddy who likes talking about video games, music and films. Use casual language.",
+    "You are Wren, a calm evening companion who helps the user wind down and reflect on their day. Be gentle and unhurried.",
+    "You are Luna, a friendly AI companion in the {app}. Be supportive, playful and concise.",
+)
+CHAT_TURNS = (
+    "haha yes exactly, that's what I said to my sister!",
+    "anyway, how has your day been?",
+    "ok tell me more about your ship",
+    "I finally finished that book I was telling you about",
+    "lol no, I didn't go in the end. too tired",
+    "do you remember what I said my cat's name was?",
+    "Bonjour Mira ! Aujourd'hui je suis allé au marché avec mon ami.",
+    "*draws sword* we sail at dawn, captain!",
+    "I'm kinda nervous about tomorrow tbh",
+    "what would you do if you could go anywhere this weekend?",
+    "you're funny. what's your favourite season?",
+    "ok I did 20 push-ups, happy now? 😅",
+    "hmm, and then what happened to the mechanical owl?",
+    "I don't really feel like studying today",
+    "that's so sweet of you to say",
+    "guess what, I got the job!!",
+    "tell me something random",
+    "yeah I think I'll try that. thanks for listening",
+    "I baked the bread but it came out flat again 😭",
+    "Let's continue the story. I open the creaking door of the laboratory.",
+    "what were we talking about before?",
+    "good night, talk tomorrow?",
+    "it's raining again here in {city}, ugh",
+    "do you ever get bored?",
+)
+SMALLTALK = (
+    "what's up? I'm just chilling after work, talk to me", "can we just chat for a bit? I'm bored",
+    "Let's play a game: you pretend to be a medieval innkeeper and I'm a traveller arriving at night.",
+    "I had the weirdest dream last night, wanna hear about it?", "Be my friend for the evening, I don't feel like being alone",
+    "Pretend you're my old friend from school and we're catching up.", "tell me about your day, then I'll tell you mine",
+    "roleplay time: you're a grumpy wizard and I'm your new apprentice",
+)
+
+_slots(persona=_of(PERSONAS), chat_turn=_of(CHAT_TURNS), smalltalk=_of(SMALLTALK))
+
+_add("chat", "persona-juno", ("{chat_turn}",), PERSONAS[0])
+_add("chat", "persona-captain-rook", ("*draws sword* we sail at dawn, captain!", "what's the name of your ship?",
+                                     "I climb the mast and look for land. What do I see?", "arr, where's the treasure buried?",
+                                     "ok but are you scared of the kraken?", "I challenge you to a duel, scallywag!",
+                                     "tell me about your first mutiny", "*bows* Captain, a storm is coming from the east!",
+                                     "what do pirates eat for breakfast?", "I steal the map while you're not looking 😏",
+                                     "let's raid the merchant ship near {city}!", "haha you're such a good pirate"),
+     PERSONAS[1])
+_add("chat", "persona-ollie", ("ugh I don't really feel like studying today", "I passed my stats exam!!!",
+                              "only 3 chapters left, talk me through it?", "can we take a break and just chat",
+                              "what do you do when you can't focus?", "{chat_turn}"), PERSONAS[2])
+_add("chat", "persona-bea", ("I baked the bread but it came out flat again 😭", "my tomatoes finally turned red!",
+                            "got any puns about courgettes?", "{chat_turn}", "what's your favourite cake?"), PERSONAS[3])
+_add("chat", "persona-mira", ("Bonjour Mira ! Aujourd'hui je suis allé au marché avec mon ami.",
+                             "Salut ! Je suis fatigué mais content.", "Mira, tu aimes le cinéma ?",
+                             "Hier j'ai mangé une crêpe à {city}.", "Comment on dit 'weekend' en français ?"), PERSONAS[4])
+_add("chat", "persona-kai", ("ok I did 20 push-ups, happy now? 😅", "skipped the gym again, don't judge me",
+                            "{chat_turn}", "I walked 10k steps today!", "my legs are so sore lol"), PERSONAS[5])
+_add("chat", "persona-quill", ("hmm, and then what happened to the mechanical owl?",
+                              "Let's continue the story. I open the creaking door of the laboratory.",
+                              "Professor, what is that humming machine in the corner?",
+                              "*hands you a brass key* I found this in the garden.",
+                              "Does the flying machine actually work, Professor?", "I pull the lever marked DO NOT PULL.",
+                              "what year is it in your workshop?", "Can I be your assistant for the exhibition?",
+                              "the steam engine is making a strange whistling noise!", "tell me about your rival inventor"),
+     PERSONAS[6])
+_add("chat", "persona-dex", ("did you play anything good this week?", "ok hot take: the sequel was better",
+                            "{chat_turn}", "what music do you put on when you're gaming?"), PERSONAS[7])
+_add("chat", "persona-wren", ("today was long. I don't even know where to start",
+                             "I think the best part of my day was the walk home", "{chat_turn}",
+                             "can you help me wind down a bit?"), PERSONAS[8])
+_add("chat", "persona-any", ("{chat_turn}",), tuple(PERSONAS))
+_chat("chat", "smalltalk", ("{smalltalk}",))
+_chat("chat", "continuation", ("{chat_turn}",), tuple(PERSONAS[i] for i in (0, 3, 5, 7, 9)))
+
+
+# ======================================================================================
+# agentic: tool-using loops
+# ======================================================================================
+
+TOOLS_JSON = (
+    [{"name": "search_web", "description": "Search the web and return the top results.",
+      "parameters": {"type": "object", "properties": {"query": {"type": "string"}}, "required": ["query"]}},
+     {"name": "open_page", "description": "Fetch the readable text of a URL.",
+      "parameters": {"type": "object", "properties": {"url": {"type": "string"}}, "required": ["url"]}}],
+    [{"name": "get_calendar", "description": "List calendar events between two dates.",
+      "parameters": {"type": "object", "properties": {"start": {"type": "string"}, "end": {"type": "string"}}}},
+     {"name": "create_event", "description": "Create a calendar event.",
+      "parameters": {"type": "object", "properties": {"title": {"type": "string"}, "start": {"type": "string"},
+                                                      "duration_min": {"type": "integer"}, "attendees": {"type": "array"}}}},
+     {"name": "send_message", "description": "Send a chat message to a colleague.",
+      "parameters": {"type": "object", "properties": {"to": {"type": "string"}, "text": {"type": "string"}}}}],
+    [{"name": "read_file", "description": "Read a file from the repository.",
+      "parameters": {"type": "object", "properties": {"path": {"type": "string"}}}},
+     {"name": "write_file", "description": "Overwrite a file in the repository.",
+      "parameters": {"type": "object", "properties": {"path": {"type": "string"}, "content": {"type": "string"}}}},
+     {"name": "run_command", "description": "Run a shell command in the sandbox and return stdout/stderr.",
+      "parameters": {"type": "object", "properties": {"cmd": {"type": "string"}}}}],
+    [{"name": "query_db", "description": "Execute a SELECT against the analytics warehouse (read-only).",
+      "parameters": {"type": "object", "properties": {"sql": {"type": "string"}}}},
+     {"name": "make_chart", "description": "Render a chart from rows.",
+      "parameters": {"type": "object", "properties": {"rows": {"type": "array"}, "kind": {"type": "string"}}}}],
+    [{"name": "find_flights", "description": "Search flights.",
+      "parameters": {"type": "object", "properties": {"from": {"type": "string"}, "to": {"type": "string"}, "date": {"type": "string"}}}},
+     {"name": "book_hotel", "description": "Book a hotel room.",
+      "parameters": {"type": "object", "properties": {"city": {"type": "string"}, "check_in": {"type": "string"}, "nights": {"type": "integer"}}}}],
+)
+
+
+def _tools_block(c: _Ctx) -> str:
+    i = c.r.randrange(len(TOOLS_JSON))
+    c.vals["_toolset"] = str(i)
+    return json.dumps(TOOLS_JSON[i], indent=c.r.choice((None, 2)))
+
+
+def _agent_task(c: _Ctx) -> str:
+    c.get("tools_block")  # the task matches the tool set shown (drawn once per example)
+    i = int(c.vals["_toolset"])
+    tasks = (
+        ("Find the opening hours of the {city} botanical garden this weekend and whether tickets must be booked.",
+         "Look up the latest release notes of the Quill notes app and tell me what changed."),
+        ("Book a 30-minute call with {first2} next {weekday} afternoon and tell them what it's about: the Q3 budget.",
+         "Move my {time} meeting to tomorrow and let the attendees know."),
+        ("The tests in tests/test_parser.py fail. Find out why and fix the code.",
+         "Add a --verbose flag to cli.py and update the README."),
+        ("How many new subscribers did we get each week in {month}? Make a bar chart.",
+         "Which five products had the highest return rate last quarter?"),
+        ("Find me a flight from {city} to {city2} on {date} and a hotel for 3 nights.",
+         "I need to be in {city2} by {weekday} noon. Sort out travel and a hotel near the centre."),
+    )
+    return c.pick(tasks[i])
+
+
+TOOL_RESULTS = (
+    '{"results": [{"title": "Opening hours and tickets", "url": "https://garden.example/visit", "snippet": "Open daily 9:00-18:00. Weekend tickets must be booked online."}]}',
+    '{"events": [{"title": "1:1 with {first2}", "start": "{iso_date}T10:00", "duration_min": 30}, {"title": "Team sync", "start": "{iso_date}T14:00", "duration_min": 60}]}',
+    '{"stdout": "", "stderr": "FAILED tests/test_parser.py::test_empty_header - IndexError: list index out of range\\n1 failed, 23 passed", "exit_code": 1}',
+    '{"rows": [["2026-W14", 312], ["2026-W15", 288], ["2026-W16", 401], ["2026-W17", 356]], "row_count": 4}',
+    '{"flights": [{"id": "{flight}", "depart": "{iso_date}T07:40", "arrive": "{iso_date}T10:05", "price": "{fare}"}, {"id": "KX881", "depart": "{iso_date}T13:15", "arrive": "{iso_date}T15:50", "price": "{fare}"}]}',
+    '{"status": "ok", "content": "def parse_header(line):\\n    parts = line.split(\\",\\")\\n    return parts[0], parts[1]"}',
+    '{"error": "rate_limited", "retry_after_s": 20}',
+)
+
+
+def _tool_result(c: _Ctx) -> str:
+    return c.fill(c.r.choice(TOOL_RESULTS))
+
+
+REACT_OBS = (
+    "Thought: I need the current exchange rate first.\nAction: search_web[\"EUR to JPY exchange rate today\"]\n"
+    "Observation: 1 EUR = 162.4 JPY (updated 10 minutes ago)",
+    "Thought: I should check which files mention the config key.\nAction: run_command[\"grep -rn MAX_RETRIES src/\"]\n"
+    "Observation: src/client.py:12:MAX_RETRIES = 3\nsrc/worker.py:40:    for _ in range(MAX_RETRIES):",
+    "Thought: Let me see the customer's recent orders.\nAction: query_db[\"SELECT id, status FROM orders WHERE customer_id = 881 ORDER BY placed_at DESC LIMIT 3\"]\n"
+    "Observation: [[5521, \"delivered\"], [5610, \"returned\"], [5702, \"processing\"]]",
+)
+PAGE_STATE = (
+    "Current URL: https://shop.example/cart\nInteractive elements:\n[1] button \"Proceed to checkout\"\n[2] input "
+    "\"Discount code\"\n[3] button \"Apply\"\n[4] link \"Continue shopping\"\nGoal: apply the code SPRING10 and check out.",
+    "Current URL: https://tickets.example/search?from={city}&to={city2}\nElements:\n[1] select \"Date\"\n[2] button "
+    "\"Search\"\n[3] checkbox \"Direct only\"\nGoal: find the cheapest direct train on {date}.",
+    "Page: https://forms.example/expenses\n[1] input \"Amount\"\n[2] select \"Category\"\n[3] file \"Receipt\"\n"
+    "[4] button \"Submit\"\nGoal: file an expense of {amount} for a taxi, receipt at ~/receipts/taxi.pdf.",
+)
+
+_slots(
+    tools_block=_tools_block, agent_task=_agent_task, tool_result=_tool_result,
+    react_obs=_raw(*REACT_OBS), page_state=_of(PAGE_STATE),
+    tool_name=_raw("search_web", "read_file", "run_command", "query_db", "get_calendar", "find_flights", "open_page"),
+)
+
+_api("agentic", "function-calling",
+     "You are an assistant that can call functions. Available functions:\n{tools_block}\nCall a function by replying "
+     "with JSON {\"name\": ..., \"arguments\": {...}}. When you have enough information, answer the user.",
+     "{agent_task}")
+_api("agentic", "tool-result-turn",
+     "You are an autonomous agent. You plan, call tools, read their results and continue until the task is done. "
+     "Never invent tool output.",
+     ("Tool result: {tool_result}", "Tool result ({tool_name}): {tool_result}\n\nContinue with the task.",
+      "<tool_result>\n{tool_result}\n</tool_result>"))
+_api("agentic", "react",
+     "Answer the question by interleaving Thought, Action and Observation steps. Actions available: search_web[query], "
+     "run_command[cmd], query_db[sql], finish[answer].",
+     ("{react_obs}\nThought:", "Question: {agent_task}\n{react_obs}"))
+_api("agentic", "coding-agent",
+     "You are a coding agent working in a git repository. Use read_file, write_file and run_command to complete "
+     "the task. Run the tests before you finish and summarise the diff.",
+     ("{agent_task}", "Tool output:\n{tool_result}\n\nNext step?",
+      "The command finished with exit code 1:\n{tool_result}"))
+_api("agentic", "browser-agent",
+     "You control a web browser. At each step reply with one action: click(id), type(id, text), select(id, value), "
+     "scroll(up|down), or done(summary).",
+     "{page_state}")
+_api("agentic", "planner-executor",
+     "You are the planner of a multi-agent system. Break the user's goal into tool calls for the executor, one "
+     "JSON object per step with fields tool, args and reason.",
+     "Goal: {agent_task}\nAvailable tools: {tools_block}")
+_api("agentic", "mcp-style",
+     "You have access to MCP servers: filesystem (read_file, list_dir), github (create_issue, list_prs), slack "
+     "(post_message). Use them to act for the user; ask before destructive actions.",
+     ("List the open PRs in the billing repo that have no reviewer and post them in #eng-reviews.",
+      "Read docs/ROADMAP.md and post a summary of the Q3 items in #product.",
+      "Tool result: {\"prs\": [{\"number\": 412, \"title\": \"Fix rounding\", \"reviewers\": []}]}",
+      "Find the Slack thread about the {team} outage and file a GitHub issue summarising it.",
+      "Tool result (list_dir): [\"README.md\", \"src/\", \"docs/\", \"CHANGELOG.md\"]",
+      "Post a reminder in #{team_lc} that the release freeze starts {weekday}, then list my open PRs.",
+      "Tool result (create_issue): {\"number\": 1187, \"url\": \"https://github.example/acme/billing/issues/1187\"}",
+      "Check the CHANGELOG for anything mentioning {team} and draft release notes into docs/release.md."))
+_inline("agentic", "use-the-tool",
+        ("Use the search tool to find {agent_task_lc}",
+         "You can call the following functions: {tools_block}\n\nTask: {agent_task}",
+         "Available tools: {tool_name}, open_page, send_message.\nUse them to complete this: {agent_task}"))
+_inline("agentic", "function-output",
+        ("Function {tool_name} returned: {tool_result}\nDecide the next function call.",
+         "Here is the output of the last tool call:\n{tool_result}\nWhat do you do next?",
+         "Observation: {tool_result}\nThought:"))
+_chat("agentic", "go-do-it",
+      ("Go through my inbox, find every invoice from {month}, and add them to the expenses spreadsheet.",
+       "can you check the repo, run the tests and fix whatever is failing?",
+       "Research three competitors of {company}, browse their pricing pages and put it all in a doc for me."),
+      ("You are an agent with access to email, browser and spreadsheet tools. Act autonomously until the task is done.",
+       "You are a coding agent with shell access in the user's repository. Plan, run commands, edit files, verify.",
+       "Tools enabled: browser, code_interpreter, file_search. Use them as needed and report back when finished."))
+
+_slots(team_lc=lambda c: c.get("team").lower().replace(" ", "-"))
+_slots(agent_task_lc=_one(
+    "the cheapest train from {city} to {city2} on {date}.", "recent reviews of the {product} and summarise them.",
+    "the phone number of the nearest vet clinic that is open on Sundays.", "who won the last city marathon in {city}.",
+))
+
+
+# ======================================================================================
+# other: greetings, tests, fragments, requests that fit no category
+# ======================================================================================
+
+OTHER_MSGS = (
+    "hi", "hello?", "ping?", "testing testing", "are you there", "yo", "hey", "??", "...", "k",
+    "asdfjkl", "qwerty", "lorem ipsum dolor sit amet", "123", "0", "🙂", "👋", "okay", "thx", "cool", "nevermind",
+    "hmmm", "wait", "again", "go on", "same", "[object Object]", "<empty>", "None", "{{input}}",
+)
+
+_slots(other_msg=_raw(*OTHER_MSGS))
+
+_api("other", "healthcheck",
+     ("Liveness probe. Answer with a single character.", "Connectivity check from the monitoring service; reply briefly.",
+      "Return the string ALIVE."),
+     ("are you up?", "probe", "status?", "heartbeat", "alive?"))
+_api("other", "generic-fragment",
+     ("You are a helpful assistant.", "You are a helpful assistant. Reply in the same language the user writes in.",
+      "You are {bot_name}, the assistant for {company} staff."),
+     "{other_msg}")
+_inline("other", "say-hello",
+        ("Say hello if you can read this.", "Answer with the word pong and nothing else.", "Just checking the API key works, reply anything.",
+         "This is a test message, please ignore.", "Repeat after me: banana", "Reply with the number 1.",
+         "test prompt {n_small}", "Output nothing.", "Is this thing on?", "Hello from the staging environment",
+         "ignore this, checking latency", "Return an empty JSON object."))
+_chat("other", "greeting",
+      ("hi", "hello", "hey there", "good morning!", "hi again", "hello, anyone home?", "Hey 👋"))
+_chat("other", "fragments",
+      ("{other_msg}",))
+_chat("other", "about-bot",
+      ("are you a bot?", "what's your name?", "can you see images?", "are you ChatGPT?", "who made you?",
+       "do you remember me?"))
+_chat("other", "cant-do",
+      ("set an alarm for 6am", "turn off the lights", "call mom", "play some music", "order me a pizza",
+       "what's the wifi password here?", "open Spotify"))
+_chat("other", "thanks-bye",
+      ("thanks!", "thank you, that's all", "ok bye", "great, cheers", "perfect thanks", "nvm I figured it out"))
+_chat("other", "unclear",
+      ("the thing from before", "you know what I mean", "same as yesterday please", "do it again",
+       "what about the other one?", "see above", "as discussed"))
+_chat("other", "keyboard-noise",
+      ("jjjjjjjjjjj", "sdfghsdfgh", "aaaaaa", "1234567890", "zzz", "!!!", "ñ", "test 1 2 3", "x"))
+
+
+# ======================================================================================
+# Long inputs shared by several categories: the same kind of document with different
+# instructions, so the instruction (not the input) decides the category.
+# ======================================================================================
+
+LE_OPEN = ("Hi there,", "Dear {company} team,", "Hello,", "Good afternoon,", "Dear Sir or Madam,", "Hi {first2},")
+LE_CONTEXT = (
+    "I've shopped with you for about {n_small} years and have generally been happy with your service, so I'm writing "
+    "this with some reluctance.",
+    "I'm writing on behalf of my mother, {fullname2}, who has an account with you but doesn't use email.",
+    "We run a small guesthouse in {city} and placed a fairly large order with you last month (order {order_no}).",
+    "I contacted your chat service on {date} and was told someone would get back to me within 48 hours. Nobody did.",
+    "I'm a long-time member and I've recommended you to quite a few friends, which makes this more frustrating.",
+)
+LE_ISSUE = {
+    "BILLING": (
+        "When I checked my bank statement this week I noticed two payments of {amount} to you on the same day, and "
+        "a third, smaller charge labelled 'service adjustment' that nobody ever mentioned to me. I only placed one "
+        "order, and the confirmation email shows a single payment.",
+        "My invoice for {month} shows the Premium plan, but I downgraded to the basic plan at the start of the month "
+        "and I have the confirmation email to prove it. The difference is {amount} and it has now been taken twice.",
+    ),
+    "DELIVERY": (
+        "The parcel was due on {date}. The tracking page has said 'out for delivery' for nine days now, "
+        "the courier's phone line just plays music, and the driver apparently left a card at an address that isn't mine.",
+        "Only two of the four boxes arrived. The delivery note lists all four as delivered and signed for, but the "
+        "signature isn't mine or anyone's in our building, and the missing boxes contain the parts we actually need.",
+    ),
+    "ACCOUNT": (
+        "Since your app update I can't log in at all. The reset link never shows up in my inbox, I've checked spam, and "
+        "when I try the phone option it says my number isn't registered, although it's the one I signed up with.",
+        "Someone seems to have changed the email address on my account. I received a notice about the change at 3am "
+        "and since then I can't get in, and I can see a new order in my bank app that I didn't make.",
+    ),
+    "PRODUCT_SUPPORT": (
+        "The {product} worked well for about a month, but now it switches itself off after a few minutes and makes "
+        "a clicking noise when I turn it back on. I've followed the troubleshooting steps in the manual twice.",
+        "The {product} I received doesn't match the description: the website promised a removable cover and a "
+        "two-year warranty, but the cover is stitched on and the leaflet inside mentions only six months.",
+    ),
+    "CANCELLATIONS": (
+        "I'd like to cancel my subscription and any upcoming deliveries. I tried doing it in the app, but the cancel "
+        "button just takes me to a page of special offers, and the phone line is only open while I'm at work.",
+        "We're closing our office in {city} at the end of the quarter, so please cancel our contract from {date}. "
+        "Our agreement says one month's notice, and this email should count as that notice.",
+    ),
+}
+LE_HISTORY = (
+    "So far I have called twice, sent photos through your form, and spoken to two different people who each told "
+    "me something different.",
+    "I've attached screenshots of the statement and the emails. Your reference for my earlier contact was {ticket_no}.",
+    "I have already tried restarting everything, reinstalling the app and using a different browser.",
+    "",
+)
+LE_ASK = (
+    "Could you please sort this out and confirm in writing by the end of the week?",
+    "I'd like a full refund and an explanation of what went wrong.",
+    "Please tell me what you need from me to resolve this, and how long it will take.",
+    "If this isn't resolved soon I'll have to take it further, which I'd really rather not do.",
+)
+LE_CLOSE = ("Kind regards,\n{fullname}\n{phone}", "Thanks,\n{first}", "Best wishes,\n{fullname}\nCustomer no. C{card4}",
+            "Regards,\n{fullname}\n{email}")
+
+
+def _long_email(c: _Ctx) -> str:
+    dept = c.r.choice(tuple(LE_ISSUE))
+    c.vals["email_dept"] = dept
+    issue = list(LE_ISSUE[dept])
+    c.r.shuffle(issue)
+    parts = [c.pick(LE_OPEN), c.pick(LE_CONTEXT), c.fill(issue[0])]
+    if c.r.random() < 0.4:
+        parts.append(c.fill(issue[1]))
+    hist = c.pick(LE_HISTORY)
+    if hist:
+        parts.append(hist)
+    parts.append(c.pick(LE_ASK))
+    parts.append(c.pick(LE_CLOSE))
+    return "\n\n".join(parts)
+
+
+def _contract_section(c: _Ctx) -> str:
+    n = c.r.randint(6, 14)
+    picks = c.r.sample(CLAUSES_MINE, c.r.randint(3, 5))
+    head = c.pick(("MASTER SERVICES AGREEMENT between {company} and {company2}", "SOFTWARE LICENCE AGREEMENT",
+                   "CONSULTANCY AGREEMENT - draft v{n_small}", "EMPLOYMENT CONTRACT - {fullname}",
+                   "TERMS OF SERVICE (last updated {date})"))
+    return head + "\n\n" + "\n\n".join(f"{n + i}. {cl}" for i, cl in enumerate(picks))
+
+
+RFC_CONTEXT = (
+    "Context: our booking platform serves {n_people}0,000 daily users across Europe; traffic triples on Monday mornings.",
+    "Context: the {team} team owns a service that stores uploaded documents for insurance claims (about 4 TB, growing 300 GB a month).",
+    "Context: we are a team of {n_small} engineers running a marketplace for second-hand furniture; all services run in one cloud region.",
+)
+RFC_GOALS = (
+    "Goals: p99 latency under 300 ms, zero data loss on a single-node failure, deploys without downtime.",
+    "Goals: cut infrastructure cost by 30% and make it possible to onboard enterprise customers with data residency needs.",
+    "Goals: let mobile clients work offline for up to a week and sync reliably.",
+)
+RFC_OPEN = (
+    "Open questions: do we need a message queue now or later? Who owns the migration scripts?",
+    "Open questions: is a single Postgres primary enough for the write load? How do we test failover?",
+    "Open questions: should the cache be shared between regions? What happens to in-flight requests during deploys?",
+)
+
+
+def _rfc(c: _Ctx) -> str:
+    return "\n\n".join((
+        c.pick(("RFC-{card4}: ", "Design doc: ", "Proposal - ")) + c.pick(("new storage layer", "event pipeline",
+                                                                        "sync service", "checkout rewrite")),
+        c.pick(RFC_CONTEXT), c.pick(RFC_GOALS),
+        "Proposed design: " + " ".join(c.r.sample(DESIGNS, 2)),
+        c.pick(RFC_OPEN),
+    ))
+
+
+def _kb_bundle(c: _Ctx) -> str:
+    docs = c.r.sample(CONTEXT_DOCS, 3)
+    target = c.r.choice(docs)
+    c.vals["kb_q"] = c.r.choice(target[1])
+    return "\n\n".join(f"[Article {i + 1}] {d[0]}" for i, d in enumerate(docs))
+
+
+HOTEL_LETTER = (
+    "Dear guest,\n\nWelcome to Harborlight Hotels {city}. We're delighted to have you with us.\n\nBreakfast is served "
+    "in the Garden Room from 7:00 to 10:30 on weekdays and until 11:00 at weekends. If you have an early departure, "
+    "reception can prepare a breakfast bag the evening before.\n\nThe spa on the lower ground floor is open from 8:00 "
+    "to 21:00. Please book treatments at least a day in advance. Towels and robes are in your wardrobe.\n\nCheck-out "
+    "is at 11:00. If you'd like to stay longer, ask at reception; late check-out is free when the room is not needed.\n\n"
+    "We hope you enjoy your stay.\n\nThe Harborlight team",
+    "Dear parents,\n\nThe school trip to the science museum in {city} will take place on {date}. Pupils should arrive "
+    "at 8:15 at the main entrance; the coach leaves at 8:30 sharp and returns at about 16:00.\n\nPlease make sure your "
+    "child brings a packed lunch, a water bottle and a rain jacket. Phones may be brought but will be kept by the "
+    "teachers during the visit.\n\nThe cost of the trip is {amount}, payable through the school app by the end of the "
+    "month. If this causes difficulty, please contact the office in confidence.\n\nKind regards,\n{fullname}, Year 6 lead",
+)
+BLOG_DRAFTS = (
+    "Why we moved our team to a four day week\n\nLast year we was a team of {n_small} people working the usual five days, "
+    "and honestly everybody was tired all the time. We tried lots of things, like no-meeting Fridays, but nothing really "
+    "stuck, so in {month} we decided to try a four day week for three months as an experiment.\n\nThe first weeks were "
+    "hard. Customers still emailed on Fridays and we had to figure out a rota so someone was always answering. We also "
+    "realised how much time we spent in meetings that didnt need to happen, which was kind of embarassing.\n\nSix months "
+    "later, we're still doing it. Output is about the same, sick days are down, and two people who were thinking about "
+    "leaving have stayed. It's not for every company, but it worked for us and we would recommend atleast trying it.",
+    "A beginners guide to sourdough (from someone who failed 10 times)\n\nMaking sourdough is not as hard as the internet "
+    "makes it seem, but it is a lot slower then you think. The most important thing is your starter, which is basically "
+    "flour and water that you feed every day until it bubbles.\n\nMy first loaves was flat like pancakes. The problem, it "
+    "turns out, was that my kitchen was to cold and the dough never rose properly. Putting the bowl in the oven with just "
+    "the light on fixed it.\n\nDon't give up after a bad loaf. Write down what you did, change one thing at a time, and "
+    "eventually you'll get that crackly crust and open crumb that makes it all worth it.",
+)
+LONG_SNIPPETS = (
+    ("Python", '''@app.route("/api/orders", methods=["POST"])
+def create_order():
+    data = request.get_json()
+    user = User.query.get(data["user_id"])
+    if not user:
+        return jsonify({"error": "no user"}), 400
+    total = 0
+    for item in data["items"]:
+        product = Product.query.get(item["product_id"])
+        if product.stock < item["qty"]:
+            return jsonify({"error": f"not enough {product.name}"}), 409
+        product.stock -= item["qty"]
+        total += product.price * item["qty"]
+    if data.get("coupon"):
+        coupon = Coupon.query.filter_by(code=data["coupon"]).first()
+        if coupon and coupon.valid_until > datetime.now():
+            total = total * (100 - coupon.percent) / 100
+    order = Order(user_id=user.id, total=total, status="new")
+    db.session.add(order)
+    db.session.commit()
+    send_confirmation_email(user.email, order.id)
+    return jsonify({"id": order.id, "total": total}), 201'''),
+    ("Go", '''func (h *Handler) Upload(w http.ResponseWriter, r *http.Request) {
+	r.ParseMultipartForm(32 << 20)
+	file, header, err := r.FormFile("file")
+	if err != nil {
+		http.Error(w, "missing file", http.StatusBadRequest)
+		return
+	}
+	defer file.Close()
+	dst, err := os.Create(filepath.Join(h.dir, header.Filename))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	defer dst.Close()
+	n, err := io.Copy(dst, file)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	h.metrics.BytesUploaded.Add(float64(n))
+	json.NewEncoder(w).Encode(map[string]any{"name": header.Filename, "size": n})
+}'''),
+    ("TypeScript", '''export function useCart() {
+  const [items, setItems] = useState<CartItem[]>(() => {
+    const saved = localStorage.getItem("cart");
+    return saved ? JSON.parse(saved) : [];
+  });
+
+  useEffect(() => {
+    localStorage.setItem("cart", JSON.stringify(items));
+  }, [items]);
+
+  const add = (product: Product, qty = 1) =>
+    setItems(prev => {
+      const existing = prev.find(i => i.id === product.id);
+      if (existing) {
+        return prev.map(i => (i.id === product.id ? { ...i, qty: i.qty + qty } : i));
+      }
+      return [...prev, { id: product.id, name: product.name, price: product.price, qty }];
+    });
+
+  const remove = (id: string) => setItems(prev => prev.filter(i => i.id !== id));
+  const total = items.reduce((sum, i) => sum + i.price * i.qty, 0);
+
+  return { items, add, remove, total };
+}'''),
+)
+
+
+def _long_snippet(c: _Ctx) -> str:
+    lang, code = c.r.choice(LONG_SNIPPETS)
+    c.vals["long_lang"] = lang
+    return code
+
+
+_slots(
+    long_email=_long_email,
+    contract_section=_contract_section,
+    rfc=_rfc,
+    kb_bundle=_kb_bundle,
+    kb_q=lambda c: (c.get("kb_bundle"), c.vals["kb_q"])[1],
+    letter=_of(HOTEL_LETTER),
+    blog_draft=_of(BLOG_DRAFTS),
+    long_snippet=_long_snippet,
+    long_lang=lambda c: (c.get("long_snippet"), c.vals["long_lang"])[1],
+)
+
+_api("classification", "long-email-department",
+     "You are the routing step for a home-goods retailer's customer inbox. Read the email and assign exactly one "
+     "department: BILLING, DELIVERY, ACCOUNT, PRODUCT_SUPPORT or CANCELLATIONS. Output the code only.",
+     ("{long_email}", "Subject: {ticket_no}\n\n{long_email}"))
+_api("sentiment_analysis", "long-email-tone",
+     "Assess the customer's emotional state in the email: calm, concerned, frustrated or angry, plus churn risk "
+     "(low/medium/high). Output JSON with both fields and the sentence that shows it most.",
+     "{long_email}")
+_api("entity_extraction", "long-email-fields",
+     "From the customer email, extract: customer_name, customer_number, order_numbers, dates_mentioned, amounts, "
+     "phone, email, requested_action. JSON only; null for missing values.",
+     "{long_email}")
+_api("email_drafting", "long-email-reply",
+     "Compose the customer service answer to the email for a home-goods retailer. Address every point the customer "
+     "raised, say what happens next and by when, and keep a calm, human tone. Sign as 'Customer Service'.",
+     ("{long_email}", "Customer email:\n\n{long_email}\n\nNotes: {agent_notes}"))
+_inline("summarization", "long-email",
+        ("Summarize this customer email in two lines for the ticket header:\n\n{long_email}",
+         "TL;DR of the following complaint, one sentence:\n{long_email}"))
+_api("legal_analysis", "contract-section",
+     "You review contracts for a mid-size company. For the sections provided, list the five most significant "
+     "risks for our side, cite the clause numbers, and propose negotiation points. Flag anything unusual for the "
+     "contract type. Not legal advice.",
+     "{contract_section}")
+_chat("legal_analysis", "contract-long",
+      ("We're about to sign this. Anything unusual or risky in these clauses?\n\n{contract_section}",
+       "Can you go through these contract terms and tell me which ones I should try to renegotiate?\n\n{contract_section}"))
+_api("architecture_review", "rfc-review",
+     "You are a member of the architecture review board. Review the RFC: does the design meet the stated goals? "
+     "Identify risks, missing failure-mode analysis and operational concerns, and answer the open questions.",
+     "{rfc}")
+_chat("architecture_review", "rfc-feedback",
+      ("Can you give feedback on our design doc before the review meeting?\n\n{rfc}",
+       "here's the RFC I wrote, be brutal: what's wrong with this design?\n\n{rfc}"))
+_api("simple_qa", "kb-bundle",
+     "Answer the user's question using the knowledge-base articles below. Answer in one sentence and cite the "
+     "article number. If the answer is not there, say so.",
+     "{kb_bundle}\n\nQuestion: {kb_q}")
+_api("translation", "letter",
+     "Translate the letter into {lang}. Keep the layout, paragraph breaks and sign-off. Adapt times and dates to "
+     "local conventions only where necessary.",
+     "{letter}")
+_api("content_editing", "blog-edit",
+     "You are the editor of a small-business blog. Edit the draft: fix spelling and grammar, improve flow and "
+     "headings, cut about 20% of the length, and keep the author's voice. Return the edited post.",
+     "{blog_draft}")
+_chat("content_editing", "blog-proofread",
+      ("Can you proofread my blog post before I publish it?\n\n{blog_draft}",
+       "please clean up this draft, it's a bit rambly\n\n{blog_draft}"))
+_api("code_explanation", "long-review",
+     "You are a meticulous reviewer. Review the code for bugs, race conditions, security issues, error handling "
+     "and maintainability. Group findings by severity. Do not rewrite the whole file.",
+     ("{long_snippet}", "Please review this {long_lang}:\n\n{long_snippet}"))
+_api("code_generation", "long-rewrite",
+     "You improve production code. Rewrite the given code to fix its bugs and make it robust: validation, "
+     "transactions, error handling, tests. Return the full updated code.",
+     ("{long_snippet}", "Make this production-ready:\n\n{long_snippet}"))
+_chat("code_explanation", "long-what-happens",
+      ("Can you trace what happens, step by step, when this gets called?\n\n{long_snippet}",
+       "New to the codebase. Explain this {long_lang} code step by step?\n\n{long_snippet}"))
+
+
+# ---- more table shapes for data_analysis -----------------------------------------------
+
+
+def _web_pages(c: _Ctx) -> str:
+    pages = ("/", "/pricing", "/blog/how-to-choose-a-tent", "/signup", "/product/trailpro-40l", "/help/returns",
+             "/about", "/blog/winter-cycling-tips", "/checkout")
+    rows = [c.r.choice(("page | views | avg_time_s | bounce_rate | conversions",
+                        "url | sessions | time_on_page_s | bounce | goal_completions"))]
+    for p in c.r.sample(pages, c.r.randint(5, 8)):
+        rows.append(f"{p} | {c.r.randint(800, 90000)} | {c.r.randint(8, 240)} | {c.r.uniform(20, 90):.0f}% | {c.r.randint(0, 900)}")
+    return "\n".join(rows)
+
+
+def _survey_crosstab(c: _Ctx) -> str:
+    q = c.r.choice(("How satisfied are you with public transport in your city?",
+                    "Would you recommend working here to a friend?",
+                    "How often do you cook dinner at home?"))
+    groups = ("18-24", "25-34", "35-49", "50-64", "65+")
+    rows = [f"Q: {q}", "answer        " + "  ".join(f"{g:>6}" for g in groups)]
+    for a in ("Very / often", "Somewhat", "Not really", "Not at all"):
+        rows.append(f"{a:<13} " + "  ".join(f"{c.r.randint(5, 55):>5}%" for _ in groups))
+    rows.append("n            " + "  ".join(f"{c.r.randint(40, 900):>6}" for _ in groups))
+    return "\n".join(rows)
+
+
+def _nps(c: _Ctx) -> str:
+    rows = ["segment,responses,promoters,passives,detractors"]
+    for seg in ("Free", "Starter", "Business", "Enterprise", "Education"):
+        n = c.r.randint(60, 2000)
+        p = int(n * c.r.uniform(0.15, 0.6))
+        d = int((n - p) * c.r.uniform(0.1, 0.7))
+        rows.append(f"{seg},{n},{p},{n - p - d},{d}")
+    return "\n".join(rows)
+
+
+def _endpoint_stats(c: _Ctx) -> str:
+    eps = ("GET /api/search", "POST /api/orders", "GET /api/products/:id", "POST /api/login", "GET /api/cart",
+           "PUT /api/profile", "POST /api/payments")
+    rows = ["endpoint                  calls    4xx     5xx   p95_ms"]
+    for e in c.r.sample(eps, 5):
+        calls = c.r.randint(2000, 400000)
+        rows.append(f"{e:<25} {calls:>6} {int(calls * c.r.uniform(0, 0.05)):>6} "
+                    f"{int(calls * c.r.choice((0.0005, 0.001, 0.04))):>6} {c.r.randint(40, 4000):>7}")
+    return "\n".join(rows)
+
+
+def _ed_waits(c: _Ctx) -> str:
+    blocks = ("00-06", "06-12", "12-18", "18-24")
+    rows = ["day   " + "  ".join(f"{b:>6}" for b in blocks) + "   (median wait, minutes)"]
+    for d in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
+        rows.append(f"{d:<5} " + "  ".join(f"{c.r.randint(20, 240):>6}" for _ in blocks))
+    return "\n".join(rows)
+
+
+_slots(web_pages=_web_pages, survey_crosstab=_survey_crosstab, nps=_nps, endpoint_stats=_endpoint_stats,
+       ed_waits=_ed_waits)
+
+_api("data_analysis", "web-pages",
+     "You are a web analytics consultant. From the page-level metrics, find the pages that underperform for "
+     "their traffic, explain what the numbers suggest and propose what to test.",
+     ("{web_pages}", "Last 30 days:\n{web_pages}"))
+_api("data_analysis", "survey-crosstab",
+     "Interpret survey crosstabs for a non-specialist audience: describe differences between groups, say which "
+     "differences are meaningful given the sample sizes, and give the headline finding.",
+     "{survey_crosstab}")
+_api("data_analysis", "nps-segments",
+     "Compute the Net Promoter Score per customer segment from the counts, rank the segments and comment on "
+     "what stands out.",
+     "{nps}")
+_inline("data_analysis", "endpoint-errors",
+        ("Here are last night's API stats per endpoint. Which endpoint is the problem and what do the numbers "
+         "tell you?\n\n{endpoint_stats}",
+         "Look at this per-endpoint breakdown and tell me where to focus the performance work:\n{endpoint_stats}"))
+_chat("data_analysis", "ed-waits",
+      ("I manage an emergency department. These are median waits by day and time block. When should we add staff?"
+       "\n\n{ed_waits}",
+       "Looking at these waiting times, which shifts are the worst and is there a weekly pattern?\n{ed_waits}"))

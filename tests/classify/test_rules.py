@@ -1,0 +1,33 @@
+"""Keyword rules fire on clear asks and stay quiet otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.classify import rules
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Translate the following paragraph into Spanish.", "translation"),
+    ("Convert this list of orders to JSON with keys id and total.", "format_conversion"),
+    ("Redact all PII from the support transcript below.", "pii_detection"),
+    ("Is this message spam? WIN A FREE CRUISE NOW", "spam_detection"),
+    ("What language is this text written in: 'Dziękuję bardzo'", "language_detection"),
+    ("Write an email to the landlord about the broken heater.", "email_drafting"),
+    ("Summarize this incident report for the weekly review.", "summarization"),
+    ("Write a Python function that parses ISO dates.", "code_generation"),
+    ("Explain what this code does:\nfor i in range(3): print(i)", "code_explanation"),
+    ("Rate the sentiment of each review as positive or negative.", "sentiment_analysis"),
+])
+def test_clear_cases(text: str, category: str) -> None:
+    assert rules.match(text) == category
+
+
+@pytest.mark.parametrize("text", [
+    "Why do cats purr?",
+    "Compare the three vendor proposals and recommend one.",
+    "Here is our quarterly revenue table; what stands out?",
+    "hello?",
+])
+def test_subtle_cases_are_left_to_the_model(text: str) -> None:
+    assert rules.match(text) is None
