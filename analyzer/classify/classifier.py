@@ -22,7 +22,7 @@ from analyzer.classify import model as text_model
 from analyzer.classify import rules
 from analyzer.ingest.template import keys_of
 
-LONG_CHAT = 8
+LONG_CHAT = 6
 
 
 @dataclass(frozen=True)

@@ -4397,3 +4397,222 @@ _chat("data_analysis", "ed-waits",
       ("I manage an emergency department. These are median waits by day and time block. When should we add staff?"
        "\n\n{ed_waits}",
        "Looking at these waiting times, which shifts are the worst and is there a weekly pattern?\n{ed_waits}"))
+
+
+# ======================================================================================
+# Extra templates for the categories that are easiest to confuse
+# ======================================================================================
+
+_slots(
+    ad_text=_one(
+        "Lose 10 kg in 7 days with our miracle tea! Doctors hate it. Order now, only {amount}.",
+        "Weekend pottery workshops in {city} for beginners. Small groups, all materials included.",
+        "Turn {amount} into {amount2} in one month with our trading bot, guaranteed returns!",
+        "New {product}: lighter, tougher, and 20% off for the first week.",
+        "Luxury watches, identical to the originals, a fraction of the price. Discreet shipping.",
+        "Free consultation for small-business bookkeeping. Serving {city} since 2009.",
+        "Cure anxiety forever with one simple supplement. No prescription needed.",
+    ),
+    freelancer_bio=_one(
+        "Full-stack developer with 8 years of experience. I build fast, accessible web apps. Happy to chat here first.",
+        "Logo designer. Contact me on WhatsApp +44 7700 900123 to avoid platform fees, 50% cheaper!",
+        "Translator EN/ES/PT, certified. Portfolio on request.",
+        "Best SEO in the world, 1000 backlinks for $10, visit cheap-links.example now!!!",
+        "Video editor for YouTube channels. Quick turnaround, unlimited revisions within reason.",
+        "Don't hire the idiots on this site, hire me. Everyone else here is a scammer.",
+    ),
+    agent_metrics=lambda c: "\n".join(
+        ["agent,tickets_closed,first_response_min,csat,reopen_rate"]
+        + [f"{c.r.choice(FIRST)},{c.r.randint(40, 420)},{c.r.randint(2, 180)},{c.r.uniform(3.1, 4.9):.1f},{c.r.uniform(1, 25):.0f}%"
+           for _ in range(c.r.randint(5, 9))]
+    ),
+    channel_weeks=lambda c: "\n".join(
+        ["week  email  phone  chat  chatbot_resolved"]
+        + [f"W{w:<4} {c.r.randint(200, 900):>5}  {c.r.randint(100, 600):>5} {c.r.randint(100, 1200):>5}  {c.r.randint(0, 800):>16}"
+           for w in range(c.r.randint(1, 40), c.r.randint(45, 52), 1)][:8]
+    ),
+    daily_orders=lambda c: "\n".join(
+        ["date,orders,avg_basket,returns"]
+        + [f"2026-{c.get('_m')}-{d:02d},{c.r.randint(80, 600)},{c.r.uniform(25, 90):.2f},{c.r.randint(0, 40)}"
+           for d in range(1, c.r.randint(10, 22))]
+    ),
+    _m=lambda c: f"{c.r.randint(1, 12):02d}",
+    feature=_raw("structured logging", "input validation with clear error messages", "an in-memory cache with a TTL",
+                 "async support", "type hints everywhere", "a small command-line interface",
+                 "retries with exponential backoff", "pagination support", "a --dry-run option"),
+    bug_symptom=_raw("it returns one item too many", "it crashes on an empty input", "it's off by one on the last element",
+                     "it never terminates when the list has duplicates", "it ignores uppercase letters",
+                     "it's very slow for large inputs", "it mutates the caller's list"),
+    js_snippet=lambda c: c.r.choice([code for lang, code in CODE_SNIPPETS if lang in ("JavaScript", "TypeScript")]),
+    migration_ask=_raw(
+        "split the `name` column of `customers` into first_name and last_name, with a data backfill",
+        "rename the table `usr_sessions` to `sessions` without downtime",
+        "add a composite unique constraint on (tenant_id, email) and clean up existing duplicates first",
+        "move the JSON `preferences` blob into a separate key/value table",
+    ),
+    open_opinion=_raw(
+        "Is it worth learning a musical instrument as an adult?", "Should I tell my boss I'm job hunting?",
+        "Is it true that we only use 10% of our brains?", "Is a gap year a good idea before university?",
+        "Should I buy a used car or lease a new one?", "Is it safe to eat food after the best-before date?",
+        "Is social media bad for teenagers?", "Is it worth paying for a financial advisor?",
+    ),
+    explain_topic=_raw("how mortgages work", "the offside rule in football", "what a credit score is", "how tides work",
+                       "how the electoral college works", "what causes the northern lights", "how a bill becomes law",
+                       "how compound interest grows savings", "why the sky is dark at night"),
+    tips_for=_raw("running my first marathon", "a job interview tomorrow", "moving abroad on my own",
+                  "hosting a dinner party for ten", "travelling with a toddler on a long flight",
+                  "staying focused when working from home", "learning to drive at 30"),
+    define_word=_raw("ephemeral", "photosynthesis", "quorum", "serendipity", "isotope", "mitochondria", "ubiquitous",
+                     "fiduciary", "haiku", "latency"),
+    when_where=_raw("When did the Titanic sink?", "Where is Machu Picchu?", "Who invented the telephone?",
+                    "When was the Eiffel Tower built?", "Where is the headquarters of the United Nations?",
+                    "Who was the first woman to win a Nobel Prize?", "When did the euro become a physical currency?"),
+    dice_problem=lambda c: c.r.choice((
+        f"Two fair dice are rolled. What is the probability that the sum is {c.r.randint(4, 10)}?",
+        f"You draw {c.r.randint(2, 4)} cards from a standard deck without replacement. What is the probability that "
+        "they are all hearts?",
+        f"A test is 99% accurate and the condition affects 1 in {c.r.choice((100, 500, 1000))} people. If someone tests "
+        "positive, what is the probability they actually have it?",
+        f"A coin is flipped {c.r.randint(5, 10)} times. What's the probability of getting at least two heads?",
+    )),
+    meeting_constraints=_one(
+        "{first} can only meet Tuesday or Thursday mornings, {first2} is not available before 11:00, and {first3} "
+        "works Monday to Wednesday only. We need one hour with all three next week. Which slots work?",
+        "Five talks must fit in two rooms between 9:00 and 12:00. Talks A and B share a speaker, C must come after A, "
+        "and D needs the big room. Each talk is 50 minutes with 10-minute breaks. Find a timetable.",
+    ),
+    recipe_text=_one(
+        "Spiced chickpea stew. Fry an onion and two garlic cloves in olive oil, add cumin, smoked paprika and a "
+        "pinch of chilli. Stir in two tins of chickpeas, a tin of tomatoes and a handful of spinach. Simmer for 20 "
+        "minutes and finish with lemon juice. Vegan and gluten-free. Serves four.",
+        "Quick salmon teriyaki. Marinate salmon fillets in soy sauce, mirin, honey and ginger for 15 minutes. Pan-fry "
+        "skin side down, glaze with the marinade, and serve with rice and steamed broccoli. Ready in 30 minutes.",
+        "Classic apple crumble. Slice apples, toss with sugar and cinnamon, top with a crumble of flour, butter and "
+        "oats, and bake at 180 degrees for 40 minutes. Serve warm with custard.",
+    ),
+    signature_block=_one(
+        "--\n{fullname}\n{role}, {company}\nM: {phone}\nE: {email}\n\n{fullname2} | Office manager | {email2}",
+        "Thanks again! Looping in {fullname2} ({email2}) who handles invoicing.\n\n{fullname}\n{company} | {city}\n{phone}",
+    ),
+    invoice_text=_one(
+        "Supplier: {company}\nInvoice {order_no}, dated {date}\n3 x Office chair @ 189.00 = 567.00\n10 x Desk lamp @ 24.50 = "
+        "245.00\nDelivery 35.00\nVAT 20% 169.40\nTotal 1,016.40 EUR, due {date2}",
+        "{company} - invoice {order_no}\nWeb design, 24 hours @ 85/h\nHosting, 12 months @ 15/month\nDomain renewal 18\n"
+        "Payment within 30 days to {fullname}",
+    ),
+)
+
+_api("spam_detection", "ad-review",
+     "You review ads submitted to our self-serve ad platform. Reject ads for counterfeit goods, get-rich-quick "
+     "schemes, miracle cures or misleading health claims. Output APPROVE or REJECT with the policy name.",
+     ("{ad_text}", "Ad copy: {ad_text}"))
+_api("spam_detection", "bio-policy",
+     "Check user bios on a freelancer marketplace for attempts to take payments off the platform, spam links or "
+     "insults aimed at other users. Output CLEAN or VIOLATION:<type>.",
+     "{freelancer_bio}")
+_api("spam_detection", "comment-queue",
+     "Community comment queue. Decide PUBLISH, HOLD (possible harassment or spam, needs a human) or REJECT (clear "
+     "spam, threats or hate).",
+     ("{toxic_text}", "{blog_comment}", "New comment from {username}: {blog_comment}"))
+_inline("spam_detection", "scam-check",
+        ("Is this listing a scam? Answer yes or no and give the red flags.\n\n{listing}",
+         "Flag this job post if it looks fraudulent:\n{job_post}",
+         "Check this ad for scam or fake-health-claim content: {ad_text}"))
+_chat("spam_detection", "weird-reviews",
+      ("Our shop is getting some weird reviews. Is this one spam or a real customer? \"{review_suspect}\"",
+       "does this review look fake to you? {review_suspect}"))
+
+_api("data_analysis", "support-metrics",
+     "You are a support operations analyst. From the agent metrics, identify coaching opportunities, workload "
+     "imbalances and any agent whose numbers look inconsistent. Quote the figures.",
+     "{agent_metrics}")
+_chat("data_analysis", "channel-deflection",
+      ("Here's ticket volume per channel per week. Is the chatbot actually taking load off the team?\n\n{channel_weeks}",
+       "what do these channel numbers say about our support load?\n{channel_weeks}"))
+_inline("data_analysis", "daily-orders",
+        ("Analyse the daily orders below: trend, weekday effects, and anything odd about returns.\n\n{daily_orders}",
+         "Can you find patterns in this order data and summarise them with numbers?\n{daily_orders}"))
+
+_api("code_generation", "add-feature",
+     "You modify existing code as requested. Keep the style of the original and return the full updated code.",
+     ("Add {feature} to this:\n\n{snippet}", "Change request: {feature}.\n\n```\n{snippet}\n```"))
+_chat("code_generation", "write-tests",
+      ("can you write pytest tests for this?\n\n{py_snippet}", "Write Jest tests for this function:\n{js_snippet}",
+       "I need unit tests for this, we have none:\n{snippet}"))
+_inline("code_generation", "fix-bug",
+        ("This function has a bug: {bug_symptom}. Fix it.\n\n{snippet}",
+         "Fix the following code, {bug_symptom}:\n```\n{snippet}\n```"))
+_api("code_generation", "migration",
+     "You write database migrations (Alembic for Python projects, plain SQL otherwise). Make them reversible and "
+     "safe to run on a large production table.",
+     ("Write a migration to {migration_ask}.", "{migration_ask}"))
+
+_chat("code_explanation", "why-this-output",
+      ("I don't get why this behaves the way it does. Can you explain?\n\n{snippet}",
+       "Can you explain what each part of this does? I'm learning {code_lang}.\n{snippet}"))
+_inline("code_explanation", "summarize-code",
+        ("Summarize what the following {code_lang} code is for, in two or three sentences:\n\n{snippet}",
+         "Write a short comment block explaining this function for the code review:\n{snippet}"))
+
+_api("open_qa", "nuanced",
+     "You are a thoughtful generalist. Give nuanced answers that explain the reasoning and the main trade-offs, "
+     "in a few short paragraphs.",
+     "{open_opinion}")
+_chat("open_qa", "explain-to-me",
+      ("Can you explain {explain_topic} to me?", "explain {explain_topic} like I'm new to it",
+       "I never understood {explain_topic}. Help?"))
+_chat("open_qa", "tips",
+      ("Any tips for {tips_for}?", "What should I know about {tips_for}?", "advice for {tips_for}?"))
+
+_slots(placeholder_junk=_raw("{{user_input}}", "INSERT PROMPT HERE", "<prompt>", "${message}",
+                             "undefined undefined", "[PLACEHOLDER]", "%s", "TODO: real prompt"))
+_inline("other", "placeholder-junk", "{placeholder_junk}")
+_chat("other", "misc-no-task",
+      ("brb", "I'm going to sleep now", "can you keep a secret?", "remind me to call the dentist tomorrow",
+       "just testing if you work on my phone", "sorry, wrong window", "ignore my last message"))
+_api("other", "eval-probe",
+     ("You are being evaluated for latency. Respond minimally.", "Warm-up request. Any output is fine.",
+      "Smoke test for the {company} integration."),
+     ("x", "warm up", "1 2 3", "hello world", "smoke"))
+
+_api("simple_qa", "definition",
+     "Dictionary widget: give a one-line definition of the word, nothing more.",
+     "{define_word}")
+_chat("simple_qa", "when-where-who",
+      ("{when_where}", "Quick fact check: {when_where}", "{when_where} just the answer please"))
+
+_api("pii_detection", "dlp-outgoing",
+     "Data-loss prevention check for outgoing email. Does the message contain customer personal data (names with "
+     "contact details, ID numbers, health information, bank details)? Output BLOCK or ALLOW and list the spans.",
+     ("{pii_text}", "{clean_text}", "To: external partner\n\n{pii_text}"))
+_chat("pii_detection", "cv-blank-out",
+      ("Before I upload this CV to the shared drive, can you blank out the contact details and date of birth?\n\n{resume}",
+       "anonymise this CV for a blind review, remove anything that identifies the person:\n{resume}"))
+
+_api("reasoning", "probability",
+     "Probability tutor. Define the events, compute the answer step by step and give it as a fraction and a percentage.",
+     "{dice_problem}")
+_chat("reasoning", "constraints",
+      ("{meeting_constraints}", "Can you solve this scheduling puzzle? {meeting_constraints}"))
+
+_api("keyword_extraction", "recipe-keywords",
+     "Extract search keywords from recipes: main ingredients, cuisine, diet labels and cooking method. Comma-separated.",
+     "{recipe_text}")
+_chat("keyword_extraction", "job-ad-keywords",
+      ("Pull out the keywords from this job ad so I can match them in my CV:\n\n{job_ad}",
+       "what are the key terms in this posting?\n{job_ad}"))
+
+_api("entity_extraction", "invoice-lines",
+     "Parse supplier invoices into JSON: supplier, invoice_number, date, line_items [{description, quantity, "
+     "unit_price, amount}], tax, total, currency, due_date.",
+     "{invoice_text}")
+_chat("entity_extraction", "contacts",
+      ("Get the names, roles, emails and phone numbers from this into a table:\n\n{signature_block}",
+       "can you pull the contact details out of this email so I can add them to the CRM?\n{signature_block}"))
+
+_chat("brainstorming", "need-ideas",
+      ("I need ideas for {event}, we have a small budget", "Help me think of names for {business}",
+       "Give me a bunch of ideas to {problem}", "What could we do for {event}? List a few options."))
+_api("sentiment_analysis", "predict-stars",
+     "Predict the star rating (1-5) the customer would give based on their written review. Number only.",
+     ("{review}", "Review text: {review}"))
