@@ -335,14 +335,12 @@ _slots(
     company=lambda c: c.r.choice(COMPANIES),
     company2=lambda c: c.r.choice([x for x in COMPANIES if x != c.get("company")]),
     product=lambda c: c.r.choice(PRODUCTS),
-    product2=lambda c: c.r.choice([x for x in PRODUCTS if x != c.get("product")]),
     app=lambda c: c.r.choice(APPS),
     dept=lambda c: c.r.choice(DEPARTMENTS),
     role=lambda c: c.r.choice(ROLES),
     team=lambda c: c.r.choice(TEAMS),
     lang=lambda c: c.r.choice(LANGUAGES),
     weekday=lambda c: c.r.choice(WEEKDAYS[:5]),
-    weekday2=lambda c: c.r.choice([d for d in WEEKDAYS[:5] if d != c.get("weekday")]),
     month=lambda c: c.r.choice(MONTHS),
     date=_date,
     date2=_date,
@@ -3780,7 +3778,7 @@ SMALLTALK = (
     "roleplay time: you're a grumpy wizard and I'm your new apprentice",
 )
 
-_slots(persona=_of(PERSONAS), chat_turn=_of(CHAT_TURNS), smalltalk=_of(SMALLTALK))
+_slots(chat_turn=_of(CHAT_TURNS), smalltalk=_of(SMALLTALK))
 
 _add("chat", "persona-juno", ("{chat_turn}",), PERSONAS[0])
 _add("chat", "persona-captain-rook", ("*draws sword* we sail at dawn, captain!", "what's the name of your ship?",
@@ -4026,7 +4024,7 @@ LE_OPEN = ("Hi there,", "Dear {company} team,", "Hello,", "Good afternoon,", "De
 LE_CONTEXT = (
     "I've shopped with you for about {n_small} years and have generally been happy with your service, so I'm writing "
     "this with some reluctance.",
-    "I'm writing on behalf of my mother, {fullname2}, who has an account with you but doesn't use email.",
+    "I'm writing on behalf of a relative, {fullname2}, who has an account with you but doesn't use email.",
     "We run a small guesthouse in {city} and placed a fairly large order with you last month (order {order_no}).",
     "I contacted your chat service on {date} and was told someone would get back to me within 48 hours. Nobody did.",
     "I'm a long-time member and I've recommended you to quite a few friends, which makes this more frustrating.",
@@ -4097,13 +4095,24 @@ def _long_email(c: _Ctx) -> str:
     return "\n\n".join(parts)
 
 
+#: Contract headings and the clauses (indices into CLAUSES_MINE, or extra texts) that fit them.
+_CONTRACT_KINDS = (
+    (("MASTER SERVICES AGREEMENT between {company} and {company2}", "CONSULTANCY AGREEMENT - draft v{n_small}",
+      "SOFTWARE LICENCE AGREEMENT"), (1, 2, 3, 4, 5, 6, 7)),
+    (("EMPLOYMENT CONTRACT - {fullname}", "Contract of employment ({role})"), (0, 1, 2, 10)),
+    (("TERMS OF SERVICE (last updated {date})", "Terms of Use - {app}"), (4, 6, 11, 12)),
+    (("RESIDENTIAL TENANCY AGREEMENT - {address}",), (8, 9)),
+)
+
+
 def _contract_section(c: _Ctx) -> str:
+    heads, idx = c.r.choice(_CONTRACT_KINDS)
+    pool = [CLAUSES_MINE[i] for i in idx]
+    if idx == (8, 9):
+        pool += list(LEASE_CLAUSES[2:])
     n = c.r.randint(6, 14)
-    picks = c.r.sample(CLAUSES_MINE, c.r.randint(3, 5))
-    head = c.pick(("MASTER SERVICES AGREEMENT between {company} and {company2}", "SOFTWARE LICENCE AGREEMENT",
-                   "CONSULTANCY AGREEMENT - draft v{n_small}", "EMPLOYMENT CONTRACT - {fullname}",
-                   "TERMS OF SERVICE (last updated {date})"))
-    return head + "\n\n" + "\n\n".join(f"{n + i}. {cl}" for i, cl in enumerate(picks))
+    picks = c.r.sample(pool, min(len(pool), c.r.randint(3, 5)))
+    return c.pick(heads) + "\n\n" + "\n\n".join(f"{n + i}. {cl}" for i, cl in enumerate(picks))
 
 
 RFC_CONTEXT = (
@@ -4338,7 +4347,8 @@ def _survey_crosstab(c: _Ctx) -> str:
                     "Would you recommend working here to a friend?",
                     "How often do you cook dinner at home?"))
     groups = ("18-24", "25-34", "35-49", "50-64", "65+")
-    rows = [f"Q: {q}", "answer        " + "  ".join(f"{g:>6}" for g in groups)]
+    rows = [c.pick(("Survey results, {month} wave", "Resident survey {year}", "Staff pulse survey")) + f"\nQ: {q}",
+            "answer        " + "  ".join(f"{g:>6}" for g in groups)]
     for a in ("Very / often", "Somewhat", "Not really", "Not at all"):
         rows.append(f"{a:<13} " + "  ".join(f"{c.r.randint(5, 55):>5}%" for _ in groups))
     rows.append("n            " + "  ".join(f"{c.r.randint(40, 900):>6}" for _ in groups))
@@ -4423,8 +4433,8 @@ _slots(
     ),
     agent_metrics=lambda c: "\n".join(
         ["agent,tickets_closed,first_response_min,csat,reopen_rate"]
-        + [f"{c.r.choice(FIRST)},{c.r.randint(40, 420)},{c.r.randint(2, 180)},{c.r.uniform(3.1, 4.9):.1f},{c.r.uniform(1, 25):.0f}%"
-           for _ in range(c.r.randint(5, 9))]
+        + [f"{name},{c.r.randint(40, 420)},{c.r.randint(2, 180)},{c.r.uniform(3.1, 4.9):.1f},{c.r.uniform(1, 25):.0f}%"
+           for name in c.r.sample(FIRST, c.r.randint(5, 9))]
     ),
     channel_weeks=lambda c: "\n".join(
         ["week  email  phone  chat  chatbot_resolved"]
@@ -4489,6 +4499,12 @@ _slots(
         "skin side down, glaze with the marinade, and serve with rice and steamed broccoli. Ready in 30 minutes.",
         "Classic apple crumble. Slice apples, toss with sugar and cinnamon, top with a crumble of flour, butter and "
         "oats, and bake at 180 degrees for 40 minutes. Serve warm with custard.",
+        "Thai green curry with tofu. Fry green curry paste in coconut cream, add tofu, aubergine and green beans, pour "
+        "in coconut milk and simmer for 15 minutes. Season with lime, soy sauce and Thai basil. Serve with jasmine rice.",
+        "Overnight focaccia. Mix flour, water, salt and a little yeast, rest in the fridge overnight, stretch into an "
+        "oiled tin, dimple with rosemary and flaky salt, and bake at 230 degrees until golden.",
+        "Greek lentil salad. Cook green lentils until just tender, toss with cucumber, red onion, feta, olives and "
+        "oregano, and dress with olive oil and red wine vinegar. Vegetarian, good for packed lunches.",
     ),
     signature_block=_one(
         "--\n{fullname}\n{role}, {company}\nM: {phone}\nE: {email}\n\n{fullname2} | Office manager | {email2}",
@@ -4535,7 +4551,7 @@ _inline("data_analysis", "daily-orders",
 
 _api("code_generation", "add-feature",
      "You modify existing code as requested. Keep the style of the original and return the full updated code.",
-     ("Add {feature} to this:\n\n{snippet}", "Change request: {feature}.\n\n```\n{snippet}\n```"))
+     ("Add {feature} to this:\n\n{app_snippet}", "Change request: {feature}.\n\n```\n{app_snippet}\n```"))
 _chat("code_generation", "write-tests",
       ("can you write pytest tests for this?\n\n{py_snippet}", "Write Jest tests for this function:\n{js_snippet}",
        "I need unit tests for this, we have none:\n{snippet}"))
@@ -4564,7 +4580,7 @@ _chat("open_qa", "explain-to-me",
 _chat("open_qa", "tips",
       ("Any tips for {tips_for}?", "What should I know about {tips_for}?", "advice for {tips_for}?"))
 
-_slots(placeholder_junk=_raw("{{user_input}}", "INSERT PROMPT HERE", "<prompt>", "${message}",
+_slots(placeholder_junk=_raw("{{ user_input }}", "INSERT PROMPT HERE", "<prompt>", "${USER_MESSAGE}",
                              "undefined undefined", "[PLACEHOLDER]", "%s", "TODO: real prompt"))
 _inline("other", "placeholder-junk", "{placeholder_junk}")
 _chat("other", "misc-no-task",
@@ -4597,7 +4613,7 @@ _chat("reasoning", "constraints",
 
 _api("keyword_extraction", "recipe-keywords",
      "Extract search keywords from recipes: main ingredients, cuisine, diet labels and cooking method. Comma-separated.",
-     "{recipe_text}")
+     ("{recipe_text}", "Recipe:\n{recipe_text}"))
 _chat("keyword_extraction", "job-ad-keywords",
       ("Pull out the keywords from this job ad so I can match them in my CV:\n\n{job_ad}",
        "what are the key terms in this posting?\n{job_ad}"))
@@ -4616,3 +4632,22 @@ _chat("brainstorming", "need-ideas",
 _api("sentiment_analysis", "predict-stars",
      "Predict the star rating (1-5) the customer would give based on their written review. Number only.",
      ("{review}", "Review text: {review}"))
+
+_slots(price_list=lambda c: "\n".join(
+    ["item | price | notes"]
+    + [f"{p} | {c.get('_cur')}{c.r.uniform(5, 120):.2f} | {c.r.choice(('', 'members -10%', 'seasonal', 'limited stock', 'incl. VAT'))}"
+       for p in c.r.sample(("Bike rental, half day", "Bike rental, full day", "Helmet", "Child seat", "Guided tour",
+                            "Lock", "E-bike upgrade", "Insurance", "Delivery to hotel"), 5)]
+))
+_api("simple_qa", "price-list",
+     "Answer customers' questions from the price list in the message. One short sentence.",
+     ("{price_list}\n\nHow much is a guided tour?", "{price_list}\n\nDo members get a discount on anything?",
+      "{price_list}\n\nWhat's the cheapest item?"))
+_chat("content_editing", "rephrase",
+      ("rephrase: {casual_text}", "reword this pls {any_text}", "Make this shorter and punchier: {product_copy}",
+       "Can you rewrite this more politely? {casual_text}"))
+
+_slots(
+    _cur=_raw("$", "€", "£", "CHF "),
+    app_snippet=lambda c: c.r.choice([code for lang, code in CODE_SNIPPETS if lang not in ("SQL", "Bash", "C")]),
+)
