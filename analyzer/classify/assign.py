@@ -16,15 +16,14 @@ every request at once, with nothing stored to rewrite.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 import polars as pl
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from analyzer.classify.classifier import classify_keys
 from analyzer.classify.taxonomy import CATEGORIES
-from analyzer.errors import ConfigError
+from analyzer import settings
 
 VERDICT_SCHEMA = pl.Schema(
     {"category": pl.String, "category_source": pl.String, "category_confidence": pl.Float64}
@@ -75,17 +74,7 @@ class ClassifySettings(BaseModel):
 
 
 def load_settings(path: Path) -> ClassifySettings:
-    try:
-        raw = tomllib.loads(path.read_text())
-        return ClassifySettings.model_validate(raw)
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read ({e.strerror or e})") from e
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}: not valid TOML ({e})") from e
-    except ValidationError as e:
-        first = e.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise ConfigError(f"{path}: {where}: {first['msg']}") from e
+    return settings.load(path, ClassifySettings)
 
 
 def classify_templates(templates: pl.DataFrame) -> pl.DataFrame:

@@ -25,15 +25,13 @@ Both show up in the report's ``assumptions``.
 
 from __future__ import annotations
 
-import json
-import tomllib
 from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from analyzer.errors import ConfigError
+from analyzer import settings
 from analyzer.model_ids import canonical
 from analyzer.pricing import catalog
 from analyzer.pricing.catalog import Rate, UnitPrices
@@ -132,16 +130,4 @@ def _from_entry(provider: str, model: str, e: PriceEntry, day: date) -> UnitPric
 
 def load(path: Path) -> PriceSettings:
     """Read and validate a settings file; any problem is a ``ConfigError`` naming the key."""
-    try:
-        text = path.read_text()
-        raw = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text)
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read ({e.strerror or e})") from e
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as e:
-        raise ConfigError(f"{path}: not valid {path.suffix[1:].upper()} ({e})") from e
-    try:
-        return PriceSettings.model_validate(raw)
-    except ValidationError as e:
-        first = e.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise ConfigError(f"{path}: {where}: {first['msg']}") from e
+    return settings.load(path, PriceSettings)
