@@ -45,7 +45,7 @@ MANIFEST = "manifest.json"
 VERSION = 1
 ENV_VAR = "SPENDSCOPE_WORKSPACE"
 TEMPLATE_SCHEMA = pl.Schema(
-    {"template_id": pl.String, "template_key": pl.String, "has_tools": pl.Boolean,
+    {"template_id": pl.String, "template_key": pl.String, "sample_text": pl.String, "has_tools": pl.Boolean,
      "message_count": pl.Int32, **VERDICT_SCHEMA}
 )
 RELABELS = "relabels.json"

@@ -83,8 +83,10 @@ def classify_templates(templates: pl.DataFrame) -> pl.DataFrame:
         return templates.with_columns(
             pl.lit(None, t).alias(c) for c, t in VERDICT_SCHEMA.items()
         )
+    texts = templates.select(pl.coalesce("sample_text", "template_key") if "sample_text" in templates.columns
+                             else pl.col("template_key")).to_series()
     verdicts = classify_keys(
-        templates["template_key"].to_list(),
+        texts.to_list(),
         has_tools=templates["has_tools"].to_list() if "has_tools" in templates.columns else None,
         message_count=templates["message_count"].to_list() if "message_count" in templates.columns else None,
     )
@@ -103,7 +105,8 @@ def categorize(
     settings: ClassifySettings | None = None,
 ) -> pl.LazyFrame:
     """``rows`` with ``category``, ``category_source`` and ``category_confidence``."""
-    table = templates.select("template_id", "template_key", *VERDICT_SCHEMA.names()).rename(
+    text = pl.coalesce("sample_text", "template_key") if "sample_text" in templates.columns else pl.col("template_key")
+    table = templates.select("template_id", text.alias("template_key"), *VERDICT_SCHEMA.names()).rename(
         {"category": "_t_category", "category_source": "_t_source", "category_confidence": "_t_conf"}
     )
     joined = rows.join(table.lazy(), on="template_id", how="left", maintain_order="left")

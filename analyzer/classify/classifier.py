@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from analyzer.classify import model as text_model
 from analyzer.classify import rules
-from analyzer.ingest.template import keys_of
+from analyzer.ingest.template import samples_of
 
 LONG_CHAT = 6
 
@@ -70,5 +70,5 @@ def classify_texts(
     has_tools: Sequence[bool] | None = None,
     message_count: Sequence[int | None] | None = None,
 ) -> list[Verdict]:
-    """Classify ``(system_text, user_text)`` pairs (their template keys are computed here)."""
-    return classify_keys(keys_of(items), has_tools=has_tools, message_count=message_count)
+    """Classify ``(system_text, user_text)`` pairs (their sample texts are computed here)."""
+    return classify_keys(samples_of(items), has_tools=has_tools, message_count=message_count)

@@ -2,7 +2,7 @@
 
     python -m analyzer.classify.train          # needs the dev extra (scikit-learn)
 
-The model sees what the classifier sees at run time: the *template key* of a prompt
+The model sees what the classifier sees at run time: the *sample text* of a prompt
 (``ingest/template.py``: system prompt plus the start of the user text, variable parts
 masked). Templates in ``HELD_OUT`` (one in five per category, chosen by a stable hash of
 the template name) are never trained on; ``evaluate.py`` measures on them. After
@@ -19,7 +19,7 @@ import numpy as np
 
 from analyzer.classify import model as text_model
 from analyzer.classify import training_data
-from analyzer.ingest.template import keys_of
+from analyzer.ingest.template import samples_of
 
 WORD_FEATURES = 15_000
 CHAR_FEATURES = 30_000
@@ -47,7 +47,7 @@ def main() -> None:
 
     started = time.perf_counter()
     examples = [e for e in training_data.examples() if e.template not in HELD_OUT]
-    texts = keys_of([(e.system, e.user) for e in examples])
+    texts = samples_of([(e.system, e.user) for e in examples])
     labels = [e.category for e in examples]
     union = FeatureUnion([
         ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2,

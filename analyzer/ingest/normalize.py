@@ -83,10 +83,11 @@ def fingerprint(frame: pl.DataFrame, *, keep_text: bool) -> tuple[pl.DataFrame, 
 
     Runs per chunk, so a large file never holds its prompts in memory. Returns the frame
     without ``system_text`` / ``user_text`` and the chunk's templates (``template_id``,
-    ``template_key``, ``requests``, ``has_tools``, ``message_count``).
+    ``template_key``, ``sample_text``, ``requests``, ``has_tools``, ``message_count``).
     """
     key = template.template_key(pl.col("system_text"), pl.col("user_text"))
-    frame = frame.with_columns(key.alias("_template_key"))
+    sample = template.sample_text(pl.col("system_text"), pl.col("user_text"))
+    frame = frame.with_columns(key.alias("_template_key"), sample.alias("_sample_text"))
     prompt = pl.concat_str(
         [pl.col("system_text"), pl.col("user_text")], separator="\n\n", ignore_nulls=True
     ).str.slice(0, PROMPT_CHARS)
@@ -99,12 +100,13 @@ def fingerprint(frame: pl.DataFrame, *, keep_text: bool) -> tuple[pl.DataFrame, 
         .group_by("template_id")
         .agg(
             pl.col("_template_key").first().alias("template_key"),
+            pl.col("_sample_text").first().alias("sample_text"),
             pl.len().alias("requests"),
             pl.col("has_tools").fill_null(False).any().alias("has_tools"),
             pl.col("message_count").max().alias("message_count"),
         )
     )
-    return frame.drop("system_text", "user_text", "_template_key"), templates
+    return frame.drop("system_text", "user_text", "_template_key", "_sample_text"), templates
 
 
 def finish(

@@ -32,7 +32,8 @@ from analyzer.schema import COLUMNS, empty_frame
 Progress = Callable[[str, int], None]  # (file path, lines just read)
 
 _BATCH_FIELDS = ("template_id", "prompt_text", "message_count", "has_tools")
-_TEMPLATES = pl.Schema({"template_id": pl.String, "template_key": pl.String, "requests": pl.UInt32,
+_TEMPLATES = pl.Schema({"template_id": pl.String, "template_key": pl.String, "sample_text": pl.String,
+                        "requests": pl.UInt32,
                         "has_tools": pl.Boolean, "message_count": pl.Int32})
 
 
@@ -207,7 +208,8 @@ def _merge_templates(frames: list[pl.DataFrame]) -> pl.DataFrame:
     if not frames:
         return pl.DataFrame(schema=_TEMPLATES)
     return pl.concat(frames, how="vertical_relaxed").group_by("template_id").agg(
-        pl.col("template_key").first(), pl.col("requests").sum(), pl.col("has_tools").any(),
+        pl.col("template_key").first(), pl.col("sample_text").first(), pl.col("requests").sum(),
+        pl.col("has_tools").any(),
         pl.col("message_count").max(),
     )
 

@@ -1,5 +1,10 @@
 """Prompt-template fingerprints: identical templates get the same ``template_id``.
 
+Two texts per prompt: the *template key* groups requests (system prompt plus the user
+text's first line, masked), and the *sample text* is what the classifier reads for the
+template (system prompt plus the first 120 characters of the masked user text, from the
+template's first request).
+
 Production traffic repeats a few hundred templates millions of times, so the classifier
 classifies a template once. The *template key* is the system prompt plus the start of the
 user text with the variable parts masked: URLs, e-mail addresses, quoted material, and
@@ -16,7 +21,8 @@ from collections.abc import Sequence
 import polars as pl
 
 SYSTEM_CHARS = 1000
-USER_CHARS = 120
+USER_CHARS = 60  # of the user text's first line, in the grouping key
+SAMPLE_USER_CHARS = 120  # of the whole user text, in the text the classifier reads
 SEP = "\u241f"
 
 
@@ -32,11 +38,26 @@ def _mask(e: pl.Expr) -> pl.Expr:
 
 
 def template_key(system: pl.Expr, user: pl.Expr) -> pl.Expr:
-    """The masked fixed part of a prompt; null when the request carries no text."""
+    """The masked fixed part of a prompt; null when the request carries no text.
+
+    The user text counts up to its first line break or colon (``USER_CHARS`` at most):
+    "Ticket 4411: <body>" keeps "Ticket #", "Summarize this for me: <article>" keeps its
+    instruction, and the pasted input that follows never splits a template.
+    """
     sys_part = _mask(system.fill_null("")).str.slice(0, SYSTEM_CHARS)
-    user_part = _mask(user.fill_null("")).str.slice(0, USER_CHARS)
+    head = user.fill_null("").str.strip_chars().str.extract(r"^([^\n:]*)", 1).str.slice(0, USER_CHARS)
+    user_part = _mask(head)
     key = pl.concat_str([sys_part, pl.lit(SEP), user_part])
     return pl.when(system.is_null() & user.is_null()).then(None).otherwise(key)
+
+
+def sample_text(system: pl.Expr, user: pl.Expr) -> pl.Expr:
+    """What the classifier reads for a template: the masked system prompt and the start of
+    the masked user text (more than the grouping key keeps); null without text."""
+    sys_part = _mask(system.fill_null("")).str.slice(0, SYSTEM_CHARS)
+    user_part = _mask(user.fill_null("")).str.slice(0, SAMPLE_USER_CHARS)
+    text = pl.concat_str([sys_part, pl.lit(SEP), user_part])
+    return pl.when(system.is_null() & user.is_null()).then(None).otherwise(text)
 
 
 def digest(key: str) -> str:
@@ -53,9 +74,9 @@ def ids_for(keys: pl.Series) -> pl.Series:
     return keys.to_frame("_k").join(table, on="_k", how="left", maintain_order="left")["_id"]
 
 
-def keys_of(pairs: Sequence[tuple[str | None, str | None]]) -> list[str]:
-    """Template keys of ``(system_text, user_text)`` pairs, exactly as ingest computes them."""
+def samples_of(pairs: Sequence[tuple[str | None, str | None]]) -> list[str]:
+    """Classifier texts of ``(system_text, user_text)`` pairs, exactly as ingest computes them."""
     frame = pl.DataFrame(
         {"s": [s for s, _ in pairs], "u": [u for _, u in pairs]}, schema={"s": pl.String, "u": pl.String}
     )
-    return frame.select(template_key(pl.col("s"), pl.col("u")).fill_null("")).to_series().to_list()
+    return frame.select(sample_text(pl.col("s"), pl.col("u")).fill_null("")).to_series().to_list()

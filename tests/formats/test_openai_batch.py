@@ -116,8 +116,10 @@ def test_input_and_output_together_join_prompts() -> None:
     assert rows.height == 6
     assert rows["template_id"].null_count() == 0  # every output line got its prompt
     c1, c2, e4 = (_row(rows, r) for r in ("batch_req_c1", "batch_req_c2", "batch_req_e4"))
-    # the template key keeps the start of the user text: three tickets, three templates
-    assert len({c1["template_id"], c2["template_id"], e4["template_id"]}) == 3
+    # one instruction, varying tickets ("Ticket 1001: ...", "Ticket 1002: ..."): one template;
+    # the summarization request (another instruction) is a template of its own
+    assert c1["template_id"] == c2["template_id"] == e4["template_id"]
+    assert _row(rows, "batch_req_r3")["template_id"] != c1["template_id"]
     assert (c1["message_count"], c1["has_tools"]) == (2, False)
     assert (c2["message_count"], c2["has_tools"]) == (2, True)
     assert "Ticket 1001: I was charged twice" in c1["prompt_text"]
