@@ -3286,7 +3286,9 @@ def write_claude_code(r: Random, n: int, out: Path, gz: bool, expected: Expected
                     w.write(line)
                     parent = uid
                     last_line = line
-                expected.add(msg_id, cat)
+                # Every Claude Code API call carries its tool definitions: a coding agent's
+                # tool loop is `agentic` by the taxonomy, whatever the turn asked for.
+                expected.add(msg_id, "agentic")
                 if r.random() < 0.004:
                     rep = dict(last_line)
                     rep.update({"isSidechain": True, "requestId": "req_011C" + rid(r, 18, B58), "uuid": ruuid(r)})

@@ -29,6 +29,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                            r"(abusive|toxic|offensive)|\bcontent moderation\b"),
         ("format_conversion", rf"\bconvert\b.{{0,60}}\b(to|into) {_FORMAT}\b|\breformat\b.{{0,40}}\bas {_FORMAT}\b"),
         ("sentiment_analysis", r"\bsentiment\b"),
+        # TAXONOMY.md's signals for legal analysis, ahead of summarization and classification
+        ("legal_analysis", r"\bclauses?\b|\bliabilit(y|ies)\b|\bgdpr\b|\bcontract(s|ual)?\b"),
         ("email_drafting", r"\b(write|draft|compose)\b.{0,30}\b(e-?mail|reply to (this|the) (customer|email))\b"),
         ("summarization", r"\bsummari[sz]e\b|\btl;?dr\b|\bsummary of (this|the following)\b"),
         ("keyword_extraction", r"\b(extract|list|give me|suggest)\b.{0,30}\b(keywords|key phrases|hashtags|seo tags)\b"),

@@ -18,6 +18,8 @@ from analyzer.classify import rules
     ("Write a Python function that parses ISO dates.", "code_generation"),
     ("Explain what this code does:\nfor i in range(3): print(i)", "code_explanation"),
     ("Rate the sentiment of each review as positive or negative.", "sentiment_analysis"),
+    ("Summarize the liability clause below for the sales team.", "legal_analysis"),
+    ("Does this data-sharing setup comply with GDPR?", "legal_analysis"),
 ])
 def test_clear_cases(text: str, category: str) -> None:
     assert rules.match(text) == category

@@ -49,6 +49,7 @@ def test_rows_in_detail() -> None:
     assert json.loads(a["metadata"]) == {
         "project": "shop", "session": SESSION, "git_branch": "main", "version": "2.0.30"}
     assert a["prompt_text"] == "Fix the failing checkout test"
+    assert rows["has_tools"].all()  # every Claude Code request carries its tool definitions
 
     b = _row(rows, "msg_01B")  # the non-sidechain copy is kept
     assert b["source_line"] == 7

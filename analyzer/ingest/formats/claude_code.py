@@ -160,6 +160,8 @@ class ClaudeCode(Format):
             num("costUSD").fill_nan(None).alias("logged_cost_usd"),
             metadata.alias("metadata"),
             _prompt_before().alias("user_text"),
+            # Claude Code sends its tool definitions with every request: a coding agent's loop
+            pl.lit(True).alias("has_tools"),
             skip.alias("_skip"),
             sidechain.alias("_sidechain"),
         )
