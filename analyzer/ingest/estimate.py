@@ -14,8 +14,6 @@ from typing import Any
 
 import polars as pl
 
-from analyzer.ingest.exprs import content_text
-
 _MAX_CHARS = 900_000  # bpe-openai refuses texts of 1,000,000 characters or more
 _COMPLETION_TEXT = r'"(?:content|text)"\s*:\s*"((?:[^"\\]|\\.)*)"'
 
@@ -57,4 +55,4 @@ def fill_missing_usage(frame: pl.DataFrame, *, prompt: str, completion: str) -> 
     return pl.concat([rest, todo.select(rest.columns)]).sort("_line").drop(prompt, completion)
 
 
-__all__ = ["content_text", "count_tokens", "fill_missing_usage"]
+__all__ = ["count_tokens", "fill_missing_usage"]

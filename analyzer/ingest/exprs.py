@@ -34,11 +34,6 @@ def tok(e: pl.Expr | str) -> pl.Expr:
     return num(e).fill_null(0.0)
 
 
-def first_num(*es: pl.Expr | str) -> pl.Expr:
-    """The first of several alternative numeric fields that is present."""
-    return pl.coalesce([num(e) for e in es])
-
-
 _ISO_TZ = "%Y-%m-%dT%H:%M:%S%.f%#z"
 _ISO_NAIVE = "%Y-%m-%dT%H:%M:%S%.f"
 

@@ -12,7 +12,7 @@ import polars as pl
 
 from analyzer.ingest import template
 from analyzer.model_ids import canonical
-from analyzer.schema import CANONICAL_SCHEMA, COLUMNS, TOKEN_COLUMNS
+from analyzer.schema import CANONICAL_SCHEMA, TOKEN_COLUMNS
 
 PROMPT_CHARS = 2000
 
@@ -195,10 +195,4 @@ def billed_rows(frame: pl.DataFrame, *, source_format: str, source_file: str) ->
     return frame.select(pl.col(c).cast(t) for c, t in BILLED_SCHEMA.items())
 
 
-def dedupe(frame: pl.DataFrame) -> tuple[pl.DataFrame, int]:
-    """Keep the first row of each ``request_id``; returns the number dropped."""
-    unique = frame.unique(subset="request_id", keep="first", maintain_order=True)
-    return unique, frame.height - unique.height
-
-
-__all__ = ["COLUMNS", "conform", "dedupe", "finish", "resolve_models"]
+__all__ = ["billed_rows", "conform", "finish", "fingerprint", "resolve_models"]

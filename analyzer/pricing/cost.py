@@ -109,11 +109,8 @@ def price(
         pl.col("priced").fill_null(False)
     )
     priced = joined.with_columns(cost_columns()).with_columns(
-        pl.sum_horizontal(*PARTS).alias("cost_usd"),
+        pl.when(pl.col("priced")).then(pl.sum_horizontal(*PARTS)).alias("cost_usd"),
         pl.when(pl.col("priced")).then(pl.lit("priced")).otherwise(pl.lit("unpriced")).alias("price_status"),
-    )
-    priced = priced.with_columns(
-        pl.when(pl.col("priced")).then(pl.col("cost_usd")).otherwise(None).alias("cost_usd")
     )
     drop = [c for c in table.columns if c not in _JOIN] + ["_price_time"]
     return Priced(priced.drop(drop), assumptions)

@@ -90,20 +90,3 @@ class Format:
 
     def finalize(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, int]:
         return frame, 0
-
-
-def has_path(record: Any, *path: str) -> bool:
-    """True when ``record[path[0]][path[1]]...`` exists (values may be null)."""
-    for key in path:
-        if not isinstance(record, dict) or key not in record:
-            return False
-        record = record[key]
-    return True
-
-
-def get_path(record: Any, *path: str, default: Any = None) -> Any:
-    for key in path:
-        if not isinstance(record, dict) or key not in record:
-            return default
-        record = record[key]
-    return record
