@@ -235,9 +235,7 @@ def _join_batch_inputs(rows: pl.DataFrame, inputs: list[pl.DataFrame]) -> pl.Dat
 
 def _dedupe_run(rows: pl.DataFrame, files: list[FileReport]) -> tuple[pl.DataFrame, list[FileReport]]:
     """Drop repeated request ids within the run, charging each to its file."""
-    dup_mask = rows["request_id"].is_duplicated() & ~rows.select(
-        pl.col("request_id").is_first_distinct()
-    ).to_series()
+    dup_mask = ~rows["request_id"].is_first_distinct()
     if dup_mask.any():
         counts = rows.filter(dup_mask).group_by("source_file").len()
         by_file = dict(counts.iter_rows())
