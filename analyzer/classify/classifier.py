@@ -3,7 +3,9 @@
 For one prompt (its template key, see ``ingest/template.py``):
 
 1. tool definitions or tool results in the request → ``agentic`` (source ``shape``);
-2. a high-precision keyword rule (``rules.py``) → its category (source ``rule``);
+2. a high-precision keyword rule (``rules.py``) → its category (source ``rule``); rules read
+   the instruction part (system prompt and the start of the user text), not the tail of a
+   long input, where a pasted contract or report would set them off;
 3. a long conversation (``LONG_CHAT`` messages or more) → ``chat`` (source ``shape``);
 4. the text model (``model.py``) → its most likely category (source ``model``), with its
    probability as confidence;
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 
 from analyzer.classify import model as text_model
 from analyzer.classify import rules
-from analyzer.ingest.template import samples_of
+from analyzer.ingest.template import TAIL_SEP, samples_of
 
 LONG_CHAT = 6
 
@@ -48,7 +50,7 @@ def classify_keys(
             verdicts.append(Verdict("agentic", "shape", 1.0))
         elif not key or not key.strip("\u241f "):
             verdicts.append(Verdict("other", "shape", 0.0))
-        elif (found := rules.match(key)) is not None:
+        elif (found := rules.match(key.split(TAIL_SEP, 1)[0])) is not None:
             verdicts.append(Verdict(found, "rule", rules.CONFIDENCE))
         elif turns >= LONG_CHAT:
             verdicts.append(Verdict("chat", "shape", 0.9))

@@ -28,16 +28,28 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("spam_detection", r"\bspam\b|\bphishing\b|\bis (this|the following) (message|comment|post) "
                            r"(abusive|toxic|offensive)|\bcontent moderation\b"),
         ("format_conversion", rf"\bconvert\b.{{0,60}}\b(to|into) {_FORMAT}\b|\breformat\b.{{0,40}}\bas {_FORMAT}\b"),
-        ("sentiment_analysis", r"\bsentiment\b"),
-        # TAXONOMY.md's signals for legal analysis, ahead of summarization and classification
-        ("legal_analysis", r"\bclauses?\b|\bliabilit(y|ies)\b|\bgdpr\b|\bcontract(s|ual)?\b"),
+        ("sentiment_analysis", r"\bsentiment\b|\bemotional tone\b"),
+        # a label set to pick from: "classify", "categorize", "choose one of: a, b, c"
+        ("classification", r"\bclassify\b|\bcategori[sz]e\b|\b(choose|pick|select) (exactly )?one of\b"
+                           r"|\bone of: |\b(return|output|answer with|reply with) (only )?the (single )?best "
+                           r"(category|label|class)\b"),
+        # TAXONOMY.md's signals for legal analysis, ahead of summarization (a label list naming
+        # "contract" is still classification)
+        ("legal_analysis", r"\bclauses?\b|\bliabilit(y|ies)\b|\bgdpr\b|\bcontract(s|ual)?\b"
+                           r"|\bcompliance\b|\bindemni"),
         ("email_drafting", r"\b(write|draft|compose)\b.{0,30}\b(e-?mail|reply to (this|the) (customer|email))\b"),
+        ("content_editing", r"\b(proofread|rewrite|rephrase|paraphrase|shorten|tighten)\b.{0,30}\b(text|copy|"
+                            r"paragraph|sentence|message|draft|post|bio|announcement)\b"),
         ("summarization", r"\bsummari[sz]e\b|\btl;?dr\b|\bsummary of (this|the following)\b"),
         ("keyword_extraction", r"\b(extract|list|give me|suggest)\b.{0,30}\b(keywords|key phrases|hashtags|seo tags)\b"),
-        ("code_explanation", r"\bexplain (what )?(this|the following) (code|function|snippet|query|regex|script)\b"
+        ("code_explanation", r"\bdocstrings?\b|"
+                             r"\bexplain (what )?(this|the following) (code|function|snippet|query|regex|script)\b"
                              r"|\bwhat does (this|the following) (code|function|snippet|query|regex|script) do\b"),
         ("code_generation", rf"\b(write|implement|create) (a|an|the) ({_CODE_LANG} )?(function|script|class|"
                             r"unit tests?|sql query|regex|method)\b|traceback \(most recent call last\)"),
+        # an answer from given context (TAXONOMY.md: "based on the text above")
+        ("simple_qa", r"\bbased (only )?on the (text|context|passage|document|article|record)\b"
+                      r"|\busing (only )?the (given |provided )?(context|passage|record|\w+ record)\b"),
     )
 )
 

@@ -4651,3 +4651,834 @@ _slots(
     _cur=_raw("$", "€", "£", "CHF "),
     app_snippet=lambda c: c.r.choice([code for lang, code in CODE_SNIPPETS if lang not in ("SQL", "Bash", "C")]),
 )
+
+
+# ======================================================================================
+# Plain instructions: what people type to a general assistant. Short, one-sentence or
+# short-paragraph requests, with or without a pasted input, no system prompt or a generic
+# one. Each list is split into small templates (``plain-<slug>-<k>``), so held-out
+# templates hold wordings the model never saw.
+# ======================================================================================
+
+
+def _plain(category: str, slug: str, prompts: Sequence[str], *, inline: bool = False, size: int = 4) -> None:
+    """Register ``prompts`` as templates of ``size`` wordings each (chat or inline style)."""
+    for k in range(0, len(prompts), size):
+        chunk = tuple(prompts[k : k + size])
+        if inline:
+            _inline(category, f"plain-{slug}-{k // size + 1}", chunk)
+        else:
+            _chat(category, f"plain-{slug}-{k // size + 1}", chunk)
+
+
+def _p_arith(c: _Ctx) -> str:
+    k = c.r.randrange(10)
+    a, b, d = c.r.randint(3, 19), c.r.randint(20, 90), c.r.randint(2, 6)
+    if k == 0:
+        return (f"{c.get('first')} has {d} times as many stickers as {c.get('first2')}. Together they have {a * (d + 1)}. "
+                "How many stickers does each of them have?")
+    if k == 1:
+        return (f"A rectangle is {d} times as long as it is wide and its perimeter is {2 * a * (d + 1)} cm. "
+                "What is its area?")
+    if k == 2:
+        return (f"A car uses {d + 3} litres of fuel per 100 km. How much fuel does a {b * 10} km trip need, and what "
+                f"does it cost at {c.get('_cur')}1.{a} per litre?")
+    if k == 3:
+        return f"The average of five numbers is {b}. When one number is removed the average becomes {b - d}. Which number was removed?"
+    if k == 4:
+        return (f"A train leaves at {c.get('time')} travelling at {b + 40} km/h. A second train leaves the same station "
+                f"{d} hours later at {b + 80} km/h on the same track. When does the second catch up?")
+    if k == 5:
+        return f"Solve for x: {d}x + {a} = {d * b + a}. Then check your answer."
+    if k == 6:
+        return f"If x + y = {b} and x - y = {2 * a}, what are x and y?"
+    if k == 7:
+        return (f"A recipe for {d} people needs {a * 25} g of flour and {d + 1} eggs. How much of each do I need for "
+                f"{d * 3 + 1} people?")
+    if k == 8:
+        return (f"A jacket costs {b + 60} after a {a + 10}% discount. What was the original price? Round to the "
+                "nearest cent.")
+    return (f"{d + 2} workers can build a wall in {a + 4} days. How long would it take {d + 5} workers working at the "
+            "same rate?")
+
+
+def _p_prob(c: _Ctx) -> str:
+    k = c.r.randrange(5)
+    n, m = c.r.randint(2, 6), c.r.randint(3, 9)
+    if k == 0:
+        return f"What is the probability of rolling at least one six in {n + 1} rolls of a fair die?"
+    if k == 1:
+        return f"A drawer has {n} black socks and {m} white socks. If I pull out two in the dark, what are the chances they match?"
+    if k == 2:
+        return f"If I flip a fair coin {m + 1} times, what is the probability of getting exactly {n} heads?"
+    if k == 3:
+        return f"In a class of {m + 20} students, how likely is it that two share a birthday? Work it out."
+    return f"Two cards are drawn from a standard deck without replacement. What is the probability both are {c.r.choice(('hearts', 'aces', 'face cards', 'red'))}?"
+
+
+_slots(
+    p_arith=_p_arith,
+    p_prob=_p_prob,
+    p_fn=_raw("f(x) = 3x^2 - 5x + 2", "f(x) = x^3 sin(x)", "f(x) = e^(2x) / x", "f(x) = ln(x^2 + 1)",
+              "f(x) = sqrt(4x + 9)", "f(x) = (2x - 1)^5"),
+    p_topic=_raw("the French Revolution", "photosynthesis", "black holes", "the Industrial Revolution",
+                 "the human immune system", "plate tectonics", "the Cold War", "inflation", "the history of jazz",
+                 "machine learning", "the Great Barrier Reef", "the Byzantine Empire", "antibiotic resistance",
+                 "the stock market", "renewable energy", "the Apollo programme", "ancient Egypt", "coral bleaching",
+                 "the printing press", "urban gardening", "the ozone layer", "the Mongol Empire", "sourdough baking"),
+    p_food=_raw("lasagne", "a chocolate soufflé", "pad thai", "a vegetable curry", "banana bread", "a Spanish omelette",
+                "homemade pasta", "shakshuka", "a lemon tart", "ramen broth", "falafel", "a Sunday roast"),
+    p_skill=_raw("the piano", "chess", "watercolour painting", "swimming", "public speaking", "knitting", "photography",
+                 "rock climbing", "Mandarin", "juggling", "woodworking", "salsa dancing", "sketching"),
+    p_persona=_raw("a medieval blacksmith", "a grumpy wizard", "Sherlock Holmes", "a pirate captain", "a Roman senator",
+                   "a barista in a cosy café", "a tour guide in ancient Athens", "a time traveller from the year 3000",
+                   "a famous chef", "a wise old dragon", "a noir detective in 1947", "a football coach at half-time",
+                   "a talking cat", "an astronaut on the Moon", "a Victorian butler", "a fortune teller at a fair",
+                   "a knight guarding a castle gate", "a friendly alien who just landed", "a sarcastic robot",
+                   "a 1920s jazz singer", "a ship's AI that has been alone for centuries", "Napoleon Bonaparte",
+                   "a small-town mayor", "a stand-up comedian", "a grumpy innkeeper", "my future self"),
+    p_animal=_raw("penguins", "octopuses", "honeybees", "wolves", "elephants", "crows", "sea turtles", "bats", "ants"),
+    p_thing=_raw("a handmade ceramic mug", "a solar-powered phone charger", "noise-cancelling headphones",
+                 "a bamboo toothbrush", "an electric scooter", "a smart water bottle", "organic dog treats",
+                 "a weighted blanket", "a vintage leather satchel", "a cold-brew coffee maker", "a foldable kayak"),
+)
+
+# ---- open_qa --------------------------------------------------------------------------
+
+_P_OPEN = (
+    "What are the health benefits of eating more fibre?", "How does compound interest work over a long time?",
+    "What should I pack for a week of hiking in the mountains?", "Tell me about the history of {p_topic}.",
+    "How do bees make honey?", "What's the best way to learn {p_skill} as an adult?",
+    "What are the main causes of climate change and what can individuals do about it?",
+    "How do I make a really good {p_food}?", "What are the key differences between Buddhism and Hinduism?",
+    "Why is sleep so important for memory?", "What should I consider when choosing a university?",
+    "How do interest rates affect house prices?", "Explain the theory of evolution by natural selection.",
+    "What are good strategies for paying off student loans?", "How does the immune system fight off a cold?",
+    "How can I become a better listener?", "What's the difference between stocks and bonds?",
+    "What happens to the body during a marathon?", "Discuss the impact of social media on teenagers' mental health.",
+    "How has the internet changed the way people work?", "How do solar panels turn sunlight into electricity?",
+    "What is quantum computing and why does it matter?", "Describe how the water cycle works.",
+    "What were the main achievements of the Renaissance?", "How can a small business protect itself from cyber attacks?",
+    "What should a first-time visitor to {country} know about local customs?", "How can I manage stress during exam season?",
+    "Is drinking coffee every day bad for you?", "What makes a good leader?", "How do I prepare my garden for winter?",
+    "How can governments reduce income inequality?", "How do airplanes actually stay in the air?",
+    "How do I write a cover letter that stands out?", "What is the difference between a Roth IRA and a traditional IRA?",
+    "Why is the sky blue?", "How are new medicines tested before they reach patients?",
+    "What should I think about before adopting a dog?", "How does the stock market work, in plain terms?",
+    "What can I do to fall asleep faster at night?", "How would the world be different if the internet had never been invented?",
+    "What might have happened if the Roman Empire had never fallen?", "What would happen to Earth if the Moon disappeared?",
+    "If humans could photosynthesise, how would daily life change?", "How many piano tuners are there in a big city? Walk me through an estimate.",
+    "Roughly how many litres of water does a person drink in a lifetime? Explain your estimate.",
+    "About how many words does an average person speak in a year? Show how you estimate it.",
+    "How can you tell if a restaurant is popular with locals rather than tourists?",
+    "Why do some people enjoy scary movies?", "How can I tell if a news source is reliable?",
+    "What are the most important skills for a career in {subject}?", "Is it wise to tell my supervisor I want to lead a project, and how would I bring it up?",
+    "What is the role of the central bank in an economy?", "Describe the main features of Gothic architecture.",
+    "What is the greenhouse effect?", "How did ancient sailors navigate without GPS?",
+    "What are the benefits and risks of intermittent fasting?", "How do I start investing with a small amount of money?",
+    "Tell me about {p_animal}. How do they communicate?", "What is the difference between a latte and a cappuccino?",
+    "What are some common mistakes first-time home buyers make?", "How does a bill become a law?",
+    "Explain the basics of supply and demand.", "What are the symptoms of burnout and how do you recover from it?",
+    "How does the human brain store memories?", "What is stoicism and how can it help in everyday life?",
+    "How do I keep my motivation up when learning a new language?", "Why did the dinosaurs go extinct?",
+    "How do electric cars compare to petrol cars over their whole lifetime?", "What are the main ideas of Keynesian economics?",
+    "How can I save money on groceries without eating badly?", "What's the best way to prepare for a long-haul flight?",
+    "In what ways did {p_topic} shape the modern world?", "What are black holes made of?",
+    "Give me an overview of {p_topic}.", "I'm curious about {p_topic}. What are the basics?",
+    "What kind of work does an actuary do?", "What is the smart way to approach negotiating my pay?",
+    "What are the ethical concerns around artificial intelligence?", "How do tides work?",
+    "How do I deal with a difficult coworker without making things worse?", "What's the healthiest way to lose weight?",
+    "How can cities become more bike-friendly?", "What are the main differences between classical and romantic music?",
+    "How do I know if I'm drinking enough water?", "Why do we dream?", "How does a credit card actually make money for the bank?",
+    "What are some signs that a used car is a bad deal?", "How do I become a freelance graphic designer?",
+    "What's the difference between an introvert and a shy person?", "How does recycling plastic really work?",
+    "Describe the impact of the Silk Road on trade and culture.", "What is the scientific method?",
+)
+_plain("open_qa", "questions", _P_OPEN)
+
+# ---- reasoning --------------------------------------------------------------------------
+
+_P_REASON = (
+    "{p_arith}", "{p_arith} Show your work.", "Solve this step by step: {p_arith}", "Can you work this out for me? {p_arith}",
+    "{p_prob}", "{p_prob} Explain each step.", "Find the derivative of {p_fn}.", "Differentiate {p_fn} and simplify.",
+    "What is the sum of all multiples of 3 or 5 below 1000?", "Find the greatest common divisor of 252 and 198.",
+    "Is 391 a prime number? Show how you check.", "What is the remainder when 2^100 is divided by 7?",
+    "Evaluate the integral of x * e^x from 0 to 1.", "How many ways can 7 people be seated around a round table?",
+    "A triangle has vertices at (0,0), (6,0) and (2,5). What is its area?",
+    "How many different 4-digit PIN codes have no repeated digits?",
+    "The sum of three consecutive integers is 87. What are they?",
+    "A boat goes 24 km upstream in 3 hours and comes back in 2 hours. What is the speed of the current?",
+    "If a clock gains 4 minutes every hour and is set right at noon, what time does it show at midnight?",
+    "Anna is older than Ben, Ben is older than Chloe, and Dan is younger than Chloe. Who is the second oldest?",
+    "All roses in the garden are red. Some red flowers in the garden are wilting. Can we conclude that some roses are wilting? Explain.",
+    "I have a 5-litre jug and a 3-litre jug and a tap. How do I measure exactly 4 litres?",
+    "If the day after tomorrow is Saturday, what day was it three days before yesterday?",
+    "Which number doesn't belong in this list and why: 2, 3, 5, 9, 11, 13?",
+    "What comes next in the sequence 1, 1, 2, 6, 24, ...? Explain the pattern.",
+    "Three boxes are labelled 'red', 'blue' and 'mixed', and every label is wrong. You may draw one ball from a single box. How can you correct the labels?",
+    "Is this argument valid? All cats are mammals. My pet is a mammal. Therefore my pet is a cat.",
+    "A says B is lying. B says C is lying. C says both A and B are lying. Who is telling the truth?",
+    "There are three light switches outside a closed room with one bulb inside. You can enter the room once. How do you find which switch controls the bulb?",
+    "I have one oven and need to cook a roast (90 min), potatoes (45 min) and a pie (60 min) so that everything is hot at 7pm. Plan the timings.",
+    "Schedule five one-hour meetings between 9:00 and 17:00 when {first} is busy from 11 to 13 and {first2} can't do anything after 15:00. Both must attend every meeting.",
+    "I need to go to the bank (closes at 12), the post office (opens at 11) and the gym (90 minutes). I leave home at 9. What order works?",
+    "Prove that the sum of the first n odd numbers equals n squared.", "Prove that if n^2 is even, then n is even.",
+    "Show that there is no largest prime number.", "Prove that the product of two consecutive integers is always even.",
+    "Use induction to prove that 3^n - 1 is divisible by 2 for every positive integer n.",
+    "A snail climbs 3 metres up a 10-metre well each day and slips back 2 metres each night. On which day does it reach the top?",
+    "If it takes 8 minutes to boil 2 eggs, how long does it take to boil 6 eggs in the same pot? Think carefully.",
+    "Calculate how long it takes to pay off a loan of 10,000 at 6% a year with monthly payments of 300.",
+    "A shop sells pens at 3 for $2. How much do 20 pens cost, and how many can I buy with $15?",
+    "Given f(x) = 2x + 3 and g(x) = x^2, find f(g(2)) and g(f(2)).",
+    "Solve the system: 2x + 3y = 13 and 5x - y = 7.", "Find all real solutions of x^2 - 5x + 6 = 0.",
+    "What is the angle between the hands of a clock at 4:40?", "Convert 0.375 to a fraction and explain the steps.",
+    "If you put 1,000 in an account earning 4% a year compounded monthly, how much is there after 10 years?",
+    "Two trains 300 km apart head towards each other at 70 km/h and 80 km/h. At what time and how far from the first station do they pass each other?",
+    "A farmer has chickens and cows, 30 heads and 74 legs in total. How many of each?",
+    "How many squares are there on a chessboard, counting all sizes?",
+    "You are in a race and overtake the person in second place. What position are you in now? Explain.",
+    "A bat and a glove cost 110 together and the bat costs 100 more than the glove. How much is the glove? Reason carefully.",
+    "If five people each shake hands with each other once, how many handshakes are there? Generalise to n people.",
+    "My flight leaves at 14:10 from an airport 70 km away. I need to be there 2 hours early and driving averages 50 km/h. When must I leave?",
+    "Three friends split a restaurant bill of 96; one pays twice as much as each of the other two. How much does each pay?",
+    "A water tank is 2 m by 1.5 m by 1 m. How many litres does it hold, and how long does a 12 litre per minute hose take to fill it?",
+    "Think step by step: {p_arith}", "Help me with this maths problem: {p_arith}", "Let's reason about this one: {p_prob}",
+)
+_plain("reasoning", "problems", _P_REASON)
+
+# ---- chat (role-play openings and open conversation) ----------------------------------
+
+_P_CHAT = (
+    "Pretend you are {p_persona}. I'll be a customer who just walked in. Stay in character.",
+    "Act as {p_persona} and talk to me as if we just met.", "Imagine you are {p_persona}. Introduce yourself to me.",
+    "Let's roleplay: you are {p_persona} and I'm a traveller asking for directions.",
+    "From now on you're {p_persona}. Don't break character. Ready?",
+    "I want you to act as {p_persona}. I'll ask you questions and you answer in character.",
+    "Roleplay as {p_persona}. I just told you some bad news. How do you react?",
+    "Play the role of {p_persona} for the rest of this chat.",
+    "Be {p_persona} and greet me like an old friend.",
+    "Can you pretend to be {p_persona}? I want to practise a conversation.",
+    "Let's play a game: you are {p_persona} and I'm a reporter interviewing you.",
+    "Take on the persona of {p_persona}. What's on your mind today?",
+    "Speak to me as if you were {p_persona}. Tell me about your day.",
+    "Imagine you're {p_persona} and I'm your new apprentice. What's my first lesson?",
+    "Pretend you're my grandmother telling me about her childhood on a farm.",
+    "Act as my personal cheerleader for the rest of this conversation.",
+    "Let's do an improv scene. You're a waiter at a restaurant where everything goes wrong. I'll start: excuse me, there's a frog in my soup.",
+    "Pretend we're two old friends meeting at a school reunion. You start.",
+    "Be my language exchange partner and chat with me in simple Spanish about my weekend.",
+    "Can you pretend to be a customer so I can practise my sales pitch?",
+    "Act as an interviewer for a marketing job and ask me one question at a time.",
+    "You're a shopkeeper in a fantasy village and I walk in looking for a healing potion. Go.",
+    "Imagine you are a knight and I'm a stranger asking to enter the castle. What do you say?",
+    "Become a talking houseplant and tell me how you feel about being watered so rarely.",
+    "Pretend you are a dog and tell me about your day at the park.",
+    "Let's pretend you're my coach before the final. Pump me up!",
+    "I'd like you to be my imaginary friend for today. Say hi!",
+    "Roleplay a conversation where you're a museum guard and I'm a kid who got lost.",
+    "You are a time traveller I met at a bus stop. Start the conversation.",
+    "Embody the spirit of a lighthouse keeper and chat with me on a stormy night.",
+    "Can we just chat for a while? I had a long day and want to talk about anything.",
+    "I'm feeling a bit lonely tonight, can you keep me company?",
+    "Let's have a casual conversation. What's your favourite kind of weather?",
+    "Talk to me like a friend would. I just got back from holiday.",
+    "Let's chat! Ask me something interesting about myself.",
+    "Hey, I'm bored. Let's just talk about movies for a bit.",
+    "Stay in character as {p_persona} while we chat. First: how did you end up here?",
+    "Imagine you are a famous explorer just back from the Arctic and I'm your biggest fan.",
+    "Answer all my next messages as if you were {p_persona}.",
+    "Please act like {p_persona} who is trying to sell me something useless.",
+)
+_plain("chat", "roleplay", _P_CHAT)
+
+# ---- creative_writing -----------------------------------------------------------------
+
+_P_CREATIVE = (
+    "Write a short story about a lighthouse keeper who finds a message in a bottle.",
+    "Compose a poem about the first snowfall of the year.", "Write a blog post about the joys of baking bread at home.",
+    "Write a persuasive speech for a school assembly about cutting plastic waste.",
+    "Write a product description for {p_thing}.", "Write a catchy jingle for an ice cream van.",
+    "Tell me a joke about accountants.", "Write song lyrics about a road trip with old friends.",
+    "Compose a limerick about a forgetful wizard.", "Write a travel blog post about a weekend in {city}.",
+    "Create an ad for a new energy drink aimed at students.",
+    "Write a motivational half-time speech for a football team that is losing 2-0.",
+    "Write a fairy tale about a fox who wants to become a baker.", "Write a children's story that teaches the value of sharing.",
+    "Describe a sunset over the desert in vivid, poetic language.", "Write the opening chapter of a mystery set on a cruise ship.",
+    "Write a heartfelt tribute to a family dog who passed away.", "Compose a haiku for each of the four seasons.",
+    "Write a rap verse about learning to code.", "Write a horror story in exactly six sentences.",
+    "Write a monologue for a villain who thinks he is the hero.", "Write a riddle whose answer is 'shadow'.",
+    "Write an engaging blog post about the benefits of learning a second language.",
+    "Write a short scene where two astronauts argue about who broke the coffee machine.",
+    "Write a letter from a soldier in 1916 to his family back home.",
+    "Write a wedding speech for my sister. She's a vet and loves hiking.", "Write a love poem in the style of a weather report.",
+    "Write a funny review of a toaster from the point of view of a slice of bread.", "Compose a lullaby for a newborn.",
+    "Write a short fable with a moral about patience.", "Give me a gripping first line for a fantasy novel.",
+    "Write a spooky description of a haunted house for a Halloween flyer.",
+    "Write a social media post announcing our café's tenth birthday.",
+    "Invent a backstory for a jazz musician from New Orleans.", "Create a dialogue between the sun and the moon.",
+    "Write a story that begins with the sentence: The door was already open.",
+    "Write a press release announcing the launch of {p_thing}.", "Write a funny poem about a cat who hates Mondays.",
+    "Write an Instagram caption for a gym's New Year campaign.", "Write a sci-fi story about a robot that learns to paint.",
+    "Write an acrostic poem using the word OCEAN.", "Write a script for a 30-second radio ad for a car wash.",
+    "Write a short essay about what home means to you.", "Write a sonnet about a broken umbrella.",
+    "Write a bedtime story about {p_animal} who go on an adventure.", "Compose a ballad about a lost ship.",
+    "Write a poem about {p_topic} that rhymes.", "Create a short comic strip script about office life.",
+    "Write a 500-word story in the {genre} genre about a missing key.", "Write ad copy for {p_thing} in a playful tone.",
+    "Write the lyrics of a country song about a broken tractor.", "Write a blog post titled 'Ten things I learned from running a marathon'.",
+    "Write a vivid description of a busy street market at dawn.", "Draft a toast for my best friend's 30th birthday party.",
+    "Write a story from the perspective of an old pair of boots.", "Write a dramatic monologue for a queen about to abdicate.",
+    "Compose a short poem celebrating teachers.", "Write a funny obituary for my old laptop.",
+    "Write a short speech to open a community garden.", "Write a mystery story where the detective is a parrot.",
+    "Write a tagline and a short ad for a meal-kit service for busy parents.",
+    "Write an engaging travel article about a trip to {country}, highlighting food and culture.",
+    "Write a limerick about {p_animal}.", "Write a poem in free verse about city lights at night.",
+    "Make up a legend explaining why the moon changes shape.", "Write a short story for teenagers about the first day at a new school.",
+    "Write a funny dialogue between a cat and a vacuum cleaner.", "Write a persuasive essay on why everyone should learn to cook.",
+    "Write a short story with a twist ending about a pizza delivery.", "Write a stand-up comedy bit about online shopping.",
+)
+_plain("creative_writing", "writing", _P_CREATIVE)
+
+# ---- brainstorming ----------------------------------------------------------------------
+
+_P_BRAIN = (
+    "Make a list of things to bring to a day at the beach.", "Suggest some names for a pet hamster.",
+    "What are some good fantasy books for a 14-year-old?", "Recommend a few films similar to a slow-burn space drama.",
+    "Come up with ten questions to ask at the end of a job interview.", "List some fun team-building activities for a remote team.",
+    "Generate possible titles for a blog post about {topic_blog}.", "Give me ideas for a romantic dinner at home.",
+    "What are some creative ways to reuse glass jars?", "Suggest hobbies for someone who just retired.",
+    "Brainstorm names for a podcast about {topic_blog}.", "I need ideas for a science fair project for a 12-year-old.",
+    "What are some healthy snacks I can take to work?", "Give me a list of conversation starters for a networking event.",
+    "Suggest some activities for a rainy day with toddlers.", "List ideas for reducing plastic in my kitchen.",
+    "What are some good places to visit in {country} for a week?", "Come up with a few slogans for a recycling campaign.",
+    "Suggest some themes for a company summer party.", "Give me some dinner ideas using chickpeas and spinach.",
+    "Make a packing list for a camping weekend.", "List possible names for a bakery that specialises in {p_food}.",
+    "What are some fun things to do in {city} at night?", "Suggest some YouTube video ideas for a cooking channel.",
+    "Give me ideas for a 10-minute icebreaker for a workshop.", "What are some ways to make my small flat feel bigger?",
+    "Brainstorm features for a habit-tracking app.", "Suggest some board games for a group of six adults.",
+    "List some birthday gift ideas for a teenager who likes music.", "What can I cook for a picnic that travels well?",
+    "Propose a few fundraising ideas for our football club.", "Give me 5 names for a fantasy kingdom.",
+    "Generate a list of writing prompts for a creative writing class.", "Suggest ways to celebrate an employee's work anniversary.",
+    "List some questions I could ask my grandparents about their lives.", "What are a few side hustles I could start this year?",
+    "Give me ideas for decorating a classroom for the first week of school.", "Recommend some podcasts about history.",
+    "Suggest some workout ideas I can do in a hotel room.", "Come up with names for a coffee shop near a university.",
+    "What are some unusual ice cream flavours I could try making?", "List some options for a weekend getaway near {city}.",
+    "Generate ideas for a charity event at our office.", "What are some good questions for a customer feedback survey?",
+    "Brainstorm ways our library could attract more teenagers.", "Suggest vegetarian recipes that a meat lover would enjoy.",
+    "List some ideas for a cosy autumn evening.", "What are some good names for a hiking club?",
+    "Come up with a list of topics for a school debate.", "Recommend some easy houseplants for a dark room.",
+)
+_plain("brainstorming", "lists", _P_BRAIN)
+
+# ---- entity_extraction ------------------------------------------------------------------
+
+_slots(
+    p_bio=_one(
+        "{fullname} was born in {city} in 1978 and studied chemistry at the university there. In 2004 she joined "
+        "{company} as a lab technician and became head of research in 2015. She now lives in {city2} with her husband.",
+        "Founded in 1996 by {fullname} and {fullname2}, {company} started as a two-person workshop in {city}. It "
+        "opened offices in {city2} and {country} in 2011 and today employs about 1,400 people.",
+        "The conference in {city} ran from 3 to 5 {month}. Keynotes were given by {fullname} of {company} and "
+        "{fullname2}, a professor from {city2}. Tickets cost {amount} and about 900 people attended.",
+        "On {date}, {fullname} signed a three-year deal with {company}, worth {amount2}, to supply parts to its "
+        "factory in {city}. The agreement was announced by spokesperson {fullname2}.",
+        "My name is {fullname}, I'm 34 and I work as a {role} at {company} in {city}. Contact: {email}, "
+        "{phone}. I'm available from {date}.",
+        "Last summer we flew from {city} to {city2} with a stopover in {country}. Our guide, {first2}, took us to "
+        "three museums and a vineyard owned by {fullname}.",
+    ),
+    p_list_text=_one(
+        "Product: {product}. Price: {amount}. Rating: 4.3 stars from 212 reviews. Ships from {city} in 2-3 days.",
+        "Order {order_no} for {fullname}, delivered to {address} on {date}: 2 x {product}, total {amount2}.",
+        "{fullname}, {role}, joined {date}, based in {city}, reports to {fullname2}.",
+    ),
+)
+
+_P_EXTRACT = (
+    "Extract all the dates mentioned in this text:\n\n{p_bio}", "List every person and organisation named in the paragraph below.\n\n{p_bio}",
+    "Find all the place names in the following text.\n{p_bio}", "Identify the people, places and companies mentioned here and return them as JSON.\n\n{news_item}",
+    "Pull out the names of everyone mentioned in this article:\n{news_item}",
+    "From the text below, extract the name, job title and employer of each person.\n\n{p_bio}",
+    "Extract the product name, price and rating from this listing: {p_list_text}",
+    "Get the email address and phone number out of this message.\n\n{p_bio}",
+    "Which companies are mentioned in this passage, and who leads each of them?\n\n{news_item}",
+    "Read the job ad and list the salary, location, contract type and start date.\n\n{job_ad}",
+    "Parse this into name, street, city and postcode: {messy_address}",
+    "From this receipt, extract the shop, date, items and total.\n\n{receipt}",
+    "Extract all monetary amounts and what they refer to from the text below.\n{news_item}",
+    "Return a JSON object with the fields name, age, job and city for the person described here: {p_bio}",
+    "Identify all the named entities in the following sentence and label them as PERSON, ORG, LOC or DATE.\n{p_bio}",
+    "Make a table of the people in this text with their roles.\n\n{p_bio}",
+    "Extract the key details from this order: customer, items, total and delivery date. {p_list_text}",
+    "List the organisations and the years mentioned below, in order of appearance.\n\n{p_bio}",
+    "Pick out all the numbers in this paragraph and say what each one measures.\n{p_bio}",
+    "Please extract every city and country mentioned in the text: {p_bio}",
+    "What names, dates and amounts appear in this text? Give them as a list.\n\n{p_bio}",
+    "Given the text below, fill in these fields: founder, year founded, headquarters, number of employees.\n\n{p_bio}",
+    "Find the invoice number, due date and total in this document.\n{invoice_text}",
+    "Extract the event name, date, venue and ticket price from the following description.\n\n{p_bio}",
+    "Extract the author, title and year of each book referenced in my notes: 'Dune' by Frank Herbert (1965), "
+    "and 'The Dispossessed', Le Guin, 1974.",
+    "From the following recipe, list each ingredient with its quantity.\n\n{recipe_text}",
+    "Identify the main characters in this passage and what we learn about each.\n{story_passage}",
+    "Extract the structured information from this text as key: value pairs.\n{p_list_text}",
+)
+_plain("entity_extraction", "extract", _P_EXTRACT, inline=True)
+
+# ---- content_editing ----------------------------------------------------------------------
+
+_P_EDIT = (
+    "Rewrite this sentence to sound more professional: {casual_text}", "Proofread this paragraph and fix any mistakes.\n\n{typo_text}",
+    "Make this text friendlier: {stiff_text}", "Paraphrase the following so it doesn't sound copied: {any_text}",
+    "Correct the grammar in this sentence: {typo_text}", "Can you make this less wordy?\n{product_copy}",
+    "Improve the flow of this paragraph.\n\n{story_passage}", "Edit this for clarity and tone: {casual_text}",
+    "Rewrite this in plain English for a general audience:\n{jargon_text}", "Change this to the passive voice: {fact_or_opinion}",
+    "Fix the spelling errors in: {typo_text}", "Make this sound more confident: {casual_text}",
+    "Rephrase this more diplomatically: {casual_text}", "Simplify this text for a ten-year-old reader.\n\n{article}",
+    "Polish this paragraph for my personal statement.\n{story_passage}", "Tighten up this product blurb: {product_copy}",
+    "Rewrite the following text in a more formal register.\n{casual_text}", "Please reword this to avoid repetition: {product_copy}",
+)
+_plain("content_editing", "edits", _P_EDIT, inline=True)
+
+# ---- classification ----------------------------------------------------------------------
+
+_P_CLS = (
+    "Classify these animals as mammals, birds or reptiles: eagle, lizard, whale, sparrow, crocodile, bat.",
+    "Is this sentence a question, a statement or a command? {fact_or_opinion}",
+    "Decide whether the following is a fact or an opinion: {fact_or_opinion}",
+    "Sort these expenses into food, transport and housing: rent, bus pass, groceries, taxi, electricity, takeaway.",
+    "Which of these are fruits and which are vegetables: tomato, carrot, apple, cucumber, pear, potato?",
+    "Label each word as a noun, verb or adjective: quickly, run, blue, table, sing, happy.",
+    "Is this email urgent or can it wait? Answer with one word.\n\n{inbox_email}",
+    "What genre is this film based on the plot: a detective hunts a ghost in a haunted hotel? Choose comedy, horror, drama or thriller.",
+    "Categorise this news headline by topic (politics, sport, science, business, culture): {headline}",
+    "Tell me which department should handle this request: IT, HR, Finance or Facilities. {hr_it_q}",
+    "Is the following statement true or false? {fact_or_opinion}",
+    "Group these countries by continent: Kenya, Chile, Vietnam, Norway, Morocco, Canada.",
+    "Classify this customer message as a complaint, a question or a compliment: {rental_msg}",
+    "Does this headline describe good news or bad news? {headline}",
+    "Which of these are programming languages and which are databases: Rust, PostgreSQL, Kotlin, Redis, Go, MongoDB?",
+    "Put each of these items in the right recycling bin (paper, plastic, glass, general waste): jam jar, pizza box, yoghurt pot, newspaper, crisp packet.",
+    "Identify whether each sentence is formal or informal.\n{casual_text}\n{stiff_text}",
+    "Classify the following book by its likely audience: children, young adult or adult. {podcast_desc}",
+    "Is this a question about billing, shipping or returns? {rental_msg}",
+    "Tag this headline with one category from: World, Tech, Health, Money. {headline}",
+)
+_plain("classification", "labels", _P_CLS, inline=True)
+
+# ---- code_generation ------------------------------------------------------------------------
+
+_P_CODE = (
+    "Write a Python program that reads a text file and prints the ten most common words.",
+    "Implement binary search in Java.", "Create a SQL query that finds customers who ordered more than three times last month.",
+    "How do I reverse a linked list in C++? Show the code.", "Write a regular expression that matches UK postcodes.",
+    "Build a simple HTML page with a contact form and some CSS.", "Write a bash script that renames all .jpeg files to .jpg.",
+    "Give me a JavaScript function that debounces another function.", "Create a React component that shows a countdown timer.",
+    "Develop a C program that tells if a word reads the same backwards.", "Implement a stack using two queues in Python.",
+    "Write code to find the longest common subsequence of two strings.", "Make a Python script that downloads a web page and counts the links on it.",
+    "Write a function in Go that merges two sorted slices.", "Code a simple to-do list app in Flask.",
+    "Write a program to print the Fibonacci numbers below 1000 using recursion and memoisation.",
+    "Implement a queue with a fixed capacity in TypeScript.", "Write a SQL statement to delete duplicate rows from a table called orders.",
+    "Help me write a Python class for a bank account with deposit and withdraw methods.",
+    "Write a unit test for a function that adds two numbers.", "Port this code to Rust:\n{py_snippet}",
+    "Fix the bug in this code:\n{snippet}", "My code throws an error, please fix it.\n\n{snippet}",
+    "Clean up this code so it's easier to follow:\n{snippet}", "Write a shell one-liner to count lines in all .py files in a folder.",
+    "Generate a Python script that converts Celsius to Fahrenheit for a list of values.",
+    "Implement quicksort in JavaScript without using built-in sort.", "Write a Dockerfile for a small Node.js web app.",
+    "Write a function that returns the median of two sorted arrays in O(log n).",
+    "Create a Python function to validate an email address with a regex.",
+    "Write an algorithm to detect a cycle in a directed graph.", "Show me how to read a CSV file with pandas and group by a column.",
+)
+_plain("code_generation", "code", _P_CODE)
+
+# ---- code_explanation ----------------------------------------------------------------------
+
+_P_CODEX = (
+    "What does this code do?\n\n{snippet}", "Explain this function line by line:\n{snippet}",
+    "Trace what this does when it runs.\n{snippet}", "What's the time complexity of this code?\n\n{snippet}",
+    "Add comments to this code explaining each step:\n{snippet}", "Can you break down this regex for me? {regex}",
+    "I found this in our codebase. What is it for?\n{snippet}", "Review this code and tell me what could go wrong.\n\n{snippet}",
+    "Describe in plain English what this SQL does:\n{sql_snippet}", "Write documentation for this function.\n{py_snippet}",
+    "What is the purpose of each line here?\n{js_snippet}", "Why would someone write it this way?\n{snippet}",
+)
+_plain("code_explanation", "explain", _P_CODEX, inline=True)
+
+# ---- format_conversion --------------------------------------------------------------------
+
+_P_FMT = (
+    "Turn this list into a table with columns for name, role and start date.\n{kv_doc}",
+    "Put these notes into bullet points:\n{bullets}", "Make a markdown table from this data:\n{csv_rows}",
+    "Rewrite this JSON as YAML.\n{json_doc}", "Change the dates in this list to the format YYYY-MM-DD.\n{date}, {date2}",
+    "Put the following information into CSV format.\n{kv_doc}", "Format this as a numbered list:\n{menu_lines}",
+    "Turn this table into a JSON array of objects.\n{csv_rows}", "Present this data as an HTML table.\n{csv_rows}",
+    "Reformat this address so it fits on a shipping label: {messy_address}", "Turn this YAML into JSON please.\n{yaml_doc}",
+    "Make this into a tab-separated table I can paste into a spreadsheet.\n{kv_doc}",
+)
+_plain("format_conversion", "reformat", _P_FMT, inline=True)
+
+# ---- translation ---------------------------------------------------------------------------
+
+_P_TRANS = (
+    "How do you say 'where is the train station' in {lang}?", "What's the {lang} for 'I'd like the bill, please'?",
+    "Put this into {lang}: {en_phrase}", "Can you say this in {lang} for me? {en_phrase}",
+    "What does this mean in English? {foreign}", "Render this paragraph in {lang}.\n\n{en_source}",
+    "I need this in {lang}: {en_phrase}", "English please: {foreign}",
+)
+_plain("translation", "say-it", _P_TRANS)
+
+# ---- sentiment_analysis --------------------------------------------------------------------
+
+_P_SENT = (
+    "Is this review positive or negative? {review}", "How does the writer feel in this post? {social_post}",
+    "Rate the mood of this message from 1 (very unhappy) to 5 (very happy): {review}",
+    "What emotion is expressed here? {emotion_text}", "Tell me whether this customer is happy or annoyed: {review}",
+    "Would you say this tweet is positive, negative or neutral? {social_post}",
+    "Read this comment and tell me the overall tone: {survey_comment}", "Is the author of this text angry? {emotion_text}",
+    "Does this feedback sound satisfied or disappointed? {feedback_line}", "Score the positivity of this review out of 10: {review}",
+    "Is this sarcastic or sincere? {sarcastic_text}", "What is the attitude of the speaker here? {emotion_text}",
+)
+_plain("sentiment_analysis", "feeling", _P_SENT, inline=True)
+
+# ---- spam_detection -----------------------------------------------------------------------
+
+_P_SPAMD = (
+    "Is this message a scam? {sms}", "Does this comment contain hate speech or insults? {toxic_text}",
+    "Check whether this text message is legit or fraudulent: {sms}", "Is this post offensive? {toxic_text}",
+    "Should this comment be removed from our forum? {blog_comment}", "Is this email trying to trick me?\n\n{phish_mail}",
+    "Does this listing look fake? {listing}", "Would you block this user based on their message? {toxic_text}",
+)
+_plain("spam_detection", "flag", _P_SPAMD, inline=True)
+
+# ---- language_detection ---------------------------------------------------------------------
+
+_P_LANGD = (
+    "What language is this? {foreign}", "Which language is this sentence in: {foreign}", "Guess the language: {foreign}",
+    "Can you tell me what language my neighbour's note is written in? {foreign}", "Name the language of this text. {foreign}",
+    "Is this Portuguese or Spanish? {foreign_confusable}", "Which language are these lines in?\n{foreign_lines}",
+    "What language did my friend text me in? {foreign}",
+)
+_plain("language_detection", "which-lang", _P_LANGD, inline=True)
+
+# ---- pii_detection ----------------------------------------------------------------------------
+
+_P_PII = (
+    "Remove all names and phone numbers from this text.\n\n{pii_text}", "Does this message contain any personal details? {pii_text}",
+    "Anonymise this before I share it with the team:\n{pii_text}", "Mask the card number and the email address in this: {pii_text}",
+    "Blank out anything that could identify the patient in this note.\n{clinical_note}",
+    "List any sensitive personal information you can find here: {pii_text}",
+    "Replace every name in this chat with [NAME] and every address with [ADDRESS].\n{pii_text}",
+    "Is it safe to post this publicly, or does it contain private information? {pii_text}",
+)
+_plain("pii_detection", "scrub", _P_PII, inline=True)
+
+# ---- keyword_extraction -----------------------------------------------------------------------
+
+_P_KW = (
+    "Give me tags for this blog post:\n{article}", "Which keywords stand out in this paragraph? {article}",
+    "Suggest hashtags for this post: {social_post}", "List the key terms from this abstract.\n{paper_abstract}",
+    "Pick five words that best describe this text. {long_article}", "What search terms would someone use to find this article?\n{article}",
+    "Give me the important phrases from this job ad, comma-separated.\n{job_ad}", "Tag this recipe with a few labels.\n{recipe_text}",
+)
+_plain("keyword_extraction", "tags", _P_KW, inline=True)
+
+# ---- simple_qa --------------------------------------------------------------------------------
+
+_P_SQA = (
+    "What is the capital of Australia?", "Who wrote Pride and Prejudice?", "How many bones are in the adult human body?",
+    "When did the Berlin Wall fall?", "At sea level, water boils at what temperature in Fahrenheit?", "How many grams are in a pound?",
+    "Who painted the Mona Lisa?", "What's the chemical symbol for gold?", "Which planet is closest to the sun?",
+    "How many players are on a rugby union team?", "What year did the first person walk on the Moon?",
+    "What is the tallest mountain in Africa?", "Who is the author of One Hundred Years of Solitude?",
+    "What currency do they use in {country}?", "How many time zones does Russia have?", "What's the cube root of 27?",
+    "Which ocean lies between Africa and Australia?", "What does DNA stand for?", "Who discovered penicillin?", "How long is a marathon in kilometres?",
+    "Based on the text below, when does the offer end?\n\n{context_doc}", "Read the passage and answer: who is the main character?\n{story_passage}",
+    "Using only this paragraph, how much sleep do adults need?\n{article}", "According to the note below, what time is the meeting?\n{context_doc}",
+)
+_plain("simple_qa", "facts", _P_SQA)
+
+# ---- summarization -------------------------------------------------------------------------------
+
+_P_SUM = (
+    "I just want the gist: what does this article say?\n\n{long_article}", "What are the main points of this text?\n{article}",
+    "Condense this into two sentences: {long_article}", "Boil this down to three bullet points.\n\n{long_article}",
+    "In a few sentences, what is this article about?\n{news_item}", "Key takeaways from the following, please:\n{long_article}",
+    "Write a one-paragraph overview of this report.\n\n{long_article}", "Give me a short recap of these meeting notes.\n{meeting_notes_actions}",
+    "Can you sum up this email thread for me?\n{email_thread}", "Write a brief abstract for this paper.\n{paper_abstract}",
+    "What's the short version of this? {long_email}", "Shrink this story down to a single paragraph.\n{story_passage}",
+)
+_plain("summarization", "gist", _P_SUM, inline=True)
+
+# ---- email_drafting -------------------------------------------------------------------------------
+
+_P_MAIL = (
+    "Write a letter to my landlord asking him to fix the leaking roof.", "Help me reply to my boss, who asked me to work this weekend.",
+    "Draft a note to the team announcing that {first} is joining as our new {role}.",
+    "Write a message to a customer apologising for a delayed delivery.", "Help me write a thank-you note to my child's teacher.",
+    "Write a cover letter for a {role} position at {company}.", "Write a text to my friend cancelling dinner tonight.",
+    "Write a LinkedIn message to a recruiter asking about open roles.", "Compose a polite reminder to a client whose invoice is overdue.",
+    "Write a message to my neighbours inviting them to a street party.", "Draft a resignation letter that stays on good terms.",
+    "Write a short note to a colleague congratulating them on their promotion.",
+    "Reply to this customer and tell them the refund is on its way.\n\n{complaint_msg}",
+    "Write a message to parents about the school trip on {date}.", "Help me answer this invitation and say I can't come.\n{event_invite}",
+    "Write a follow-up after a job interview with {fullname}.",
+)
+_plain("email_drafting", "messages", _P_MAIL)
+
+# ---- data_analysis ---------------------------------------------------------------------------------
+
+_P_DATA = (
+    "What trends do you see in this data?\n\n{sales_table}", "Which product sold best, and which is declining?\n{sales_table}",
+    "Here are my monthly expenses. Where am I spending the most?\n{transactions}", "Look at these numbers and tell me what stands out.\n{any_table}",
+    "Calculate the averages and point out anything unusual.\n{csv_rows}", "What conclusions can you draw from this table?\n\n{any_table}",
+    "Analyse these survey results for me.\n{survey_crosstab}", "Is there a pattern in these error logs?\n{log_lines}",
+    "Compare the channels in this table: which gives the best return?\n{any_table}", "Interpret these results for a non-technical audience.\n{funnel}",
+    "Which students are struggling based on these scores?\n{csv_rows}", "Find the outliers in this data and explain them.\n{daily_orders}",
+)
+_plain("data_analysis", "read-table", _P_DATA, inline=True)
+
+# ---- research_synthesis ----------------------------------------------------------------------------
+
+_P_RES = (
+    "Compare what these sources say and write a short report.\n\n{sources}", "Synthesise the findings of these studies into one overview.\n{sources}",
+    "Write a literature review on {research_topic} using the abstracts below.\n{sources}",
+    "Based on these three articles, what's the overall picture?\n\n{sources}", "Where do these sources agree and where do they disagree?\n{sources}",
+    "Combine the notes from these interviews into a list of themes with evidence.\n{interviews}",
+    "Write a research brief on {research_topic}, drawing on the documents I've pasted.\n{sources}",
+    "Summarise the evidence across these papers and point out the gaps in the research.\n{sources}",
+)
+_plain("research_synthesis", "sources", _P_RES, inline=True)
+
+# ---- legal_analysis -------------------------------------------------------------------------------
+
+_P_LEGAL = (
+    "Can my landlord keep my deposit for normal wear and tear?", "Is it legal for my employer to read my work messages?",
+    "What are my rights if my flight is cancelled in the EU?", "Does this privacy policy let the company sell my data?\n{policy_excerpt}",
+    "My employer wants me to sign a non-compete. Is it enforceable in {jurisdiction}?", "What's the legal difference between a licence and a lease?",
+    "Review this terms of service excerpt and tell me what I'm agreeing to.\n{policy_excerpt}", "Who is responsible if a delivery driver is injured on my property?",
+    "What obligations does a small online shop have under consumer law for returns?", "Can I be fired for posting about my job on social media?",
+    "Check this policy for compliance problems.\n{policy_doc}", "What does 'indemnify and hold harmless' mean in practice?",
+)
+_plain("legal_analysis", "rights", _P_LEGAL)
+
+# ---- architecture_review ---------------------------------------------------------------------------
+
+_P_ARCH = (
+    "How should I design a URL shortener that handles millions of requests a day?", "Review this system design and point out the weak spots.\n{design}",
+    "How would you lay out the backend of a chat app so it scales?", "Should we split our monolith into services? We're a team of {team_size}.",
+    "How would you design the backend for a ride-sharing app?", "Is this setup a single point of failure? {design}",
+    "Design a notification system that sends email, SMS and push messages reliably.", "How do I make our web app survive a data-centre outage?",
+    "Critique this architecture for a photo-sharing site: {design}", "What database and caching strategy would you use for a leaderboard with millions of players?",
+    "Propose an architecture for processing IoT sensor data in near real time.", "How should a multi-tenant SaaS separate customer data?",
+)
+_plain("architecture_review", "design", _P_ARCH)
+
+# ---- other ----------------------------------------------------------------------------------------
+
+_P_OTHER = (
+    "hello there", "Can you hear me?", "Testing, one two three.", "Never mind, it's fine.", "ok", "Good night!",
+    "I'll be right back.", "Thanks, that's everything for now.",
+)
+_plain("other", "bits", _P_OTHER)
+
+# ---- second batch: imperative phrasings and instruction-plus-input layouts ---------------
+
+_slots(
+    p_issue=_raw("remote work", "fast fashion", "online privacy", "space tourism", "school uniforms", "tipping culture",
+                 "self-driving cars", "homework for young children", "standardised testing", "universal basic income",
+                 "plant-based diets", "tiny houses", "gig economy jobs", "screen time for kids"),
+    p_goal=_raw("run a 10k", "save for a house deposit", "learn to cook", "get a job in tech", "write a novel",
+                "become a morning person", "improve my posture", "read more books", "get better at chess",
+                "keep a tidy home", "speak confidently in meetings", "travel on a tight budget"),
+    p_item=_raw("a new laptop for university", "a used bicycle", "a family car", "running shoes", "a mattress",
+                "a first digital camera", "a tent for two", "an espresso machine", "a winter coat"),
+    p_brief=_one(
+        "Product: a reusable coffee cup that folds flat. Audience: commuters.",
+        "Business: a mobile bike repair service in {city}.", "Event: a charity bake sale at a primary school.",
+        "App: helps neighbours lend each other tools.", "Club: a book club that only reads science fiction.",
+        "Shop: a second-hand record store with a café.", "Course: an evening class on home electrics for beginners.",
+        "Service: weekly meal planning for families with allergies.", "Podcast: interviews with small-town bakers.",
+    ),
+    p_scene=_one(
+        "An old man feeding pigeons in a square while it starts to rain.",
+        "Two children building a raft on a river in summer.", "A train station at midnight with one passenger waiting.",
+        "A kitchen on the morning of a big family wedding.", "A fishing village after a storm.",
+        "A robot tidying a library after closing time.", "A lighthouse seen from a small boat at dusk.",
+    ),
+)
+
+_P_OPEN2 = (
+    "Explain how {p_topic} works to someone with no background.", "Describe the causes and effects of {p_topic}.",
+    "Give me an overview of the arguments for and against {p_issue}.", "Provide some tips on how to {p_goal}.",
+    "Offer advice to someone who wants to {p_goal} but keeps giving up.", "What are the steps to {p_goal}?",
+    "What should I look for when buying {p_item}?", "Discuss whether {p_issue} is good for society.",
+    "Describe what a typical day looks like for a nurse.", "Explain the difference between weather and climate to a child.",
+    "Answer this question in a few paragraphs: why do countries go to war?", "Tell me why people procrastinate and how to stop.",
+    "Provide an explanation of how credit scores are calculated.", "Describe the life cycle of a star.",
+    "Give a brief history of the bicycle.", "Explain the rules of cricket simply.",
+    "What are the advantages and disadvantages of {p_issue}?", "What is your opinion on {p_issue}?",
+    "Answer the following question.\n\nQuestion: How does altitude affect cooking times?",
+    "Answer the question below.\n\nWhy do onions make people cry?",
+    "Please answer: what is the best way to store bread so it stays fresh?",
+    "I'd like to understand {p_topic} better. Where should I start?", "Help me understand why {p_animal} behave the way they do.",
+    "Can you explain how mortgages work?", "How do I get started with {p_skill}?",
+    "What do I need to know before moving abroad for work?", "What are the common signs of dehydration?",
+    "Why do prices go up over time?", "How are earthquakes measured?", "What does a healthy breakfast look like?",
+    "Tell me how to prepare for a job interview in {subject}.", "How can I support a friend going through a hard time?",
+    "Explain what a neural network is in simple terms.", "What are the benefits of meditation, according to research?",
+    "Describe the role of women in ancient Rome.", "What is the best way to learn vocabulary in a new language?",
+    "If you could change one thing about the education system, what would it be and why?",
+    "How long would it take to walk around the Earth? Estimate and explain your assumptions.",
+    "What are some good habits for keeping a computer secure?", "Is it better to exercise in the morning or in the evening?",
+)
+_plain("open_qa", "imperative", _P_OPEN2)
+
+_P_BRAIN2 = (
+    "Suggest a few names for this.\n\n{p_brief}", "Come up with marketing ideas for the following.\n{p_brief}",
+    "Give me five slogan options.\n\n{p_brief}", "List possible features or services we could add.\n{p_brief}",
+    "Brainstorm ways to get the first 100 customers.\n{p_brief}", "What are some ways to promote this on a small budget?\n{p_brief}",
+    "Provide a list of tips to {p_goal}.", "Give examples of jobs that involve working with {p_animal}.",
+    "Recommend some books for someone who wants to {p_goal}.", "Think of ways to use leftover rice.",
+    "Give me some talking points for a debate on {p_issue}.", "Make a list of pros and cons of {p_issue}.",
+    "Generate ten questions for a pub quiz about {p_topic}.", "Suggest some songs for a road trip playlist.",
+    "What could I name my sourdough starter?", "List fun facts about {p_animal} that kids would enjoy.",
+    "Give me some ideas for what to write in a birthday card for my boss.", "Suggest some weekend trips from {city} by train.",
+    "Provide several alternatives to saying 'I think' in an essay.", "What are some creative date ideas that cost nothing?",
+)
+_plain("brainstorming", "suggest", _P_BRAIN2)
+
+_P_CREATIVE2 = (
+    "Write a short story based on this scene.\n\n{p_scene}", "Write a poem inspired by the following image.\n{p_scene}",
+    "Turn this scene into the opening of a novel:\n{p_scene}", "Write a product description for this.\n\n{p_brief}",
+    "Write an advertisement for the following.\n{p_brief}", "Write a catchy tagline for this.\n{p_brief}",
+    "Write a speech for the opening of this event.\n{p_brief}", "Write a blog post introducing the following to readers.\n{p_brief}",
+    "Write a story about someone who wants to {p_goal}.", "Write a poem about {p_issue}.",
+    "Write a funny song about trying to {p_goal}.", "Write a short play about {p_issue} with two characters.",
+    "Write a tweet announcing this.\n{p_brief}", "Compose a short poem describing this moment: {p_scene}",
+)
+_plain("creative_writing", "from-input", _P_CREATIVE2, inline=True)
+
+_P_CHAT2 = (
+    "I want you to be my travel buddy. We've just arrived in {city}. What should we do first?",
+    "Let's pretend you're a medieval innkeeper and I've just come in from the snow.",
+    "You are my study partner. Quiz me casually and chat between questions.",
+    "Pretend you're my friend who just got back from {country}. Tell me everything!",
+    "Act as a sports commentator and narrate me making breakfast.",
+    "Imagine you are a grumpy old sailor in a harbour tavern and I'm a young deckhand.",
+    "Respond to me as {p_persona} would, no matter what I say.", "Be {p_persona}. I'll start: good evening!",
+    "Play {p_persona} in a chat with me. What's the first thing you say?", "Let's role play. You are {p_persona}, I'm your assistant.",
+    "Pretend to be a customer support agent having a really bad day, and I'm the customer.",
+    "Act as a character from a fantasy novel and chat with me about your kingdom.",
+)
+_plain("chat", "persona", _P_CHAT2)
+
+_P_REASON2 = (
+    "A group of {n_people} people need rooms. Rooms hold 3 or 4 people. What is the smallest number of rooms? Explain.",
+    "Calculate the area of a circle with a radius of 7 cm, then the circumference.",
+    "If a plant doubles in height every week and is 64 cm after 6 weeks, how tall was it after 2 weeks?",
+    "What's 15% of 240, and what number is 240 15% more than?", "Solve: a number tripled and then decreased by 8 equals 31.",
+    "If I walk at 5 km/h and jog at 9 km/h, how long does a 12 km route take if I jog half of it?",
+    "In how many ways can you choose a team of 3 from 10 people?", "A ladder 5 m long leans against a wall with its foot 3 m away. How high does it reach?",
+    "Four neighbours each own a different pet. The cat owner lives between the dog and fish owners, and the rabbit lives at one end. List every arrangement that fits.",
+    "There are 20 socks in a drawer, 10 blue and 10 grey. What is the fewest I must grab blindly to guarantee two of one colour?",
+    "Plan a seating arrangement for 8 guests where couples sit apart and {first} isn't next to {first2}.",
+    "Check my logic: if every square is a rectangle and this shape is not a rectangle, is it a square?",
+)
+_plain("reasoning", "more", _P_REASON2)
+
+# ---- third batch: more inputs per category -------------------------------------------------
+
+_P_DATA2 = (
+    "Does this data show that our team is overloaded?\n\n{tickets_by_cat}", "Which categories are growing fastest?\n{tickets_by_cat}",
+    "Is our retention getting better? Look at this cohort table.\n{cohort}", "Which of these channels should we cut?\n{channels}",
+    "Where is the budget going over plan?\n{budget}", "What happened to response times here?\n{latency_log}",
+    "Which endpoints are slowest and is it getting worse?\n{endpoint_stats}", "How are waiting times changing over the year?\n{ed_waits}",
+    "What do these NPS numbers tell us?\n{nps}", "Which class did best on the test and by how much?\n{grades}",
+    "Spot any weeks that look unusual in this data.\n{daily_orders}", "Do these ratings differ between products in a meaningful way?\n{ratings}",
+    "Tell me what's driving the drop in this funnel.\n{funnel}", "Draw three conclusions from this spreadsheet.\n{csv_rows}",
+    "Is spending on any category out of line with the rest?\n{transactions}", "Work out the growth rate month by month and comment on it.\n{sales_table}",
+)
+_plain("data_analysis", "questions", _P_DATA2, inline=True)
+
+_P_SENT2 = (
+    "How upset is the customer in this email: calm, worried, frustrated or furious?\n\n{long_email}",
+    "What's the emotional tone of this message?\n{long_email}", "Is the person who wrote this likely to cancel? Judge from the tone.\n{long_email}",
+    "Tell me how this customer feels about us, in one word.\n{complaint_msg}", "Does this survey answer sound positive overall? {survey_comment}",
+    "Classify the mood of each of these reviews as good, bad or mixed.\n{review_list}", "Is this person happy with the product? {review}",
+    "What feelings come through in this post? {social_post}", "How would you describe the attitude in this feedback? {feedback_line}",
+    "On a scale of 1 to 10, how angry is this message? {emotion_text}", "Does the writer like the hotel or not? {review}",
+    "Is this comment praise or criticism? {survey_comment}",
+)
+_plain("sentiment_analysis", "mood", _P_SENT2, inline=True)
+
+_P_DEF = (
+    "What does 'ubiquitous' mean?", "Define photosynthesis in one sentence.", "What's the meaning of the word 'serendipity'?",
+    "Give me a quick definition of inflation.", "What is a haiku?", "What does GDP stand for?", "Define 'mitochondria'.",
+    "What is the plural of 'cactus'?", "What's the opposite of 'generous'?", "What is a synonym for 'happy'?",
+    "What does the abbreviation ETA mean?", "Meaning of 'ephemeral'?", "Which is bigger, a kilobyte or a megabyte?",
+    "Who was the first woman to win a Nobel Prize?", "At what temperature in Kelvin does water freeze?",
+    "How many continents are there?", "What's the largest desert in the world?", "In which country is Machu Picchu?",
+    "What language is spoken in Brazil?", "How many seconds are there in an hour?",
+)
+_plain("simple_qa", "define", _P_DEF)
+
+_P_SUM2 = (
+    "What's this article about? Keep it short.\n\n{news_item}", "Recap the following for someone who missed it.\n{meeting_notes_actions}",
+    "Give me the highlights of this piece in three lines.\n{long_article}", "Condense this email into one sentence.\n{long_email}",
+    "I don't have time to read this, what does it say?\n{long_article}", "Reduce this paragraph to its main idea.\n{article}",
+    "What's the bottom line of this report?\n{long_article}", "Shorten this chat log to the key decisions.\n{slack_log}",
+    "Outline the main arguments of this text as bullets.\n{long_article}", "Briefly, what happened in this story?\n{story_passage}",
+    "Give me a quick overview of what this news is saying.\n{news_item}", "Can you make a short digest of these notes?\n{call_notes}",
+)
+_plain("summarization", "short", _P_SUM2, inline=True)
+
+_P_PII2 = (
+    "Is there anything personal in these logs I should strip before sharing?\n\n{log_lines}",
+    "Find any email addresses, phone numbers or names in this and hide them.\n{pii_text}",
+    "Check this CV for personal data before I put it in the shared folder.\n{resume}",
+    "Does this transcript reveal who the customer is? Mark the identifying parts.\n{chat_transcript_pii}",
+    "Strip out patient identifiers from this note.\n{clinical_note}", "Which parts of this message are private information? {pii_text}",
+    "Replace any personal details in this with placeholders.\n{pii_text}", "Is any customer information visible in this text? {pii_text}",
+)
+_plain("pii_detection", "private", _P_PII2, inline=True)
+
+_P_KW2 = (
+    "What topics does this article cover? Just a few words each.\n{long_article}", "Give me SEO tags for this product.\n{product_listing}",
+    "Which words would you index this paper under?\n{paper_abstract}", "List the core concepts mentioned in this text.\n{article}",
+    "Suggest labels for this podcast episode.\n{podcast_desc}", "Pull out the important terms from this news story.\n{news_item}",
+    "Give me a short list of topics for this blog post.\n{blog_draft}", "What would be good hashtags for this? {social_post}",
+)
+_plain("keyword_extraction", "topics", _P_KW2, inline=True)
+
+_P_SPAM2 = (
+    "Is this review genuine or fake? {review_suspect}", "Is this job offer a scam?\n{job_post}", "Should I trust this text? {sms}",
+    "Is this ad allowed or is it a scam? {ad_text}", "Does this comment break forum rules? {toxic_text}", "Is this email phishing?\n{phish_mail}",
+    "Check this message for harassment. {toxic_text}", "Would you flag this post as spam? {blog_comment}",
+)
+_plain("spam_detection", "legit", _P_SPAM2, inline=True)
+
+_P_EXTRACT2 = (
+    "Extract the names of all people mentioned and the companies they work for.\n{news_item}",
+    "Identify the dates, places and amounts in the passage below and give them as a JSON list.\n{p_bio}",
+    "Read the text and tell me: who, where and when. {p_bio}", "Fill this template from the text: Name / Company / City / Date.\n{p_bio}",
+    "Extract each product with its price from this list.\n{price_list}", "Get the flight number, date and passenger from this email.\n{flight_mail}",
+    "Extract contact details from this signature.\n{signature_block}", "Find every company name in this article and the country it is in.\n{news_item}",
+    "Create a list of all the characters and places in this passage.\n{story_passage}", "Pull the key fields out of this form into JSON.\n{lead_form}",
+    "Extract the main facts (who did what, when, for how much) from this article.\n{news_item}",
+    "From the sentences below, extract subject, action and object for each.\n{p_bio}",
+)
+_plain("entity_extraction", "fields", _P_EXTRACT2, inline=True)
+
+_P_CODEX2 = (
+    "I don't understand what this snippet is doing, can you explain?\n{snippet}", "Explain the logic of this code simply.\n{py_snippet}",
+    "What's the output of this code and why?\n{snippet}", "Write a README paragraph describing what this script does.\n{snippet}",
+    "Is this code correct? Explain any problems you see, don't rewrite it.\n{snippet}", "What does each flag in this command do?\n{snippet}",
+    "Explain this query to a beginner.\n{sql_snippet}", "Describe the inputs and outputs of this function.\n{js_snippet}",
+)
+_plain("code_explanation", "understand", _P_CODEX2, inline=True)
+
+_P_CODE2 = (
+    "Complete this function so it works.\n{py_snippet}", "Add error handling to this code.\n{snippet}",
+    "Rewrite this using async/await.\n{js_snippet}", "Optimise this query, it's too slow.\n{sql_snippet}",
+    "Make this function handle empty input.\n{py_snippet}", "Convert this script to TypeScript.\n{js_snippet}",
+    "Add type hints and tests to this.\n{py_snippet}", "Write the missing part of this code.\n{snippet}",
+)
+_plain("code_generation", "change", _P_CODE2, inline=True)

@@ -2,8 +2,8 @@
 
 Two texts per prompt: the *template key* groups requests (system prompt plus the user
 text's first line, masked), and the *sample text* is what the classifier reads for the
-template (system prompt plus the first 120 characters of the masked user text, from the
-template's first request).
+template (system prompt plus the first 120 and the last 100 characters of the masked user
+text, from the template's first request: instructions come first or last, around the input).
 
 Production traffic repeats a few hundred templates millions of times, so the classifier
 classifies a template once. The *template key* is the system prompt plus the start of the
@@ -22,8 +22,10 @@ import polars as pl
 
 SYSTEM_CHARS = 1000
 USER_CHARS = 60  # of the user text's first line, in the grouping key
-SAMPLE_USER_CHARS = 120  # of the whole user text, in the text the classifier reads
+SAMPLE_USER_CHARS = 120  # from the start of the user text, in the text the classifier reads
+SAMPLE_TAIL_CHARS = 100  # and from its end ("Based on the text above, ...")
 SEP = "\u241f"
+TAIL_SEP = " \u2026 "  # between the start and the end of a long user text in the sample text
 
 
 def _mask(e: pl.Expr) -> pl.Expr:
@@ -52,10 +54,16 @@ def template_key(system: pl.Expr, user: pl.Expr) -> pl.Expr:
 
 
 def sample_text(system: pl.Expr, user: pl.Expr) -> pl.Expr:
-    """What the classifier reads for a template: the masked system prompt and the start of
-    the masked user text (more than the grouping key keeps); null without text."""
+    """What the classifier reads for a template: the masked system prompt, and the start and
+    the end of the masked user text (more than the grouping key keeps); null without text."""
     sys_part = _mask(system.fill_null("")).str.slice(0, SYSTEM_CHARS)
-    user_part = _mask(user.fill_null("")).str.slice(0, SAMPLE_USER_CHARS)
+    masked = _mask(user.fill_null(""))
+    user_part = (
+        pl.when(masked.str.len_chars() <= SAMPLE_USER_CHARS + SAMPLE_TAIL_CHARS)
+        .then(masked)
+        .otherwise(pl.concat_str([masked.str.slice(0, SAMPLE_USER_CHARS), pl.lit(TAIL_SEP),
+                                  masked.str.slice(-SAMPLE_TAIL_CHARS)]))
+    )
     text = pl.concat_str([sys_part, pl.lit(SEP), user_part])
     return pl.when(system.is_null() & user.is_null()).then(None).otherwise(text)
 
