@@ -443,6 +443,9 @@ def formats_cmd() -> None:
     out.print(table)
 
 
+from analyzer import simulate_cli  # noqa: E402,F401  (registers simulate and optimize)
+
+
 def main() -> None:
     """Console-script entry point: unexpected errors become one line and exit code 1."""
     try:

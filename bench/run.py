@@ -8,6 +8,9 @@ Pricing: 1 M synthetic canonical requests (8 models incl. a tiered one × 30 day
 tiers, cache reads and writes) priced end to end — distinct keys, the unit-price table, the
 join and the cost expressions — target ≤ 0.5 s.
 
+Simulate: 10 M synthetic requests (8 models, 26 categories, 7 days) aggregated into cells
+once, then one scenario (target ≤ 50 ms) and ``optimize`` (target ≤ 2 s).
+
 Ingest: end-to-end ``spendscope ingest`` of N lines of OpenAI chat logs (format 1) against
 a bare ``polars.read_ndjson`` of the same file, each in its own process, alternated in one
 run (these machines are shared and noisy: compare ratios from the same run). Reports wall
@@ -80,20 +83,27 @@ def bench_ingest(lines: int, rounds: int) -> None:
     print(f"  ratio ingest / bare     : {o[0] / b[0]:6.2f}x  (target <= 2.0x)")
 
 
-def bench_pricing(rows: int) -> None:
+MODELS = [("openai", "gpt-4o-mini"), ("openai", "gpt-4o"), ("openai", "gpt-5-mini"), ("openai", "o4-mini"),
+          ("anthropic", "claude-haiku-4-5"), ("anthropic", "claude-sonnet-4-5"),
+          ("anthropic", "claude-opus-4-7"), ("google", "gemini-2.5-pro")]
+
+
+def synthetic_requests(rows: int, days: int = 30):  # -> pl.DataFrame
+    """Canonical requests: 8 models (one tiered), ``days`` days, 2 service tiers, cache reads
+    and writes, and every taxonomy category."""
     import polars as pl
 
-    from analyzer.pricing.cost import price
+    from analyzer.classify.taxonomy import CATEGORIES
 
-    models = [("openai", "gpt-4o-mini"), ("openai", "gpt-4o"), ("openai", "gpt-5-mini"),
-              ("openai", "o4-mini"), ("anthropic", "claude-haiku-4-5"),
-              ("anthropic", "claude-sonnet-4-5"), ("anthropic", "claude-opus-4-7"),
-              ("google", "gemini-2.5-pro")]
     idx = pl.int_range(rows, eager=True)
-    frame = pl.DataFrame({"i": idx}).with_columns(
-        pl.col("i").mod(8).replace_strict({k: p for k, (p, _) in enumerate(models)}, return_dtype=pl.String).alias("provider"),
-        pl.col("i").mod(8).replace_strict({k: m for k, (_, m) in enumerate(models)}, return_dtype=pl.String).alias("model"),
-        (pl.lit(1_790_000_000_000_000) + pl.col("i") * 2_591_000_000 % (30 * 86_400_000_000))
+    pick = lambda values: pl.col("i").mod(len(values)).replace_strict(dict(enumerate(values)),  # noqa: E731
+                                                                      return_dtype=pl.String)
+    return pl.DataFrame({"i": idx}).with_columns(
+        pick([p for p, _ in MODELS]).alias("provider"),
+        pick([m for _, m in MODELS]).alias("model"),
+        ((pl.col("i") * 7).mod(len(CATEGORIES)).replace_strict(dict(enumerate(CATEGORIES)),
+                                                               return_dtype=pl.String)).alias("category"),
+        (pl.lit(1_790_000_000_000_000) + pl.col("i") * 2_591_000_000 % (days * 86_400_000_000))
         .cast(pl.Datetime("us", "UTC")).alias("timestamp"),
         pl.when(pl.col("i").mod(5) == 0).then(pl.lit("batch")).otherwise(pl.lit("standard")).alias("service_tier"),
         pl.lit("ok").alias("status"),
@@ -101,11 +111,20 @@ def bench_pricing(rows: int) -> None:
         pl.lit(1, pl.Int64).alias("requests"),
         (pl.col("i") * 7919 % 300_000).alias("input_tokens"),
         (pl.col("i") * 104_729 % 2_000).alias("output_tokens"),
+        pl.lit(0, pl.Int64).alias("reasoning_tokens"),
     ).with_columns(
         (pl.col("input_tokens") // 2).alias("cache_read_tokens"),
         (pl.col("input_tokens") // 10).alias("cache_write_tokens"),
         pl.lit(0, pl.Int64).alias("cache_write_1h_tokens"),
     ).drop("i")
+
+
+def bench_pricing(rows: int) -> None:
+    import polars as pl
+
+    from analyzer.pricing.cost import price
+
+    frame = synthetic_requests(rows).drop("category")
     best = float("inf")
     for _ in range(3):
         start = time.perf_counter()
@@ -142,14 +161,44 @@ def bench_classify() -> None:
           f"({rows / end_to_end:,.0f} requests/s; target >= 50,000)")
 
 
+def bench_simulate(rows: int) -> None:
+    from analyzer.simulate import policy
+    from analyzer.simulate.optimize import optimize
+    from analyzer.simulate.session import Simulator
+
+    frame = synthetic_requests(rows, days=7)
+    start = time.perf_counter()
+    sim = Simulator(frame.lazy())
+    build = time.perf_counter() - start
+    del frame
+    preset = policy.load("cheapest-tier-per-category")
+    times = []
+    for _ in range(7):
+        start = time.perf_counter()
+        result = sim.run(preset)
+        times.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    found = optimize(sim, 0.9)
+    best_opt = time.perf_counter() - start
+    times.sort()
+    print(f"simulate: {rows:,} requests over 7 days -> {sim.cells.height:,} cells "
+          f"(built in {build:.1f} s, once per workspace)")
+    print(f"  one scenario (cheapest-tier preset)  : {times[0] * 1000:6.1f} ms best, {times[3] * 1000:.1f} ms median"
+          f"   (target <= 50 ms)   saves {result.savings_pct:.1f} %")
+    print(f"  optimize --quality-floor 0.9         : {best_opt:6.3f} s   (target <= 2 s; "
+          f"{len(found.choices)} categories, saves {found.result.savings_pct:.1f} %)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--only", choices=["ingest", "pricing", "classify"], default=None)
+    parser.add_argument("--only", choices=["ingest", "pricing", "classify", "simulate"], default=None)
     args = parser.parse_args()
     if args.only in (None, "classify"):
         bench_classify()
+    if args.only in (None, "simulate"):
+        bench_simulate(10_000_000)
     if args.only in (None, "pricing"):
         bench_pricing(1_000_000)
     if args.only in (None, "ingest"):

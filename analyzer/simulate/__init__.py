@@ -1,0 +1,1 @@
+"""What-if simulations over priced usage: scenarios, forecasts."""

@@ -1,0 +1,60 @@
+"""A simulator bound to one workspace: cells built once, then any number of scenarios.
+
+The CLI runs one policy; the dashboard runs one per slider move. Both build the cells
+once (``cells.build``, the only step that reads every request) and then call ``run``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import polars as pl
+
+from analyzer.pricing import catalog, cost
+from analyzer.simulate import cells
+from analyzer.simulate.policy import Policy
+from analyzer.simulate.quality import QualityTable
+from analyzer.simulate.scenario import Result, prepare, run
+from analyzer.workspace import Workspace
+
+QUALITY_RESULTS = "quality_results.csv"  # the user's own A/B results, in the workspace
+
+
+class Simulator:
+    def __init__(
+        self,
+        requests: pl.LazyFrame,
+        *,
+        resolve: cost.Resolver = catalog.unit_prices,
+        quality: QualityTable | None = None,
+        meta_keys: Sequence[str] = (),
+    ) -> None:
+        self.resolve = resolve
+        self.quality = quality or QualityTable.load()
+        self.meta_keys = tuple(meta_keys)
+        self.cells, self.assumptions = cells.build(requests, meta_keys=self.meta_keys, resolve=resolve)
+        self.prepared = prepare(self.cells, self.quality)
+
+    @classmethod
+    def for_workspace(
+        cls, ws: Workspace, *, meta_keys: Sequence[str] = (), quality_results: Path | None = None
+    ) -> Simulator:
+        """Cells of the workspace, priced with its ``prices.toml``; quality from the shipped
+        prior plus ``quality_results`` (default: the workspace's ``quality_results.csv``)."""
+        if quality_results is None and (ws.root / QUALITY_RESULTS).is_file():
+            quality_results = ws.root / QUALITY_RESULTS
+        return cls(ws.requests(), resolve=ws.price_settings().resolver(),
+                   quality=QualityTable.load(quality_results), meta_keys=meta_keys)
+
+    def run(self, policy: Policy, *, month_days: float = 30, floor: float | None = None) -> Result:
+        missing = [k for k in policy.meta_keys if k not in self.meta_keys]
+        if missing:  # a policy matching on metadata this simulator did not group by
+            raise ValueError(f"cells were built without {', '.join(missing)}")
+        return run(self.prepared, policy, resolve=self.resolve, month_days=month_days,
+                   floor=floor, baseline_assumptions=self.assumptions)
+
+    def providers(self) -> list[str]:
+        """Providers with priced traffic, most requests first."""
+        frame = self.cells.filter(pl.col("priced")).group_by("provider").agg(pl.col("requests").sum())
+        return frame.sort("requests", descending=True)["provider"].to_list()
