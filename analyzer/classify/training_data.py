@@ -5482,3 +5482,542 @@ _P_CODE2 = (
     "Add type hints and tests to this.\n{py_snippet}", "Write the missing part of this code.\n{snippet}",
 )
 _plain("code_generation", "change", _P_CODE2, inline=True)
+
+# ---- fourth batch: user-oriented instructions with a short embedded input -----------------
+# An everyday instruction followed by the thing it is about (a situation, a sentence, a
+# passage and a question, a few snippets, a small table, an item and its label set).
+
+_Q_PASSAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("The Eastbrook community pool is open from 6:30am to 9pm on weekdays and 8am to 6pm at weekends. Lane "
+     "swimming is reserved for adults before 9am. Children under eight must be accompanied in the water.",
+     ("What time does the pool open on Saturday?", "Can a six-year-old swim alone?", "When is lane swimming adults-only?")),
+    ("Ada Lovelace, the daughter of the poet Lord Byron, worked with Charles Babbage on his Analytical Engine. Her "
+     "notes, published in 1843, include what is often called the first computer program.",
+     ("Who was Ada Lovelace's father?", "In which year were her notes published?", "Whose machine did she write about?")),
+    ("The Brisa 3 desk fan has three speeds, a 40-degree oscillation and a timer of up to eight hours. It weighs "
+     "2.1 kg and comes with a two-year guarantee.",
+     ("How long is the guarantee?", "How many speed settings does it have?", "What is the longest timer setting?")),
+    ("Heat the oven to 200°C. Toss the chopped squash with olive oil, cumin and salt, roast for 35 minutes, then "
+     "scatter with feta and toasted pumpkin seeds before serving.",
+     ("How long does the squash roast?", "Which spice is used?", "What goes on top at the end?")),
+    ("Staff may carry over up to five unused holiday days into the next year. Carried-over days must be used by "
+     "the end of March, otherwise they are lost. Exceptions need written approval from HR.",
+     ("How many days can I carry over?", "By when must the carried-over days be used?", "Who approves exceptions?")),
+    ("Lake Baikal in Siberia is the deepest lake in the world, reaching about 1,640 metres. It holds roughly a "
+     "fifth of the planet's unfrozen fresh surface water and is home to the nerpa, a freshwater seal.",
+     ("How deep is Lake Baikal?", "What animal lives only there?", "Where is the lake?")),
+    ("Hi team, quick change: Thursday's planning session moves to Friday at 10:30 in the Oak Room. Please bring "
+     "your draft roadmaps. Lunch will be provided. Thanks, Priya",
+     ("When is the planning session now?", "What should people bring?", "Which room is it in?")),
+    ("Flight LX 318 departs Zurich at 07:40 and lands in London Heathrow at 08:25 local time. Checked baggage "
+     "allowance is one bag of up to 23 kg; hand luggage must not exceed 8 kg.",
+     ("What time does the flight land?", "How heavy can my checked bag be?", "Where does the flight leave from?")),
+    ("The Treaty of Versailles was signed on 28 June 1919, five years to the day after the assassination of "
+     "Archduke Franz Ferdinand. It required Germany to accept responsibility for the war and pay reparations.",
+     ("When was the treaty signed?", "What did it require Germany to pay?", "Whose assassination is mentioned?")),
+    ("Player | Games | Goals | Assists\nOkafor | 18 | 11 | 4\nLindqvist | 20 | 7 | 9\nMoreau | 15 | 9 | 2",
+     ("Who scored the most goals?", "How many assists does Lindqvist have?", "Which player played the fewest games?")),
+    ("Our return policy: unworn items can be returned within 45 days with the receipt. Sale items can be "
+     "exchanged but not refunded. Refunds go back to the original payment method within 5 working days.",
+     ("Can I get a refund on a sale item?", "How long do I have to return something?", "How will the refund be paid?")),
+    ("Tomatoes need at least six hours of direct sun a day. Water them deeply twice a week rather than a little "
+     "every day, and pinch out side shoots on cordon varieties to focus growth on the fruit.",
+     ("How much sun do tomatoes need?", "How often should they be watered?", "What should you do with side shoots?")),
+    ("The Harbour Arts Festival runs for nine days each August. Most outdoor events are free, but evening concerts in "
+     "the Old Customs House need a ticket, which costs 18 for adults and 9 for under-16s. Tickets go on sale on 1 June "
+     "and usually sell out within a fortnight. Shuttle buses run every twenty minutes from the railway station until "
+     "midnight, and the festival asks visitors not to drive because parking near the harbour is limited to residents.",
+     ("How much is a child's concert ticket?", "When do tickets go on sale?", "How often do the shuttle buses run?")),
+    ("Honeybees communicate the location of food through the so-called waggle dance. A forager returning to the "
+     "hive walks in a figure-of-eight, waggling her body during the straight part of the run. The angle of that run "
+     "relative to vertical shows the direction of the food relative to the sun, and the length of the waggle shows "
+     "how far away it is. The behaviour was decoded by Karl von Frisch, who shared a Nobel Prize for it in 1973.",
+     ("What does the length of the waggle show?", "Who decoded the dance?", "When did he share the Nobel Prize?")),
+    ("New starters receive their laptop on the first morning from the IT desk on the second floor. Accounts are "
+     "created the Friday before, and the temporary password is sent to the manager, not to the new starter. Building "
+     "passes are issued by reception after a photo is taken. Mandatory security training must be completed within "
+     "the first ten working days; until then, access to customer data stays switched off.",
+     ("Who receives the temporary password?", "Where do new starters pick up their laptop?",
+      "How long do new starters have to finish the security training?")),
+)
+
+
+def _q_pidx(c: _Ctx) -> str:
+    return str(c.r.randrange(len(_Q_PASSAGES)))
+
+
+_slots(
+    q_pidx=_q_pidx,
+    q_passage=lambda c: _Q_PASSAGES[int(c.get("q_pidx"))][0],
+    q_question=lambda c: c.r.choice(_Q_PASSAGES[int(c.get("q_pidx"))][1]),
+    q_situ=_raw(
+        "We run a small dental practice and want more patients to book check-ups online.",
+        "My eight-year-old is bored over the summer holidays and we don't have a car.",
+        "Our open-plan office is noisy and people say they can't concentrate.",
+        "I have a spare room and about 300 euros to turn it into something useful.",
+        "Our residents' association wants older neighbours to get more involved.",
+        "An independent bookshop keeps losing customers to online retailers.",
+        "Our volunteer beach clean-up group loses most people after their first visit.",
+        "We're launching a budgeting app for university students in September.",
+        "I'm hosting twelve people for a vegetarian dinner and one of them can't eat gluten.",
+        "Our support desk answers the same password-reset question hundreds of times a week.",
+        "A small museum of local railway history wants to attract more families.",
+        "I have two weeks off in spring and want to do something meaningful without travelling far.",
+        "A new colleague starts on Monday and the whole team works remotely.",
+        "Our café is almost empty between 2pm and 5pm on weekdays.",
+        "The school parents' group needs to raise money for new playground equipment.",
+        "My grandmother turns ninety next month and I want to give her something personal.",
+        "Our weekly team meeting always overruns and nobody looks forward to it.",
+        "I've got a garden that's mostly shade and clay soil.",
+        "We're a three-person design studio and we need a name that doesn't sound like every other agency.",
+        "Our hotel gets good reviews but very few guests come back a second time.",
+        "I want to cut my household's energy bill this winter without being cold.",
+        "Our gym members sign up in January and stop coming by March.",
+    ),
+    q_venture=_raw(
+        "a dog-walking business", "a vegan food truck", "a tutoring service for adult learners", "a board-game café",
+        "a cleaning products brand that uses refill stations", "a podcast about personal finance for nurses",
+        "a bakery that only sells sourdough", "a mobile app for splitting household chores", "a repair café",
+        "a language exchange meetup", "a handmade candle shop", "a cycling tour company in the Alps",
+        "a subscription box for houseplants", "a children's coding club", "a second-hand furniture shop",
+    ),
+    q_rough=_raw(
+        "me and him goes to the gym every mornings before work.",
+        "The meeting have been moved to thursday due to the fact that alot of people was away.",
+        "We would like to inform you that your subscription is going to be expiring soon in the near future.",
+        "hey cant make it today something came up sorry!!",
+        "Our company are committed to deliver the best possible service to all of our valued customers at all times.",
+        "The results wasn't what we expected but we learned a lot from them anyway.",
+        "I think maybe we should possibly consider perhaps moving the launch date, if that's ok with everyone.",
+        "Dear sir, I am writing to complain about the terrible kettle I buyed from your shop last week.",
+        "This recipe is super easy and literally anyone can make it in like ten minutes.",
+        "Their going to announce the winners tomorow so stay tuned.",
+        "Customers can return items within thirty days if they has the receipt.",
+        "Honestly the new expense policy is kind of a mess and nobody gets it.",
+        "The cat sat on the windowsill it was warm there and it fell asleep.",
+        "Please find attached herewith the documents as requested by yourself.",
+        "Its important that every employee complete there training before the end of the month.",
+        "The new feature was loved by users and was used by them a lot in the first week.",
+        "I has been working in marketing for five years and I am very passionate person.",
+        "Due to unforseen circumstances the concert will not be taking place tonight.",
+        "Your order has shipped and should arrive soon, let us know if theres any problems.",
+        "She don't like when people is late to meetings.",
+    ),
+    q_para=_raw(
+        "Our team is a group of people who are passionate and who really care about the things that we do. We work "
+        "hard every day to make sure that our customers are happy and that they get what they need from us.",
+        "I am a hard worker and I am good with people. In my last job I done customer service and sales. I want to "
+        "work for your company because it is a good company and I think I would be good at the job.",
+        "The park is nice. There are trees. There is a pond with ducks. Children play there. It is busy on Sundays.",
+        "So basically what happened was the delivery got delayed because the supplier had issues and then the "
+        "truck broke down and so now everything is like a week late, which is not great.",
+        "In conclusion, it can be seen that there are many different reasons why people might choose to live in a "
+        "city, and also there are many different reasons why people might choose to live in the countryside.",
+        "Our new app helps you track your spending. It shows you where your money goes. It also helps you make a "
+        "budget. You can use it on your phone. It is free to download.",
+        "Thanks so much for coming to our open day!! We hope you had a great time, it was amazing to meet "
+        "everyone and we can't wait to see you again soon, maybe at the summer fair??",
+        "When I first started working at the shop, I didn't really know anything about coffee and I was quite nervous "
+        "about making mistakes in front of customers. Over time I learned a lot from my manager, who was very patient, "
+        "and I also learned a lot from the customers, who told me what they liked. Now I am in charge of training new "
+        "staff and I try to be patient like my manager was with me when I started.",
+        "The purpose of this document is to outline the steps that need to be taken in order to ensure that the "
+        "migration of the customer database to the new system is completed in a timely manner. It is important that "
+        "all teams are aware of their responsibilities and that they communicate any issues that may arise as soon as "
+        "possible so that they can be dealt with before they become bigger problems later on.",
+    ),
+    q_small_table=_raw(
+        "Month | Visitors | Sign-ups\nJan | 12,400 | 310\nFeb | 11,900 | 298\nMar | 15,200 | 455\nApr | 14,800 | 402",
+        "Region, Q1 sales, Q2 sales\nNorth, 48000, 51000\nSouth, 62000, 55000\nEast, 30000, 41000\nWest, 45000, 44500",
+        "Campaign | Impressions | Clicks | Conversions\nSpring email | 40,000 | 1,900 | 120\nSearch ads | 95,000 | "
+        "3,100 | 260\nInfluencer | 210,000 | 2,400 | 75",
+        "Student | Test 1 | Test 2 | Test 3\nAmira | 72 | 78 | 85\nJonas | 90 | 84 | 79\nLeila | 65 | 70 | 68\nTom | 88 | 91 | 94",
+        "Month, kWh used, bill\nOct, 310, 96\nNov, 420, 131\nDec, 510, 162\nJan, 560, 178\nFeb, 470, 149",
+        "Week | 5k time (min) | Weekly km\n1 | 31:40 | 12\n2 | 30:55 | 15\n3 | 31:10 | 14\n4 | 29:48 | 18\n5 | 29:20 | 20",
+        "Question | Agree | Neutral | Disagree\nI feel valued | 48% | 22% | 30%\nWorkload is manageable | 35% | 20% | "
+        "45%\nI'd recommend working here | 61% | 19% | 20%",
+        "Store | Footfall | Transactions | Avg basket\nHigh St | 8,200 | 2,050 | 23.40\nRetail Park | 5,600 | 2,240 | "
+        "41.10\nStation | 12,900 | 1,930 | 9.80",
+        "Day, temperature (°C), ice creams sold\nMon, 18, 120\nTue, 22, 180\nWed, 25, 260\nThu, 19, 140\nFri, 28, 330",
+    ),
+    q_multi=_raw(
+        "Review 1: The battery lasts two full days and the screen is bright, but the camera struggles at night.\n"
+        "Review 2: Great value. Night photos are grainy, though, and it gets warm when gaming.\n"
+        "Review 3: Camera is fine outdoors. Battery life is the real highlight, and the fingerprint reader is quick.\n"
+        "Review 4: Returned it after a week. The speaker crackles at high volume and the case scratches easily.",
+        "Opinion A: Four-day weeks raise productivity because people rest more and waste less time in meetings.\n"
+        "Opinion B: Shorter weeks just squeeze the same work into fewer days and increase stress.\n"
+        "Opinion C: It depends on the job. Office teams may gain, but shops, hospitals and schools cannot simply "
+        "close for a day, so the idea risks creating two classes of worker.",
+        "Study 1 (2019, 300 adults): a daily 20-minute walk reduced reported anxiety after eight weeks.\n"
+        "Study 2 (2021, 1,200 adults): no effect of walking on anxiety, but better sleep.\n"
+        "Study 3 (2022, 80 students): outdoor walks helped more than treadmill walks, especially in green areas.\n"
+        "Study 4 (2023, review of 14 trials): small average benefit, with most trials short and self-reported.",
+        "Team update (Sales): pipeline is strong but deals are slipping because of legal review.\n"
+        "Team update (Legal): we're understaffed and contract reviews take three weeks.\n"
+        "Team update (Product): customers keep asking for a custom contract template.\n"
+        "Team update (Finance): revenue recognised this quarter is 12% below forecast, mostly from late "
+        "signatures on deals above 50k.",
+        "Article excerpt 1: City trams cut car traffic in the centre by 15% within two years.\n"
+        "Article excerpt 2: Shop owners on the tram route report lower sales during construction.\n"
+        "Article excerpt 3: House prices near new stops rose faster than the city average.\n"
+        "Article excerpt 4: Campaigners say long-time renters along the route are being priced out, and ask the "
+        "council to protect affordable housing before the next line is built.",
+        "Interview with a farmer: prices for milk barely cover costs.\n"
+        "Interview with a supermarket buyer: shoppers won't pay more for milk.\n"
+        "Interview with an economist: subsidies hide the real cost of dairy.\n"
+        "Interview with a consumer group: families on low incomes already cut back on fresh food when prices "
+        "rise, so any increase hits them first.",
+    ),
+    q_item_labels=_raw(
+        "Item: 'Reset my password please' - Labels: account, billing, shipping, other",
+        "Book: a teenage girl discovers she can talk to ghosts in her new school. Genres: fantasy, romance, horror, "
+        "comedy",
+        "Animal: dolphin. Options: fish, mammal, reptile, amphibian",
+        "Expense: monthly gym membership. Categories: health, entertainment, utilities, transport",
+        "Task: 'renew the SSL certificate before it expires tomorrow'. Priority: low, medium, high",
+        "Sentence: 'Close the window, please.' Types: statement, question, command, exclamation",
+        "Job title: payroll specialist. Departments: Engineering, Finance, Marketing, HR",
+        "Food: lentil soup. Diet: vegan, vegetarian, pescatarian, none of these",
+        "Headline: 'Local team wins the regional cup after penalties'. Sections: sport, politics, business, culture",
+        "Question: 'When will my parcel arrive?' Teams: delivery, payments, product, technical support",
+    ),
+)
+
+_P_BRAIN3 = (
+    "Situation: {q_situ}\nSuggest some ideas.", "{q_situ} What could we try?", "Here's my situation: {q_situ} Give me a few options.",
+    "Give me several suggestions for this problem.\n\n{q_situ}", "Come up with creative solutions.\nProblem: {q_situ}",
+    "{q_situ}\n\nList eight things I could do about it.", "Brainstorm possible approaches: {q_situ}",
+    "What are some options here? {q_situ}", "Propose some alternatives we probably haven't thought of. {q_situ}",
+    "Think of ten quick wins for this.\n{q_situ}", "{q_situ} Any ideas?", "I need fresh ideas. {q_situ}",
+    "Suggest some names for {q_venture}.", "Give me five taglines for {q_venture}.", "What are some ways to market {q_venture}?",
+    "List possible services {q_venture} could offer.", "Brainstorm a launch event for {q_venture}.",
+    "Come up with a name and three slogan options for {q_venture}.", "What could I call {q_venture}? Give me a list.",
+    "Generate a list of potential interview questions for a {role}.", "Suggest a few gift ideas for {gift_for}.",
+    "List some alternatives to a traditional birthday cake.", "Give me ideas for a lesson on fractions for nine-year-olds.",
+    "Suggest some polite ways to turn down extra work.", "What are some alternatives to saying 'no problem'?",
+    "Suggest three alternative titles for this article.\n\n{article}", "What follow-up questions could I ask after reading this?\n{article}",
+    "Make a list of questions customers might ask about {p_thing}.", "Suggest some angles for a local news story about this: {headline}",
+    "Give me a list of team names for a company quiz night.", "Suggest some activities for a family reunion with all ages.",
+    "Recommend a few stretches for a {role} who sits at a desk all day.", "List some cheap ways to make a rented flat in {city} feel like home.",
+    "Think of some ways to get kids excited about {q_theme}.", "Give me options for a low-key proposal in {city}.",
+    "What are some good names for a WhatsApp group of old school friends?", "Suggest some themes for a primary school art week.",
+    "Give me a list of things I can do with overripe bananas.", "Suggest ways to thank volunteers that don't cost much.",
+    "Brainstorm content ideas for an Instagram account about {topic_blog}.", "What are some fun ways to learn the times tables?",
+    "List some ideas for a first date in {city}.", "Suggest some icebreaker questions for a new book club.",
+    "Give me ten possible names for a puppy, something to do with {p_food}.", "Come up with ideas for a charity run theme in {city}.",
+    "What are some possible uses for an old ladder? I also have {p_thing} I never use.", "Suggest a few side dishes that go with {p_food}.",
+    "List ideas to make a long car journey fun for teenagers.",
+)
+_plain("brainstorming", "situation", _P_BRAIN3, inline=True)
+
+_P_OPEN3 = (
+    "How do I get a red wine stain out of a carpet?", "What's a sensible way to set up a monthly budget?", "Why does bread go stale?",
+    "How should I respond when a customer is rude to me on the phone?", "What does a product manager actually do?",
+    "How can I tell if a watermelon is ripe?", "What's the difference between a virus and a bacterium?",
+    "Is it worth repairing a ten-year-old washing machine?", "How do noise-cancelling headphones work?",
+    "What's the etiquette for tipping in Japan?", "How can I ask my manager for feedback without it being awkward?",
+    "Why do cats purr?", "What causes jet lag, and how can I reduce it?", "How do vaccines train the immune system?",
+    "How should I prepare for a salary review?", "What happens if I miss a credit card payment?",
+    "How do I get my toddler to sleep through the night?", "Why is the sea salty?", "How does a heat pump heat a house?",
+    "What's the best way to clean a cast-iron pan?", "What should I do right after a minor car accident?",
+    "How can a remote team communicate better?", "What does 'carbon neutral' really mean?", "How can I improve my handwriting?",
+    "Should I rent or buy if I might leave the city in three years?", "How do I politely end a conversation that's dragging on?",
+    "When should I start paying into a pension, and why?", "How do hurricanes form?",
+    "What can I do about a neighbour's dog that barks all day?", "Explain why leaves change colour in autumn.",
+    "Explain how an index fund works.", "Can you explain what inflation does to my savings?", "Explain the rules of basketball to a beginner.",
+    "Explain why we have leap years.", "Give me advice on writing my first research paper.", "How do I approach writing a eulogy?",
+    "What's the best way to introduce a new cat to my dog?", "How can I make my CV stand out for a career change?",
+    "Why do some people get seasick and others don't?", "How does a dishwasher get things clean without scrubbing?",
+    "What should I know before running my first half marathon?", "Why did the Roman Empire split in two?",
+    "How do I keep basil alive on a windowsill?", "What are good ways to handle criticism at work?",
+    "How do libraries decide which books to buy?", "What makes some songs get stuck in your head?",
+)
+_plain("open_qa", "everyday", _P_OPEN3)
+
+_P_EDIT3 = (
+    "Fix the grammar: {q_rough}", "Rewrite this sentence so it sounds more formal.\n\n{q_rough}",
+    "Make this more casual and friendly: {q_rough}", "Paraphrase: {q_rough}",
+    "Rewrite the sentence below without changing its meaning.\n{q_rough}", "Correct any spelling and punctuation errors.\nInput: {q_rough}",
+    "Make this paragraph shorter.\n\n{q_para}", "Expand this sentence into a full paragraph: {q_rough}",
+    "Rewrite this in a more positive tone: {q_rough}", "Make this sound less blunt: {q_rough}",
+    "Give me a more concise version of this paragraph.\n{q_para}", "Rewrite this text using the active voice.\n{q_para}",
+    "Make this paragraph suitable for a LinkedIn post.\n\n{q_para}", "Rewrite this paragraph in the past tense.\n{q_para}",
+    "Improve this sentence: {q_rough}", "Can you make this sound more natural? English isn't my first language. {q_rough}",
+    "Is this sentence grammatically correct? If not, fix it. {q_rough}", "Reword this to be gender-neutral: {gendered_text}",
+    "Remove the filler words from this: {q_rough}", "Rewrite this paragraph so a twelve-year-old could follow it.\n{q_para}",
+    "Edit this paragraph so the sentences vary in length and it flows better.\n\n{q_para}",
+    "Make this sound more professional for a client: {q_rough}", "Turn this into one clear sentence: {q_rough}",
+    "Rewrite this with better word choices.\n{q_para}", "Please correct this text.\n\n{q_para}",
+    "Make the tone of this warmer.\n{q_para}", "Change this sentence from formal to informal: {q_rough}",
+    "This paragraph is too long and repetitive. Can you tighten it?\n\n{q_para}", "Give this a more enthusiastic tone: {q_rough}",
+    "Rewrite the following so it's easier to read:\n{q_para}", "Edit for grammar only, keep my style:\n{q_para}",
+    "Replace the weak verbs in this sentence with stronger ones: {q_rough}", "Make this text more persuasive.\n{q_para}",
+    "Rewrite this text in British English spelling.\n{q_para}", "Split this paragraph into shorter sentences.\n{q_para}",
+    "Can you clean up this sentence for me? {q_rough}",
+)
+_plain("content_editing", "given-text", _P_EDIT3, inline=True)
+
+_P_SQA3 = (
+    "{q_passage}\n\nQuestion: {q_question}", "Read this and answer the question.\n{q_passage}\n{q_question}",
+    "Answer the question using the text.\nText: {q_passage}\nQuestion: {q_question}", "{q_question} Here's the info: {q_passage}",
+    "{q_passage}\n\nAccording to the text, {q_question}", "Given this information, {q_question}\n\n{q_passage}",
+    "From the paragraph below, answer briefly: {q_question}\n\n{q_passage}", "{q_passage}\n{q_question} Answer in a few words.",
+    "Look at this and tell me: {q_question}\n{q_passage}", "Context: {q_passage}\nQ: {q_question}\nA:",
+    "{q_passage}\n\nCan you answer this from the text above? {q_question}", "Short answer please. {q_question}\n\n{q_passage}",
+    "How many legs does a spider have?", "Who invented the telephone?", "What's the capital of Canada?",
+    "Which element has the symbol Fe?", "How many days are in a leap year?", "When did the Second World War end?",
+    "What is the longest river in South America?", "How many strings does a violin have?",
+    "Which country hosted the 2016 Summer Olympics?", "Who wrote the Odyssey?", "What's the main ingredient in guacamole?",
+    "What does HTML stand for?", "Quick question: how many ounces are in a cup?", "One-word answer: what colour do you get mixing blue and yellow?",
+    "Just tell me the year the Titanic sank.", "What is the square root of 144?",
+)
+_plain("simple_qa", "passage", _P_SQA3)
+
+_P_CREATIVE3 = (
+    "Write a poem inspired by this scene: {p_scene}", "Write a short story using these three words: lantern, violin, orchard.",
+    "Write a slogan for {q_venture}.", "Describe {p_thing} in a way that makes people want to buy it.",
+    "Continue this story for a few paragraphs.\n\n{story_passage}", "Write a haiku about {p_animal}.",
+    "Write an opening line for a novel set in {city}.", "Write a short poem for a retirement card for a nurse.",
+    "Write a rhyme for children about brushing their teeth.", "Write a plot outline for a film about a detective dog.",
+    "Write a product description for {q_venture}.", "Write a story narrated by a lost suitcase.",
+    "Write a story in exactly fifty words about missing the last bus.", "Write a rap verse about recycling.",
+    "Write a jingle for {q_venture}.", "Write a diary entry by a lighthouse keeper during a storm.",
+    "Write the welcome card for a hotel room: warm and a little witty.", "Write a motivational quote for Monday morning.",
+    "Write a short poem about this feeling: {emotion_text}", "Write a fairy tale that starts with this line: {fact_or_opinion}",
+    "Write a limerick about someone who can't stop buying houseplants.", "Invent a myth that explains why rivers flow to the sea.",
+    "Write a love letter from {p_thing} to its owner.", "Write an advert for the public library in {city}, as if it were a luxury spa.",
+)
+_plain("creative_writing", "prompted", _P_CREATIVE3, inline=True)
+
+_P_RES3 = (
+    "Compare these reviews and tell me what they agree and disagree on.\n\n{q_multi}",
+    "Combine these perspectives into one balanced paragraph.\n{q_multi}",
+    "Here are updates from several teams. Pull them together into one picture of the problem.\n\n{q_multi}",
+    "What's the common thread between these sources?\n{q_multi}", "Read these excerpts and write a short comparison.\n\n{q_multi}",
+    "Merge the findings below into a single report with a conclusion.\n{q_multi}", "Contrast the positions in these texts.\n{q_multi}",
+    "Weigh up the evidence from these sources and tell me what it adds up to.\n{q_multi}",
+    "Synthesize these points of view and say which is best supported.\n\n{q_multi}",
+    "I collected these from different places. What do they tell us overall?\n{q_multi}",
+    "Write a short briefing that draws on all of the following.\n\n{q_multi}",
+    "Do these sources contradict each other? Explain, then give an overall view.\n{q_multi}",
+)
+_plain("research_synthesis", "combine", _P_RES3, inline=True)
+
+_P_DATA3 = (
+    "What insights can you draw from this table?\n{q_small_table}", "Analyze the following data and identify any trends.\n\n{q_small_table}",
+    "Which row stands out, and why?\n{q_small_table}", "Based on these figures, where should we focus next?\n{q_small_table}",
+    "Work out the rates and tell me which one performs best.\n{q_small_table}", "Is there a relationship between the columns here?\n{q_small_table}",
+    "Describe what's happening in this data in plain words.\n\n{q_small_table}", "Look at these numbers. Are things improving?\n{q_small_table}",
+    "Give me three takeaways from this data.\n{q_small_table}", "Here are some figures:\n{q_small_table}\nWhat do they suggest?",
+    "Compute the averages and comment on the differences.\n{q_small_table}", "Anything worrying in these numbers?\n{q_small_table}",
+)
+_plain("data_analysis", "small-table", _P_DATA3, inline=True)
+
+_P_CLS3 = (
+    "Which label fits best?\n{q_item_labels}", "Pick the right category.\n\n{q_item_labels}", "{q_item_labels}\nAnswer with one label.",
+    "Assign one of the options to this.\n{q_item_labels}", "Which option applies here? {q_item_labels}",
+    "Tag this with the most suitable label: {q_item_labels}", "Is this headline about sport, politics, science or business? {headline}",
+    "Assign a priority of low, medium or high to this bug: {bug_desc}", "Which department handles this job: Sales, Engineering, Finance or HR? {role}",
+    "Is this dish vegan, vegetarian or neither?\n{recipe_text}", "Is a bat a bird or a mammal?",
+    "Decide which type of sentence this is: statement, question, command or exclamation.\n{fact_or_opinion}",
+    "Put each word in the right group, fruit or vegetable: courgette, mango, leek, plum, fig, radish.",
+    "Is this product electronics, clothing, home or toys? {product}", "Which age group is this for, children, teens or adults? {p_scene}",
+    "Say whether each item is a renewable or non-renewable energy source: coal, wind, solar, natural gas, hydro.",
+)
+_plain("classification", "label-set", _P_CLS3, inline=True)
+
+# ---- fifth batch: an instruction followed by a bare topic, term or item as its input --------
+
+_slots(
+    q_term=_raw("blockchain", "opportunity cost", "herd immunity", "the placebo effect", "net neutrality", "compound interest",
+                "machine learning", "the greenhouse effect", "cognitive dissonance", "a circular economy", "gerrymandering",
+                "photosynthesis", "impostor syndrome", "a bear market", "the butterfly effect", "mindfulness",
+                "supply chain", "carbon offsetting", "a credit score", "the scientific method"),
+    q_subject=_raw("autumn leaves", "a rainy Monday", "moving to a new city", "the smell of fresh bread", "an empty stadium",
+                   "first day at a new job", "a grandfather's watch", "the last day of summer", "a lighthouse", "city buses",
+                   "learning to swim", "a broken phone screen", "friendship", "the night shift", "a forgotten umbrella"),
+    q_theme=_raw("remote work", "reducing food waste", "a school science week", "a neighbourhood street party",
+                 "staying fit without a gym", "saving water at home", "a team away day", "a children's birthday party",
+                 "learning a language on a budget", "a summer reading challenge", "a farmers' market stall",
+                 "onboarding new employees", "a rainy holiday weekend", "eco-friendly packaging"),
+    q_fact_q=_raw("the capital of Norway", "the author of 'Frankenstein'", "the year the Eiffel Tower was finished",
+                  "the largest planet in the solar system", "the chemical formula of table salt",
+                  "the number of players on a volleyball team", "the currency of Switzerland", "the speed of sound in air",
+                  "the official language of Brazil", "the highest mountain in Europe"),
+)
+
+_P_TOPIC_OPEN = (
+    "Explain the term below in simple words.\n\n{q_term}", "What is meant by the following? {q_term}",
+    "Describe how this works and why it matters.\n\n{q_term}", "Give a clear explanation of this concept for a beginner.\n{q_term}",
+    "Tell me about the following topic.\n\n{p_topic}", "Why is this important? {q_term}",
+    "Explain the idea behind {q_term} with an everyday example.", "Describe the history and significance of the following.\n{p_topic}",
+    "Answer the following question in a paragraph: how does {q_term} affect ordinary people?",
+    "Give advice on this topic.\n\n{q_theme}", "How would you approach this? {q_theme}", "What should someone new to this know?\n{q_theme}",
+    "Describe the pros and cons of the following.\n{q_theme}", "Discuss the following issue.\n\n{p_issue}",
+    "Offer some guidance for someone dealing with this: {q_situ}", "What's the best way to think about this? {q_term}",
+)
+_plain("open_qa", "topic-input", _P_TOPIC_OPEN, inline=True)
+
+_P_TOPIC_BRAIN = (
+    "Suggest some ideas for the following topic.\n\n{q_theme}", "Generate a list of ideas related to this.\n{q_theme}",
+    "Brainstorm activities for the event below.\n\n{q_theme}", "List ten possible blog post titles on this subject.\n{q_theme}",
+    "Give me several name ideas for the following.\n\n{q_venture}", "Come up with options for this theme: {q_theme}",
+    "Propose a few project ideas on the topic below.\n{q_theme}", "Suggest creative angles for a campaign about this.\n\n{q_theme}",
+    "What could we do for this? List ideas.\n{q_theme}", "Give me a bunch of ideas. Topic: {q_theme}",
+    "Name some things people could try. {q_theme}", "List possible questions for a survey about the following.\n{q_theme}",
+)
+_plain("brainstorming", "topic-input", _P_TOPIC_BRAIN, inline=True)
+
+_P_TOPIC_CREATIVE = (
+    "Write a poem about the following.\n\n{q_subject}", "Write a short story on this theme.\n{q_subject}",
+    "Write a haiku about the following subject: {q_subject}", "Compose a piece of flash fiction inspired by this.\n\n{q_subject}",
+    "Write a limerick. Topic: {q_subject}", "Write song lyrics about this.\n{q_subject}",
+    "Write a descriptive paragraph that brings this to life.\n\n{q_subject}", "Write a catchy slogan for the following.\n{q_venture}",
+    "Write an Instagram caption for this business.\n{q_venture}", "Write a short poem using these words: river, paper, silence.",
+    "Write a fable whose moral is the following: {q_subject}", "Create a character sketch based on this.\n\n{q_subject}",
+)
+_plain("creative_writing", "topic-input", _P_TOPIC_CREATIVE, inline=True)
+
+_P_TOPIC_SQA = (
+    "Tell me {q_fact_q}.", "What is {q_fact_q}?", "Answer briefly: {q_fact_q}?", "I need a quick fact: {q_fact_q}.",
+    "Give just the answer, no explanation. What is {q_fact_q}?", "Do you know {q_fact_q}?",
+    "Look up {q_fact_q} for me.", "Answer in one word or number: {q_fact_q}.",
+)
+_plain("simple_qa", "quick-fact", _P_TOPIC_SQA)
+
+# ---- sixth batch: several given texts, plain numbers, and reviews used for other tasks -------
+
+_slots(
+    q_two=_raw(
+        "Text 1: Electric cars are cheaper to run and produce no exhaust fumes in the city.\n"
+        "Text 2: Battery production has a large carbon footprint, and charging points are still scarce outside towns.\n"
+        "Text 3: Over a typical lifetime an electric car makes up for its battery emissions after two or three "
+        "years of driving, depending on how the local grid generates its power.",
+        "Offer A: 52,000 a year, fully remote, 25 days holiday, small start-up.\n"
+        "Offer B: 47,000 a year, two office days a week, 30 days holiday, pension matching, large bank.\n"
+        "Notes: the start-up raised its last round eight months ago; the bank role has a clear promotion path "
+        "but a 70-minute commute on office days.",
+        "First article: Homework improves discipline and gives parents a view of what children learn.\n"
+        "Second article: For children under eleven, homework shows almost no benefit and adds family stress.\n"
+        "Third article: Teachers report that short reading tasks at home help, while worksheets mostly measure "
+        "how much help a child gets from their parents.",
+        "Laptop X: 14-inch, 1.2 kg, 12-hour battery, 16 GB RAM.\nLaptop Y: 16-inch, 2.0 kg, 7-hour battery, 32 GB RAM, "
+        "dedicated graphics card.\n"
+        "Reviewer note: X has the better keyboard and stays cool; Y is noticeably faster for video editing but "
+        "its fans get loud and the charger is heavy.",
+        "Nutritionist: Breakfast kick-starts the metabolism and helps concentration.\n"
+        "Researcher: Trials find skipping breakfast has little effect on weight or focus for most adults.\n"
+        "Paediatrician: For children and teenagers the evidence is different: those who eat breakfast do better "
+        "in morning lessons, although income may explain part of that.",
+        "Notes from Monday: users confused by the new menu.\nNotes from Wednesday: support tickets about the menu "
+        "doubled.\nNotes from Friday: session length fell by 8% since the redesign.\n"
+        "Notes from the following Monday: power users say the new menu is faster once learned, and the "
+        "search box is used twice as often as before.",
+    ),
+    q_numbers=_raw(
+        "12, 15, 9, 30, 14, 13, 11", "Monday 42, Tuesday 38, Wednesday 55, Thursday 61, Friday 90",
+        "rent 950, food 420, transport 160, subscriptions 75, eating out 310, savings 100",
+        "2019: 1.2m, 2020: 0.8m, 2021: 1.1m, 2022: 1.6m, 2023: 1.9m",
+        "Page load times in seconds: 1.2, 1.4, 1.3, 6.8, 1.1, 1.5, 1.2",
+        "Customer ratings this month: 5, 4, 5, 2, 5, 1, 4, 5, 3, 5",
+    ),
+    q_review2=_raw(
+        "The pasta was cold when it arrived and the waiter ignored us for twenty minutes.",
+        "Lovely little hotel, spotless room, but the walls are paper thin.",
+        "The headphones sound great but the ear cushions started peeling after a month.",
+        "Fast delivery and the sofa looks just like the photos. Assembly instructions were confusing.",
+        "Our guide was brilliant and the views were worth every step of the climb.",
+        "The app keeps logging me out and support never answered my two emails.",
+        "Best croissants in town, though the queue on Saturdays is ridiculous.",
+        "The yoga class was calm and well paced; the changing rooms need a proper clean.",
+        "Checked in late, the night porter upgraded our room without us asking. Breakfast was average.",
+        "The kids loved the museum's hands-on rooms, but the café prices are steep.",
+    ),
+)
+
+_P_RES4 = (
+    "Compare the two texts and write a paragraph on how their views differ.\n\n{q_two}",
+    "Which of these options is better for someone who values free time? Weigh them up.\n{q_two}",
+    "Read both passages and give a balanced conclusion that takes each into account.\n\n{q_two}",
+    "Here are two viewpoints. Summarise each and then synthesise them.\n{q_two}",
+    "Put these notes together and explain what they suggest overall.\n\n{q_two}",
+    "Evaluate the claims in these sources against each other.\n{q_two}", "Compare and contrast the following.\n\n{q_two}",
+    "Using all the information below, write a short recommendation.\n{q_two}",
+)
+_plain("research_synthesis", "two-texts", _P_RES4, inline=True)
+
+_P_DATA4 = (
+    "Here are my numbers: {q_numbers}. What does this tell you?", "Analyse this data and point out any outliers.\n\n{q_numbers}",
+    "Find the trend in these figures and describe it.\n{q_numbers}", "What's the mean and median here, and is anything odd? {q_numbers}",
+    "Look at my monthly spending and tell me where I could cut back.\n{q_numbers}", "Do these results look healthy? {q_numbers}",
+    "Interpret the following measurements.\n{q_numbers}", "Is this growth or just noise? {q_numbers}",
+)
+_plain("data_analysis", "numbers", _P_DATA4, inline=True)
+
+_P_REVIEW_OTHER = (
+    ("email_drafting", "Write a reply to this customer review.\n\n{q_review2}"),
+    ("email_drafting", "Respond politely to this review on behalf of the business: {q_review2}"),
+    ("content_editing", "Rewrite this review so it sounds more constructive: {q_review2}"),
+    ("content_editing", "Make this review more detailed and better written.\n{q_review2}"),
+    ("brainstorming", "Based on this review, suggest some things the business could improve.\n{q_review2}"),
+    ("brainstorming", "What could the owner do differently? List ideas. {q_review2}"),
+    ("entity_extraction", "List the pros and the cons mentioned in this review.\n{q_review2}"),
+    ("simple_qa", "What product or place is this review about? {q_review2}"),
+    ("creative_writing", "Turn this review into a funny short poem.\n{q_review2}"),
+    ("summarization", "In one short line, what's the reviewer's main point?\n{q_review2}"),
+)
+for _i, (_cat, _u) in enumerate(_P_REVIEW_OTHER):
+    _inline(_cat, f"plain-review-task-{_i + 1}", (_u,))
+
+# ---- seventh batch: "the given ..." instruction wording, spread over every category it fits --
+
+_P_GIVEN = {
+    "brainstorming": (
+        "Suggest some ways to solve the given problem.\n\n{q_situ}", "Make a list of ideas for the given occasion.\n{q_theme}",
+        "Give some examples of things people could do in the given situation.\n{q_situ}",
+        "Come up with alternative names for the given business.\n{q_venture}", "Make a list of possible gifts for the person described.\n{gift_for}",
+        "Based on the given situation, brainstorm a few options.\n\n{q_situ}", "Give examples of questions to ask about the given topic.\n{q_theme}",
+        "Make some suggestions for the given theme.\n{q_theme}",
+    ),
+    "open_qa": (
+        "Explain the given concept in your own words.\n\n{q_term}", "Give some advice about the given topic.\n{q_theme}",
+        "Describe the given historical topic and why it matters today.\n{p_topic}", "Answer the given question in a few paragraphs.\n\nWhy do {p_animal} live in groups?",
+        "Give examples that illustrate the given concept.\n{q_term}", "What are the main causes of the given problem?\n{p_issue}",
+        "Make the case for and against the given idea.\n{p_issue}", "Help me understand the given term.\n{q_term}",
+    ),
+    "content_editing": (
+        "Correct the grammar in the given sentence.\n\n{q_rough}", "Rewrite the given text in a more formal tone.\n{q_para}",
+        "Paraphrase the given sentence.\n{q_rough}", "Make the given paragraph more concise.\n\n{q_para}",
+        "Improve the given sentence so it reads better.\n{q_rough}", "Change the tone of the given message to be friendlier.\n{q_rough}",
+    ),
+    "creative_writing": (
+        "Write a poem about the given subject.\n\n{q_subject}", "Make up a short story based on the given scene.\n{p_scene}",
+        "Write a slogan for the given business.\n{q_venture}", "Write a product description for the given item.\n\n{p_thing}",
+        "Make up a bedtime story about the given animal.\n{p_animal}", "Write a short scene set in the given place.\n{city}",
+    ),
+    "simple_qa": (
+        "Answer the question based on the given passage.\n\n{q_passage}\n\n{q_question}", "Use the given information to answer: {q_question}\n{q_passage}",
+        "Given the paragraph, {q_question}\n\n{q_passage}", "Read the given text and answer briefly. {q_question}\n{q_passage}",
+    ),
+    "classification": (
+        "Choose the correct label for the given item.\n\n{q_item_labels}", "Decide which group the given item belongs to.\n{q_item_labels}",
+        "Label the given headline with a news section.\n{headline}", "Given the options, which fits best?\n{q_item_labels}",
+    ),
+    "research_synthesis": (
+        "Compare the given texts and synthesise their arguments.\n\n{q_two}", "Combine the given sources into one overview.\n{q_multi}",
+        "Make a comparison of the given options and recommend one.\n{q_two}", "Given these sources, what is the overall conclusion?\n{q_multi}",
+    ),
+    "data_analysis": (
+        "Analyze the given table and describe the main trends.\n\n{q_small_table}", "Make sense of the given numbers for me.\n{q_numbers}",
+        "What can you conclude from the given data?\n{q_small_table}", "Identify the best and worst performers in the given table.\n{q_small_table}",
+    ),
+    "summarization": (
+        "Make a short summary of the given article.\n\n{article}", "Give the main idea of the given passage in one sentence.\n{story_passage}",
+    ),
+    "email_drafting": (
+        "Write a reply to the given email.\n\n{inbox_email}", "Make a polite response to the given message.\n{complaint_msg}",
+    ),
+}
+for _cat, _prompts in _P_GIVEN.items():
+    _plain(_cat, "given", _prompts, inline=True, size=2)
