@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,21 +34,30 @@ def word_ngrams(text: str) -> list[str]:
     return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
 
 
+def words_of(text: str) -> list[str]:
+    """The words ``char_wb`` pads and cuts into n-grams."""
+    return _SPACES.sub(" ", text.lower()).split()
+
+
+def word_char_ngrams(word: str, low: int = 3, high: int = 5) -> list[str]:
+    """scikit-learn's ``char_wb`` n-grams of one word."""
+    out: list[str] = []
+    w = f" {word} "
+    size = len(w)
+    for n in range(low, high + 1):
+        offset = 0
+        out.append(w[offset : offset + n])
+        while offset + n < size:
+            offset += 1
+            out.append(w[offset : offset + n])
+        if offset == 0:
+            break
+    return out
+
+
 def char_ngrams(text: str, low: int = 3, high: int = 5) -> list[str]:
     """scikit-learn's ``char_wb`` analyzer."""
-    out: list[str] = []
-    for word in _SPACES.sub(" ", text.lower()).split():
-        w = f" {word} "
-        size = len(w)
-        for n in range(low, high + 1):
-            offset = 0
-            out.append(w[offset : offset + n])
-            while offset + n < size:
-                offset += 1
-                out.append(w[offset : offset + n])
-            if offset == 0:
-                break
-    return out
+    return [g for word in words_of(text) for g in word_char_ngrams(word, low, high)]
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,26 @@ class TextModel:
     chars: Block
     coef_t: np.ndarray  # (n_features, n_categories)
     intercept: np.ndarray  # (n_categories,)
+    # word → columns of its known char n-grams: templates share most words, so each word is
+    # cut into n-grams once per process
+    _char_cache: dict[str, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+
+    def _char_columns(self, text: str) -> np.ndarray:
+        cache, vocab = self._char_cache, self.chars.vocab
+        parts = []
+        for word in words_of(text):
+            ids = cache.get(word)
+            if ids is None:
+                ids = np.array([vocab[g] for g in word_char_ngrams(word) if g in vocab], dtype=np.int64)
+                if len(cache) < 500_000:
+                    cache[word] = ids
+            parts.append(ids)
+        return np.concatenate(parts) if parts else np.zeros(0, np.int64)
+
+    def _block(self, block: Block, idx: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """Sublinear tf × idf, l2-normalised."""
+        w = (1.0 + np.log(counts)) * block.idf[idx]
+        return w / np.sqrt((w * w).sum())
 
     def proba(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), n_categories) probabilities."""
@@ -73,16 +102,16 @@ class TextModel:
         for text in texts:
             text = text[:MAX_CHARS]
             c_all, v_all = [], []
-            for block, grams in ((self.words, word_ngrams(text)), (self.chars, char_ngrams(text))):
-                counts = Counter(g for g in grams if g in block.vocab)
-                if not counts:
-                    continue
-                idx = np.fromiter((block.vocab[g] for g in counts), dtype=np.int64, count=len(counts))
-                tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
-                w = tf * block.idf[idx]
-                w /= np.sqrt((w * w).sum())
+            words = Counter(g for g in word_ngrams(text) if g in self.words.vocab)
+            if words:
+                idx = np.fromiter((self.words.vocab[g] for g in words), dtype=np.int64, count=len(words))
+                counts = np.fromiter(words.values(), dtype=np.float64, count=len(words))
                 c_all.append(idx)
-                v_all.append(w)
+                v_all.append(self._block(self.words, idx, counts))
+            chars, counts = np.unique(self._char_columns(text), return_counts=True)
+            if chars.size:
+                c_all.append(chars)
+                v_all.append(self._block(self.chars, chars, counts.astype(np.float64)))
             c = np.concatenate(c_all) if c_all else np.zeros(0, np.int64)
             v = np.concatenate(v_all) if v_all else np.zeros(0)
             cols.append(c)
