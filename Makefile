@@ -14,10 +14,20 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e ".[dev]"
 	touch $@
 
-demo: $(STAMP)  ## ingest the bundled sample week into a demo workspace and report on it
+demo: $(STAMP)  ## ingest the bundled sample week into a demo workspace, report on it, serve the dashboard
 	$(VENV)/bin/spendscope demo
 
-test: $(STAMP)  ## run the test suite
+CHROMIUM := /usr/bin/chromium
+
+# The dashboard's browser tests drive Debian's Chromium (never a downloaded browser).
+$(CHROMIUM):
+	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else \
+		echo "note: $(CHROMIUM) is missing and cannot be installed here (needs root and apt-get): browser tests will be skipped"; \
+	fi
+
+test: $(STAMP) $(CHROMIUM)  ## run the test suite (installs Debian's chromium for the browser tests)
 	$(PY) -m pytest -q
 
 bench: $(STAMP)  ## run the benchmarks and print their figures

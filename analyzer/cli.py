@@ -407,8 +407,12 @@ def _rate_text(rate: dict[str, Any] | None) -> str:
 # --------------------------------------------------------------------------- demo
 @app.command("demo")
 @user_errors
-def demo_cmd(workspace: WorkspaceOpt = None) -> None:
-    """Build a demo workspace from the bundled sample week and show its report."""
+def demo_cmd(
+    workspace: WorkspaceOpt = None,
+    port: Annotated[int, typer.Option("--port", help="Port of the dashboard served at the end.")] = 8050,
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Only build the workspace and print the report.")] = False,
+) -> None:
+    """Build a demo workspace from the bundled sample week, show its report, serve the dashboard."""
     if not SAMPLE_WEEK.is_dir():
         raise ConfigError(f"{SAMPLE_WEEK}: the sample week is missing (run python sample_logs/generate.py)")
     root = workspace if workspace is not None else default_path().parent / "demo"
@@ -418,6 +422,10 @@ def demo_cmd(workspace: WorkspaceOpt = None) -> None:
     _print_ingest(result, ws)
     _print_report(aggregate.spend_report(ws.requests(), by="model", resolve=ws.price_settings().resolver()))
     out.print(f"\nExplore further: spendscope report --workspace {root} --by meta:project")
+    if not no_serve:
+        from analyzer.serve_cli import serve
+
+        serve(root, "127.0.0.1", port, None)
 
 
 def _reset_demo(root: Path) -> None:
@@ -444,6 +452,7 @@ def formats_cmd() -> None:
 
 
 from analyzer import simulate_cli  # noqa: E402,F401  (registers simulate and optimize)
+from analyzer import serve_cli  # noqa: E402,F401  (registers serve)
 
 
 def main() -> None:

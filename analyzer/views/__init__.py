@@ -1,0 +1,161 @@
+"""The dashboard's data layer: every number a page shows, as plain frames and dicts.
+
+The dashboard holds no business logic and no polars queries; it calls ``Views``. Reading
+and pricing millions of requests takes seconds, a filter change must take milliseconds, so
+``Views`` prices the workspace once (on construction and on ``refresh()``, after an upload
+or a relabel) into compact tables (``tables.py``): *cells* per (day, provider, model,
+category, service tier), the same per metadata key's value, and *verdicts* per (template,
+category, source, model). Every query then filters and sums those (``queries.py``):
+thousands of rows rather than millions. Money is USD, unrounded; unpriced requests add
+nothing to a cost and are counted apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from analyzer.classify.taxonomy import CATEGORIES
+from analyzer.errors import ConfigError
+from analyzer.simulate.session import Simulator
+from analyzer.views import queries, tables
+from analyzer.views.quality import quality_over_time
+from analyzer.views.queries import Filters
+from analyzer.workspace import Workspace
+
+__all__ = ["Filters", "Views", "to_csv"]
+
+
+def to_csv(frame: pl.DataFrame) -> str:
+    """A frame as CSV text with a header row (dates as YYYY-MM-DD), for downloads."""
+    return frame.write_csv()
+
+
+class Views:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read and price the workspace again (after an upload or a relabel)."""
+        self._t = tables.build(self.ws)
+        self._templates = queries.rolled_up_templates(self._t.verdicts, self._t.samples)
+        self._simulator: Simulator | None = None
+
+    def is_empty(self) -> bool:
+        return self._t.cells[None].height == 0
+
+    @property
+    def assumptions(self) -> list[str]:
+        """What pricing assumed, in words."""
+        return list(self._t.assumptions)
+
+    # ------------------------------------------------------------------ overview
+    def filter_options(self) -> dict[str, Any]:
+        cells = self._t.cells[None]
+        span = queries.period(cells, Filters())
+        providers = queries.summed(cells, ["provider"], "requests").sort(
+            ["requests", "provider"], descending=[True, False])["provider"].to_list()
+        values = {}
+        for key in self._t.meta_keys:
+            col = tables.meta_column(key)
+            ranked = queries.summed(self._t.cells[key], [col], "requests").sort(
+                ["requests", col], descending=[True, False])
+            values[key] = ranked[col].to_list()
+        return {"start": span[0] if span else None, "end": span[1] if span else None,
+                "providers": providers, "meta_keys": list(self._t.meta_keys),
+                "meta_values": values}
+
+    def kpis(self, f: Filters, *, month_days: float = 30) -> dict[str, Any]:
+        """Totals of the selection; ``monthly_projection_usd`` = cost / days × month_days,
+        ``days`` the calendar days of the selected range that the workspace covers;
+        ``avg_cost_per_request_usd`` over priced requests."""
+        if month_days <= 0:
+            raise ConfigError(f"month days must be positive, got {month_days}")
+        return queries.kpis(self._t, f, month_days)
+
+    def cost_by_model_day(self, f: Filters) -> pl.DataFrame:
+        picked = self._select(f)
+        return queries.summed(picked, ["day", "model"], "cost_usd").sort("day", "model")
+
+    def requests_by_model(self, f: Filters) -> pl.DataFrame:
+        return queries.summed(self._select(f), ["model"], "requests").sort(
+            ["requests", "model"], descending=[True, False])
+
+    def cost_by_category(self, f: Filters) -> pl.DataFrame:
+        return queries.summed(self._select(f), ["category"], "cost_usd", "requests").sort(
+            ["cost_usd", "requests", "category"], descending=[True, True, False])
+
+    def daily_cost(self, f: Filters) -> pl.DataFrame:
+        """Cost per day over the selection's period, $0 on days without traffic."""
+        return queries.daily_cost(self._t, f)
+
+    # ------------------------------------------------------------------ data
+    def files(self) -> list[dict[str, Any]]:
+        """The manifest's ingested files: path, format, sha256, counts, run, at (UTC)."""
+        return self.ws.files()
+
+    def unpriced_models(self) -> pl.DataFrame:
+        unpriced = self._t.cells[None].filter(pl.col("unpriced_requests") > 0)
+        return queries.summed(unpriced, ["provider", "model"], "unpriced_requests").rename(
+            {"unpriced_requests": "requests"}).sort(
+            ["requests", "provider", "model"], descending=[True, False, False])
+
+    # ------------------------------------------------------------------ categories
+    def classification_coverage(self) -> pl.DataFrame:
+        """Requests per category source (metadata, relabel, rule, model, shape), with share."""
+        by_source = queries.summed(self._t.verdicts, ["category_source"], "requests")
+        total = by_source["requests"].sum()
+        return by_source.with_columns(
+            (pl.col("requests") / total if total else pl.lit(0.0)).alias("share")
+        ).sort(["requests", "category_source"], descending=[True, False])
+
+    def categories(self) -> pl.DataFrame:
+        """category, requests, cost_usd, avg_confidence (request-weighted), top_models."""
+        verdicts = self._t.verdicts
+        sums = queries.summed(verdicts, ["category"], "requests", "cost_usd", "confidence_sum")
+        return (
+            sums.join(queries.model_mix(verdicts, ["category"]), on="category", how="left")
+            .select("category", "requests", "cost_usd",
+                    (pl.col("confidence_sum") / pl.col("requests")).fill_nan(0.0)
+                    .alias("avg_confidence"), "top_models")
+            .sort(["requests", "category"], descending=[True, False])
+        )
+
+    def top_templates(self, category: str | None = None, limit: int = 50) -> pl.DataFrame:
+        """Templates by cost: template_id, sample, category, category_source,
+        category_confidence, requests, cost_usd, top_models. With ``category``, only the
+        requests in that category count."""
+        if category is None:
+            return self._templates.head(max(limit, 0))
+        if category not in CATEGORIES:
+            raise ConfigError(f"unknown category '{category}'")
+        verdicts = self._t.verdicts.filter(pl.col("category") == category)
+        return queries.rolled_up_templates(verdicts, self._t.samples).head(max(limit, 0))
+
+    def relabel(self, template_id: str, category: str) -> int:
+        """Set a template's category (persisted in the workspace); returns the requests
+        it covers. Every view reflects it at once."""
+        covered = self.ws.relabel(template_id, category)
+        self.refresh()
+        return covered
+
+    # ------------------------------------------------------------------ monthly, simulator
+    def monthly(self, month_days: float | None = None) -> pl.DataFrame:
+        """month (YYYY-MM), model, cost_usd, kind: ``actual`` per calendar month; for the
+        last month, when not fully observed, also ``projected`` (see ``queries.monthly``)."""
+        return queries.monthly(self._t.cells[None], month_days)
+
+    def simulator(self) -> Simulator:
+        """The routing simulator over this workspace, built on first use."""
+        if self._simulator is None:
+            self._simulator = Simulator.for_workspace(self.ws)
+        return self._simulator
+
+    def quality_over_time(self) -> pl.DataFrame | None:
+        """day, category, pass_rate from the workspace's dated ``quality_results.csv``."""
+        return quality_over_time(self.ws.root)
+
+    def _select(self, f: Filters) -> pl.DataFrame:
+        return queries.select(self._t, f)

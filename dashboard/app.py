@@ -1,0 +1,97 @@
+"""The spendscope dashboard: one Dash app, five pages (CONTRACT.md, "Dashboard")."""
+
+from __future__ import annotations
+
+import base64
+import hmac
+from pathlib import Path
+from typing import Any
+
+from dash import Dash, Input, Output, dcc, html
+from flask import Response, request
+
+from analyzer.errors import AnalyzerError
+from analyzer.workspace import Workspace
+from dashboard import figures
+from dashboard.pages import categories, data, monthly, overview, simulator
+from dashboard.state import State, error_box
+
+PAGES = {  # path -> (nav label, module)
+    "/": ("Overview", overview),
+    "/data": ("Data", data),
+    "/categories": ("Categories", categories),
+    "/simulator": ("Simulator", simulator),
+    "/monthly": ("Monthly", monthly),
+}
+ASSETS = Path(__file__).resolve().parent / "assets"
+
+
+def _nav(path: str) -> list[Any]:
+    return [dcc.Link(label, href=href, id=f"nav-{label.lower()}",
+                     className="nav-link active" if href == path else "nav-link")
+            for href, (label, _) in PAGES.items()]
+
+
+def render_page(state: State, path: str | None) -> tuple[Any, Any]:
+    """(page content, nav links) for a path; an unknown path is a small 404 message."""
+    path = (path or "/").rstrip("/") or "/"
+    if path not in PAGES:
+        return html.Div([html.H2("Not found"), html.P(f"No page at {path}."), dcc.Link("Overview", href="/")]), _nav(path)
+    _, module = PAGES[path]
+    try:
+        with state.lock:
+            return module.layout(state.views, state), _nav(path)
+    except AnalyzerError as e:
+        return error_box(str(e)), _nav(path)
+
+
+def create_app(workspace: Workspace | Path | str, *, views: Any = None, filters_cls: type | None = None,
+               to_csv: Any = None, auth: tuple[str, str] | None = None) -> Dash:
+    """The dashboard over a workspace. ``views``/``filters_cls``/``to_csv`` default to
+    ``analyzer.views``; ``auth`` (user, password) turns on HTTP basic auth for every request."""
+    ws = workspace if isinstance(workspace, Workspace) else Workspace(Path(workspace))
+    if views is None or filters_cls is None or to_csv is None:
+        from analyzer import views as views_mod
+
+        views = views if views is not None else views_mod.Views(ws)
+        filters_cls = filters_cls or views_mod.Filters
+        to_csv = to_csv or views_mod.to_csv
+    state = State(views=views, workspace=ws, filters_cls=filters_cls, to_csv=to_csv)
+    if not views.is_empty():  # the most used models get the first palette colours
+        for row in views.requests_by_model(filters_cls()).to_dicts():
+            figures.model_color(row["model"])
+    app = Dash(__name__, title="spendscope", assets_folder=str(ASSETS), suppress_callback_exceptions=True,
+               update_title=None)
+    app.layout = html.Div([
+        dcc.Location(id="url"),
+        html.Header([
+            html.Div([html.Span("spendscope", className="brand"),
+                      html.Span(str(ws.root), className="ws-path", title="workspace")], className="brand-wrap"),
+            html.Nav(_nav("/"), id="nav", className="nav"),
+        ], className="topbar"),
+        html.Main(id="page-content", className="page"),
+    ], className="app")
+
+    @app.callback(Output("page-content", "children"), Output("nav", "children"), Input("url", "pathname"))
+    def _route(path: str | None) -> tuple[Any, Any]:
+        return render_page(state, path)
+
+    for _, module in PAGES.values():
+        module.register(app, state)
+    if auth is not None:
+        add_basic_auth(app, *auth)
+    app.spendscope_state = state  # type: ignore[attr-defined]  # for tests and the CLI
+    return app
+
+
+def add_basic_auth(app: Dash, user: str, password: str) -> None:
+    """HTTP basic auth on every request of the Flask server (constant-time compare)."""
+    expected = base64.b64encode(f"{user}:{password}".encode()).decode()
+
+    @app.server.before_request
+    def _check() -> Response | None:
+        header = request.headers.get("Authorization", "")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() == "basic" and hmac.compare_digest(token.strip().encode(), expected.encode()):
+            return None
+        return Response("Authentication required.\n", 401, {"WWW-Authenticate": 'Basic realm="spendscope"'})

@@ -1,0 +1,1 @@
+"""One module per dashboard page: layout(views, state) and register(app, state)."""

@@ -1,0 +1,147 @@
+"""Real-browser tests: Playwright driving Debian's /usr/bin/chromium against a live server.
+
+Never ``playwright install``: the system Chromium is used through ``executable_path``.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.dashboard.conftest import build_workspace, log_lines
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+PAGES = ["/", "/data", "/categories", "/simulator", "/monthly"]
+TIMEOUT = 15_000
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)"),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+expect = sync_api.expect
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    pytest.importorskip("analyzer.views", reason="analyzer.views (the data layer) is not there yet")
+    from werkzeug.serving import make_server
+
+    from dashboard.app import create_app
+
+    ws = build_workspace(tmp_path_factory.mktemp("browser"))
+    srv = make_server("127.0.0.1", 0, create_app(ws).server, threaded=True)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{srv.server_port}"
+    srv.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    pg = ctx.new_page()
+    pg.console_errors = []  # type: ignore[attr-defined]
+    pg.on("console", lambda m: pg.console_errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
+    yield pg
+    ctx.close()
+
+
+def shot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def money_of(text: str) -> float:
+    m = re.search(r"-?\$(-?[\d,]+\.\d\d)", text)
+    assert m, text
+    return float(m.group(1).replace(",", "")) * (-1 if text.strip().startswith("-") else 1)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads_without_console_errors(live_server: str, page: Any, path: str) -> None:
+    page.goto(live_server + path)
+    expect(page.locator("#page-content h2")).to_be_visible(timeout=TIMEOUT)
+    if path == "/":
+        expect(page.locator("#kpi-total-cost")).to_contain_text("$", timeout=TIMEOUT)
+        expect(page.locator("#cost-by-model .main-svg").first).to_be_visible(timeout=TIMEOUT)
+    if path == "/simulator":
+        expect(page.locator("#scenario-savings")).to_contain_text("$", timeout=TIMEOUT)
+        expect(page.locator("#scenario-chart .main-svg").first).to_be_visible(timeout=TIMEOUT)
+    if path == "/monthly":
+        expect(page.locator("#monthly-spend .main-svg").first).to_be_visible(timeout=TIMEOUT)
+    page.wait_for_load_state("networkidle")
+    shot(page, "page-overview" if path == "/" else "page" + path.replace("/", "-"))
+    assert page.console_errors == []
+
+
+def test_wide_layout_1920(live_server: str, browser: Any) -> None:
+    ctx = browser.new_context(viewport={"width": 1920, "height": 1080})
+    pg = ctx.new_page()
+    pg.goto(live_server + "/")
+    expect(pg.locator("#kpi-requests")).not_to_have_text("", timeout=TIMEOUT)
+    expect(pg.locator("#requests-by-model .main-svg").first).to_be_visible(timeout=TIMEOUT)
+    shot(pg, "overview-1920")
+    ctx.close()
+
+
+def test_upload_changes_overview_kpis(live_server: str, page: Any) -> None:
+    page.goto(live_server + "/")
+    expect(page.locator("#kpi-requests")).to_have_text(re.compile(r"^\d[\d,]*$"), timeout=TIMEOUT)
+    before_requests = int(page.locator("#kpi-requests").inner_text().replace(",", ""))
+    before_cost = money_of(page.locator("#kpi-total-cost").inner_text())
+
+    page.get_by_role("link", name="Data").click()
+    expect(page.locator("#upload")).to_be_visible(timeout=TIMEOUT)
+    extra = log_lines(days=1, per_day=2, start="2026-10-09", prefix="upload")
+    page.locator("#upload input[type=file]").set_input_files(
+        {"name": "../../evil dir/more usage.jsonl", "mimeType": "application/json", "buffer": extra.encode()})
+    expect(page.locator("#ingest-summary")).to_contain_text("Ingested 8 rows", timeout=TIMEOUT)
+    expect(page.locator("#ingest-summary")).to_contain_text("generic")
+    shot(page, "data-after-upload")
+
+    page.get_by_role("link", name="Overview").click()
+    expect(page.locator("#kpi-requests")).to_have_text(f"{before_requests + 8:,}", timeout=TIMEOUT)
+    after_cost = money_of(page.locator("#kpi-total-cost").inner_text())
+    assert after_cost > before_cost
+    shot(page, "overview-after-upload")
+    assert page.console_errors == []
+
+
+def test_upload_unknown_format_shows_message(live_server: str, page: Any) -> None:
+    page.goto(live_server + "/data")
+    page.locator("#upload input[type=file]").set_input_files(
+        {"name": "notes.txt", "mimeType": "text/plain", "buffer": b"hello there\nthis is not a log\n"})
+    expect(page.locator("#ingest-summary .alert-error")).to_contain_text("notes.txt", timeout=TIMEOUT)
+    assert page.console_errors == []
+
+
+def test_simulator_control_changes_savings(live_server: str, page: Any) -> None:
+    page.goto(live_server + "/simulator")
+    savings = page.locator("#scenario-savings")
+    expect(savings).to_contain_text("$", timeout=TIMEOUT)
+    before = savings.inner_text()
+    # turn batch on for the first category row
+    page.locator("[id*='sim-batch'] input[type=checkbox]").first.check()
+    expect(savings).not_to_have_text(before, timeout=TIMEOUT)
+    assert money_of(savings.inner_text()) > money_of(before)
+    expect(page.locator("#scenario-cost")).to_contain_text("$")
+    shot(page, "simulator-after-change")
+    assert page.console_errors == []
