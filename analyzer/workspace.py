@@ -88,10 +88,13 @@ class Workspace:
 
     def requests(self) -> pl.LazyFrame:
         """All canonical rows with their category (see ``classify/assign.py``), lazily."""
-        return assign.categorize(
-            self.raw_requests(), self.templates(), relabels=self.relabels(),
-            settings=self.classify_settings(),
-        )
+        return self.categorize(self.raw_requests())
+
+    def categorize(self, frame: pl.LazyFrame) -> pl.LazyFrame:
+        """``frame`` (rows, or rows summed per template, model and metadata) with its
+        category under this workspace's templates, relabels and rules."""
+        return assign.categorize(frame, self.templates(), relabels=self.relabels(),
+                                 settings=self.classify_settings())
 
     def template_ids(self) -> set[str]:
         return set(self.templates()["template_id"].to_list())

@@ -14,7 +14,7 @@ the rare model whose window lies between two edges.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 import polars as pl
 
 from analyzer import aggregate
@@ -46,18 +46,26 @@ def build(
     *,
     meta_keys: Sequence[str] = (),
     resolve: cost.Resolver = catalog.unit_prices,
+    categorize: Callable[[pl.LazyFrame], pl.LazyFrame] | None = None,
 ) -> tuple[pl.DataFrame, list[str]]:
     """Cells of categorized requests, with ``cost_usd`` (null when unpriced) and
-    ``priced``; also the pricing assumptions of the baseline."""
+    ``priced``; also the pricing assumptions of the baseline.
+
+    With ``categorize`` (e.g. ``Workspace.categorize``), ``requests`` are raw rows: each is
+    priced, rows are summed per template, metadata and the cell keys, and the category is
+    given to those sums (it depends on template, model and metadata only) — the same cells,
+    without reading every row's metadata."""
     priced = cost.price(requests, resolve=resolve)
-    meta = [aggregate.dimension(k).alias(k) for k in meta_keys]
     frame = priced.frame.with_columns(
         pl.col("timestamp").dt.date().alias("day"),
-        pl.col("category").cast(pl.String).fill_null("other"),
         size_bucket(),
         (pl.col("price_status") == "priced").alias("priced"),
-        *meta,
     )
+    if categorize is not None:
+        grain = [k for k in KEYS if k != "category"] + ["priced", "template_id", "metadata"]
+        frame = categorize(frame.group_by(grain).agg(*(pl.col(c).sum() for c in SUMS), pl.col("cost_usd").sum()))
+    meta = [aggregate.dimension(k).alias(k) for k in meta_keys]
+    frame = frame.with_columns(pl.col("category").cast(pl.String).fill_null("other"), *meta)
     cells = (
         frame.group_by(*KEYS, "priced", *meta_keys)
         .agg(*(pl.col(c).sum() for c in SUMS), pl.col("cost_usd").sum())

@@ -6,7 +6,7 @@ once (``cells.build``, the only step that reads every request) and then call ``r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import polars as pl
@@ -29,11 +29,14 @@ class Simulator:
         resolve: cost.Resolver = catalog.unit_prices,
         quality: QualityTable | None = None,
         meta_keys: Sequence[str] = (),
+        categorize: Callable[[pl.LazyFrame], pl.LazyFrame] | None = None,
     ) -> None:
+        """``requests`` categorized rows, or raw rows with ``categorize`` (see ``cells.build``)."""
         self.resolve = resolve
         self.quality = quality or QualityTable.load()
         self.meta_keys = tuple(meta_keys)
-        self.cells, self.assumptions = cells.build(requests, meta_keys=self.meta_keys, resolve=resolve)
+        self.cells, self.assumptions = cells.build(requests, meta_keys=self.meta_keys, resolve=resolve,
+                                                   categorize=categorize)
         self.prepared = prepare(self.cells, self.quality)
 
     @classmethod
@@ -44,7 +47,7 @@ class Simulator:
         prior plus ``quality_results`` (default: the workspace's ``quality_results.csv``)."""
         if quality_results is None and (ws.root / QUALITY_RESULTS).is_file():
             quality_results = ws.root / QUALITY_RESULTS
-        return cls(ws.requests(), resolve=ws.price_settings().resolver(),
+        return cls(ws.raw_requests(), resolve=ws.price_settings().resolver(), categorize=ws.categorize,
                    quality=QualityTable.load(quality_results), meta_keys=meta_keys)
 
     def run(self, policy: Policy, *, month_days: float = 30, floor: float | None = None) -> Result:

@@ -63,3 +63,17 @@ def test_every_preset_saves_or_says_why(figures: dict[str, Any]) -> None:
     # batch and "down a tier" never cost more; 70/30 moves cheap traffic up to the flagship
     for name in ("batch-not-real-time", "simple-to-budget", "cheapest-tier-per-category", "optimize-0.9"):
         assert figures[name]["scenario_usd"] <= base
+
+
+def test_cells_from_grouped_rows_equal_cells_from_categorized_rows(tmp_path: Path) -> None:
+    from analyzer.simulate import cells
+
+    ws = Workspace(tmp_path / "ws")
+    ws.add(pipeline.ingest([ROOT / "tests" / "fixtures" / "logs"]))
+    direct, _ = cells.build(ws.requests(), meta_keys=("meta:project",))
+    grouped, _ = cells.build(ws.raw_requests(), meta_keys=("meta:project",), categorize=ws.categorize)
+    assert direct.drop("cost_usd").equals(grouped.drop("cost_usd"))
+    assert direct["cost_usd"].is_null().to_list() == grouped["cost_usd"].is_null().to_list()
+    assert direct["cost_usd"].fill_null(0).to_list() == pytest.approx(grouped["cost_usd"].fill_null(0).to_list(),
+                                                                      rel=1e-12)
+    assert direct.height > 20 and direct["priced"].any() and not direct["priced"].all()
