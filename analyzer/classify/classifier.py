@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from analyzer.classify import model as text_model
 from analyzer.classify import rules
-from analyzer.ingest.template import TAIL_SEP, samples_of
+from analyzer.ingest.template import SEP, TAIL_SEP, samples_of
 
 LONG_CHAT = 6
 
@@ -50,7 +50,7 @@ def classify_keys(
             verdicts.append(Verdict("agentic", "shape", 1.0))
         elif not key or not key.strip("\u241f "):
             verdicts.append(Verdict("other", "shape", 0.0))
-        elif (found := rules.match(key.split(TAIL_SEP, 1)[0])) is not None:
+        elif (found := rules.match(key.split(TAIL_SEP, 1)[0], SEP)) is not None:
             verdicts.append(Verdict(found, "rule", rules.CONFIDENCE))
         elif turns >= LONG_CHAT:
             verdicts.append(Verdict("chat", "shape", 0.9))

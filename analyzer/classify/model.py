@@ -27,6 +27,7 @@ ARTIFACT = Path(__file__).with_name("model.npz")
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 _SPACES = re.compile(r"\s\s+")
 MAX_CHARS = 4000  # a template's text beyond this adds nothing but time
+CHUNK = 64  # texts scored together
 
 
 def word_ngrams(text: str) -> list[str]:
@@ -94,38 +95,44 @@ class TextModel:
         w = (1.0 + np.log(counts)) * block.idf[idx]
         return w / np.sqrt((w * w).sum())
 
+    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """One text's non-zero TF-IDF features: (columns, values)."""
+        text = text[:MAX_CHARS]
+        c_all, v_all = [], []
+        words = Counter(g for g in word_ngrams(text) if g in self.words.vocab)
+        if words:
+            idx = np.fromiter((self.words.vocab[g] for g in words), dtype=np.int64, count=len(words))
+            counts = np.fromiter(words.values(), dtype=np.float64, count=len(words))
+            c_all.append(idx)
+            v_all.append(self._block(self.words, idx, counts))
+        chars, counts = np.unique(self._char_columns(text), return_counts=True)
+        if chars.size:
+            c_all.append(chars)
+            v_all.append(self._block(self.chars, chars, counts.astype(np.float64)))
+        if not c_all:
+            return np.zeros(0, np.int64), np.zeros(0)
+        return np.concatenate(c_all), np.concatenate(v_all)
+
+    def scores(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), n_categories) linear scores: x · coefᵀ + intercept."""
+        out = np.tile(self.intercept, (len(texts), 1))
+        feats = [self.features(t) for t in texts]
+        for lo in range(0, len(texts), CHUNK):  # small chunks keep the gathered rows in cache
+            part = feats[lo : lo + CHUNK]
+            lengths = np.array([len(c) for c, _ in part])
+            if not lengths.sum():
+                continue
+            cols = np.concatenate([c for c, _ in part])
+            vals = np.concatenate([v for _, v in part])
+            starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+            nonempty = lengths > 0
+            sums = np.add.reduceat(self.coef_t[cols] * vals[:, None], starts[nonempty], axis=0)
+            out[lo : lo + len(part)][nonempty] += sums
+        return out
+
     def proba(self, texts: Sequence[str]) -> np.ndarray:
-        """(len(texts), n_categories) probabilities."""
-        cols: list[np.ndarray] = []
-        vals: list[np.ndarray] = []
-        starts = [0]
-        for text in texts:
-            text = text[:MAX_CHARS]
-            c_all, v_all = [], []
-            words = Counter(g for g in word_ngrams(text) if g in self.words.vocab)
-            if words:
-                idx = np.fromiter((self.words.vocab[g] for g in words), dtype=np.int64, count=len(words))
-                counts = np.fromiter(words.values(), dtype=np.float64, count=len(words))
-                c_all.append(idx)
-                v_all.append(self._block(self.words, idx, counts))
-            chars, counts = np.unique(self._char_columns(text), return_counts=True)
-            if chars.size:
-                c_all.append(chars)
-                v_all.append(self._block(self.chars, chars, counts.astype(np.float64)))
-            c = np.concatenate(c_all) if c_all else np.zeros(0, np.int64)
-            v = np.concatenate(v_all) if v_all else np.zeros(0)
-            cols.append(c)
-            vals.append(v)
-            starts.append(starts[-1] + len(c))
-        flat_c, flat_v = np.concatenate(cols), np.concatenate(vals)
-        weighted = self.coef_t[flat_c] * flat_v[:, None]  # (nnz, K)
-        scores = np.zeros((len(texts), len(self.categories)))
-        lengths = np.diff(starts)
-        nonempty = lengths > 0
-        if flat_c.size:
-            sums = np.add.reduceat(weighted, np.asarray(starts[:-1])[nonempty], axis=0)
-            scores[nonempty] = sums
-        scores += self.intercept
+        """(len(texts), n_categories) probabilities (softmax of the scores)."""
+        scores = self.scores(texts)
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)

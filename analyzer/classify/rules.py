@@ -10,6 +10,7 @@ anything subtler is left to the model.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _LANG = (r"(english|french|german|spanish|italian|portuguese|dutch|polish|swedish|danish|"
          r"norwegian|finnish|japanese|chinese|korean|arabic|hindi|turkish|russian|ukrainian|greek)")
@@ -56,10 +57,24 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 CONFIDENCE = 0.95
 
 
-def match(text: str) -> str | None:
-    """The category of the first rule whose pattern occurs in ``text``, or None."""
+_NONE = len(RULES)
+
+
+@lru_cache(maxsize=65536)
+def _first(part: str) -> int:
+    """The index of the first rule whose pattern occurs in ``part`` (lower-cased), or
+    ``_NONE``. Cached: many templates share one system prompt."""
+    for i, (_, pattern) in enumerate(RULES):
+        if pattern.search(part):
+            return i
+    return _NONE
+
+
+def match(text: str, sep: str | None = None) -> str | None:
+    """The category of the first rule whose pattern occurs in ``text``, or None. With
+    ``sep``, the parts of ``text`` around it are searched apart (a pattern does not span
+    them), and each distinct part once."""
     lowered = text.lower()
-    for category, pattern in RULES:
-        if pattern.search(lowered):
-            return category
-    return None
+    parts = lowered.split(sep) if sep else [lowered]
+    best = min(_first(p) for p in parts)
+    return RULES[best][0] if best < _NONE else None
