@@ -60,6 +60,7 @@ def create_app(workspace: Workspace | Path | str, *, views: Any = None, filters_
     if not views.is_empty():  # the most used models get the first palette colours
         for row in views.requests_by_model(filters_cls()).to_dicts():
             figures.model_color(row["model"])
+        views.simulator()  # built before serving: a big workspace takes seconds, better not on a first visit
     app = Dash(__name__, title="spendscope", assets_folder=str(ASSETS), suppress_callback_exceptions=True,
                update_title=None)
     app.layout = html.Div([
@@ -70,6 +71,9 @@ def create_app(workspace: Workspace | Path | str, *, views: Any = None, filters_
             html.Nav(_nav("/"), id="nav", className="nav"),
         ], className="topbar"),
         html.Main(id="page-content", className="page"),
+        # an empty graph in the shell starts loading plotly.js (most of a first page load)
+        # while the page's own content is still being computed
+        dcc.Graph(id="plotly-preload", style={"display": "none"}),
     ], className="app")
 
     @app.callback(Output("page-content", "children"), Output("nav", "children"), Input("url", "pathname"))

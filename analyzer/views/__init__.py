@@ -12,6 +12,7 @@ nothing to a cost and are counted apart.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import polars as pl
@@ -35,13 +36,15 @@ def to_csv(frame: pl.DataFrame) -> str:
 class Views:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
+        self._sim_lock = threading.Lock()
         self.refresh()
 
     def refresh(self) -> None:
         """Read and price the workspace again (after an upload or a relabel)."""
         self._t = tables.build(self.ws)
         self._templates = queries.rolled_up_templates(self._t.verdicts, self._t.samples)
-        self._simulator: Simulator | None = None
+        with self._sim_lock:  # a simulator being built for the old data finishes first
+            self._simulator: Simulator | None = None
 
     def is_empty(self) -> bool:
         return self._t.cells[None].height == 0
@@ -149,9 +152,10 @@ class Views:
 
     def simulator(self) -> Simulator:
         """The routing simulator over this workspace, built on first use."""
-        if self._simulator is None:
-            self._simulator = Simulator.for_workspace(self.ws)
-        return self._simulator
+        with self._sim_lock:
+            if self._simulator is None:
+                self._simulator = Simulator.for_workspace(self.ws)
+            return self._simulator
 
     def quality_over_time(self) -> pl.DataFrame | None:
         """day, category, pass_rate from the workspace's dated ``quality_results.csv``."""

@@ -18,21 +18,26 @@ FILTER_INPUTS = [Input("f-dates", "start_date"), Input("f-dates", "end_date"), I
                  Input("f-meta-key", "value"), Input("f-meta-values", "value")]
 
 
-def _kpi(id: str, label: str, value: str = "-") -> html.Div:
+def _kpi(id: str, label: str, value: Any = "-") -> html.Div:
     return html.Div([html.Div(label, className="kpi-label"), html.Div(value, id=id, className="kpi-value")],
                     className="card kpi")
 
 
-def _chart(graph_id: str) -> html.Div:
+def _chart(graph_id: str, figure: Any = None) -> html.Div:
     return html.Div([
-        dcc.Graph(id=graph_id, config={"displaylogo": False, "responsive": True}),
+        dcc.Graph(id=graph_id, figure=figure, config={"displaylogo": False, "responsive": True}),
         html.Button("Download CSV", id=f"{graph_id}-csv", className="btn btn-small", n_clicks=0),
     ], className="card chart")
 
 
 def layout(views: Any, state: State | None = None) -> html.Div:
+    """The page with its figures for the full period already in it (no second round trip
+    on a first load; the filters' callback runs on a change)."""
     opts = views.filter_options()
     meta_keys = opts.get("meta_keys") or []
+    first: dict[str, Any] = {}
+    if state is not None and not views.is_empty():
+        first = compute(views, state.filters(opts.get("start"), opts.get("end")))
     return html.Div([
         html.H2("Overview"),
         html.Div([
@@ -55,14 +60,15 @@ def layout(views: Any, state: State | None = None) -> html.Div:
                   dcc.Link("Data", href="/data"), " page, or run spendscope ingest PATH."],
                  className="alert alert-info") if views.is_empty() else None,
         html.Div([
-            _kpi("kpi-total-cost", "Total cost"),
-            _kpi("kpi-requests", "Requests"),
-            _kpi("kpi-monthly-projection", "Monthly projection"),
-            _kpi("kpi-avg-cost", "Avg cost / request"),
-            _kpi("kpi-unpriced", "Unpriced requests"),
+            _kpi("kpi-total-cost", "Total cost", first.get("kpi-total-cost", "-")),
+            _kpi("kpi-requests", "Requests", first.get("kpi-requests", "-")),
+            _kpi("kpi-monthly-projection", "Monthly projection", first.get("kpi-monthly-projection", "-")),
+            _kpi("kpi-avg-cost", "Avg cost / request", first.get("kpi-avg-cost", "-")),
+            _kpi("kpi-unpriced", "Unpriced requests", first.get("kpi-unpriced", "-")),
         ], className="kpis"),
-        html.Div(_chart("cost-by-model"), className="row"),
-        html.Div([_chart("requests-by-model"), _chart("cost-by-category")], className="row row-2"),
+        html.Div(_chart("cost-by-model", first.get("cost-by-model")), className="row"),
+        html.Div([_chart("requests-by-model", first.get("requests-by-model")),
+                  _chart("cost-by-category", first.get("cost-by-category"))], className="row row-2"),
         dcc.Download(id="overview-download"),
     ])
 
@@ -96,14 +102,15 @@ def register(app: Any, state: State) -> None:
     outs = ["kpi-total-cost", "kpi-requests", "kpi-monthly-projection", "kpi-avg-cost", "kpi-unpriced"]
 
     @app.callback([Output(i, "children") for i in outs] + [Output(g, "figure") for g in CHARTS]
-                  + [Output("overview-msg", "children")], FILTER_INPUTS)
+                  + [Output("overview-msg", "children")], FILTER_INPUTS, prevent_initial_call=True)
     @guarded(state, len(outs) + len(CHARTS) + 1)
     def _update(start: str | None, end: str | None, providers: list[str] | None, meta_key: str | None,
                 meta_values: list[str] | None) -> tuple[Any, ...]:
         got = compute(state.views, state.filters(start, end, providers, meta_key, meta_values))
         return (*(got[i] for i in outs), *(got[g] for g in CHARTS), None)
 
-    @app.callback(Output("f-meta-values", "options"), Output("f-meta-values", "value"), Input("f-meta-key", "value"))
+    @app.callback(Output("f-meta-values", "options"), Output("f-meta-values", "value"), Input("f-meta-key", "value"),
+                  prevent_initial_call=True)
     def _meta_values(meta_key: str | None) -> tuple[list[str], list[str]]:
         with state.lock:
             return meta_value_options(state.views, meta_key), []
