@@ -28,7 +28,7 @@ import polars as pl
 
 from analyzer.pricing import catalog, cost
 from analyzer.simulate import tokens
-from analyzer.simulate.cells import KEYS, SUMS
+from analyzer.simulate.cells import SUMS
 from analyzer.simulate.policy import Move, Policy, ResolvedRoute
 from analyzer.simulate.quality import QualityTable
 from analyzer.simulate.quality import tier_of as quality_tier
@@ -355,13 +355,12 @@ def run(
         k, r = _route_rows(base.filter(pl.col("_route") == i), route, policy, notes)
         known += k
         reprice += r
-    repriced, scenario_assumptions = _repriced(pl.concat(reprice, how="diagonal_relaxed"), resolve) \
-        if reprice else (base.head(0), [])
-    columns = [*_OUT]
-    changed = pl.concat(
-        [f.select(columns) for f in known[1:]] + ([repriced.select(columns)] if not repriced.is_empty() else []),
-        how="vertical_relaxed",
-    ) if len(known) > 1 or not repriced.is_empty() else base.select(columns).head(0)
+    scenario_assumptions: list[str] = []
+    parts = [f.select(_OUT) for f in known[1:]]  # what the routes made of their cells
+    if reprice:
+        repriced, scenario_assumptions = _repriced(pl.concat(reprice, how="diagonal_relaxed"), resolve)
+        parts.append(repriced.select(_OUT))
+    changed = pl.concat(parts, how="vertical_relaxed") if parts else base.select(_OUT).head(0)
     b_small = prepared.b_small
     d_small = pl.concat([_small(changed, quality), _small(base.filter(pl.col("_route").is_not_null()), quality, -1.0)])
     by_category = _compare(b_small, d_small, "category").sort("cost_usd", descending=True)
