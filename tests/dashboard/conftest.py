@@ -11,6 +11,15 @@ import pytest
 from analyzer.ingest.pipeline import ingest
 from analyzer.workspace import Workspace
 
+@pytest.fixture(autouse=True)
+def validated_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Figures are built without plotly's property validation at run time (speed); the
+    tests build them with it, so a misspelt property fails here."""
+    from dashboard import figures
+
+    monkeypatch.setattr(figures, "VALIDATE", True)
+
+
 PROMPTS = [
     ("Translate to French: good morning, how are you?", "gpt-4o", "openai"),
     ("Summarize this article in three bullet points: The quarterly results show growth.", "claude-sonnet-4-5", "anthropic"),
