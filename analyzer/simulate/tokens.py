@@ -26,6 +26,7 @@ DEFAULT_FACTORS: dict[str, dict[str, float]] = {
     "anthropic": {"prose": 1.16, "code": 1.30, "math": 1.21},
     "google": {"prose": 1.0, "code": 1.0, "math": 1.0},
 }
+NEUTRAL: dict[str, float] = {family: 1.0 for family in DEFAULT_FACTORS}  # as token_factors: ignore tokenizers
 SOURCES = {
     "anthropic": "Claude 3.5 Sonnet vs GPT-4o token counts (VentureBeat, May 2025)",
     "google": "no published Gemini/o200k ratio; assumed equal",

@@ -62,6 +62,7 @@ def layout(views: Any, state: State | None = None) -> html.Div:
         html.Div([
             _kpi("kpi-total-cost", "Total cost", first.get("kpi-total-cost", "-")),
             _kpi("kpi-requests", "Requests", first.get("kpi-requests", "-")),
+            _kpi("kpi-tokens", "Tokens", first.get("kpi-tokens", "-")),
             _kpi("kpi-monthly-projection", "Monthly projection", first.get("kpi-monthly-projection", "-")),
             _kpi("kpi-avg-cost", "Avg cost / request", first.get("kpi-avg-cost", "-")),
             _kpi("kpi-unpriced", "Unpriced requests", first.get("kpi-unpriced", "-")),
@@ -80,6 +81,7 @@ def compute(views: Any, filters: Any) -> dict[str, Any]:
     return {
         "kpi-total-cost": money(k.get("total_cost_usd") or 0.0),
         "kpi-requests": whole(k.get("requests") or 0),
+        "kpi-tokens": whole(k.get("tokens") or 0),
         "kpi-monthly-projection": money(k.get("monthly_projection_usd") or 0.0),
         "kpi-avg-cost": money(avg) if avg is None or avg >= 1 else f"${avg:.4f}",
         "kpi-unpriced": whole(k.get("unpriced_requests") or 0),
@@ -99,7 +101,7 @@ def chart_csv(state: State, graph_id: str, filters: Any) -> dict[str, Any]:
 
 
 def register(app: Any, state: State) -> None:
-    outs = ["kpi-total-cost", "kpi-requests", "kpi-monthly-projection", "kpi-avg-cost", "kpi-unpriced"]
+    outs = ["kpi-total-cost", "kpi-requests", "kpi-tokens", "kpi-monthly-projection", "kpi-avg-cost", "kpi-unpriced"]
 
     @app.callback([Output(i, "children") for i in outs] + [Output(g, "figure") for g in CHARTS]
                   + [Output("overview-msg", "children")], FILTER_INPUTS, prevent_initial_call=True)

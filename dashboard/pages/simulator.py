@@ -14,6 +14,7 @@ from typing import Any
 from dash import ALL, Input, Output, State as DState, ctx, dcc, html, no_update
 
 from analyzer.errors import ConfigError
+from analyzer.simulate.tokens import NEUTRAL as NEUTRAL_TOKENS
 from analyzer.simulate import policy as policy_mod
 from analyzer.simulate import quality
 from dashboard import figures
@@ -51,6 +52,7 @@ def build_policy(
     preset: str | None = None,
     keep_cache: bool = False,
     output_factor: float | None = 1.0,
+    tokenizer: bool = True,
     name: str | None = None,
 ) -> dict[str, Any]:
     """A policy file's content. ``rows`` are ``{"category", "model", "share", "batch"}``;
@@ -73,6 +75,8 @@ def build_policy(
                **content, "keep_cache": bool(keep_cache),
                "output_factor": float(output_factor) if output_factor else 1.0,
                "routes": routes + list(base.get("routes", []))}
+    if not tokenizer:  # the same token counts on every provider
+        content["token_factors"] = dict(NEUTRAL_TOKENS)
     return content
 
 
@@ -204,6 +208,10 @@ def layout(views: Any, state: State) -> html.Div:
                       dcc.Checklist(id="sim-keep-cache", options=[{"label": " moved requests keep cache hits",
                                                                    "value": "keep"}], value=[], className="check")],
                      className="filter filter-wide"),
+            html.Div([html.Label("Tokenizers", htmlFor="sim-tokenizer"),
+                      dcc.Checklist(id="sim-tokenizer", options=[{"label": " count tokens per provider's tokenizer",
+                                                                  "value": "on"}], value=["on"], className="check")],
+                     className="filter filter-wide"),
         ], className="filters card"),
         html.Div([
             html.H3("Route per category"),
@@ -271,14 +279,14 @@ def register(app: Any, state: State) -> None:
         Input({"type": "sim-model", "index": ALL}, "value"), Input({"type": "sim-share", "index": ALL}, "value"),
         Input({"type": "sim-batch", "index": ALL}, "value"), Input("sim-preset", "value"),
         Input("sim-keep-cache", "value"), Input("sim-output-factor", "value"), Input("sim-floor", "value"),
-        DState({"type": "sim-model", "index": ALL}, "id"),
+        Input("sim-tokenizer", "value"), DState({"type": "sim-model", "index": ALL}, "id"),
     )
     @guarded(state, len(OUTS) + 2)
     def _simulate(models: list[str], shares: list[float], batches: list[list[str]], preset: str | None,
                   keep_cache: list[str] | None, output_factor: float | None, floor: Any,
-                  ids: list[dict[str, str]]) -> tuple[Any, ...]:
+                  tokenizer: list[str] | None, ids: list[dict[str, str]]) -> tuple[Any, ...]:
         content = build_policy(rows_from(ids, models, shares, batches), preset=preset,
-                               keep_cache=bool(keep_cache), output_factor=output_factor)
+                               keep_cache=bool(keep_cache), output_factor=output_factor, tokenizer=bool(tokenizer))
         got = render(run(state.views, content, _floor(floor)))
         return (*(got[o] for o in OUTS), content, None)
 

@@ -119,6 +119,7 @@ def test_overview_compute(state: State) -> None:
     got = overview.compute(state.views, state.filters())
     assert got["kpi-total-cost"] == "$33,000.00"
     assert got["kpi-requests"] == "1,234"
+    assert got["kpi-tokens"] == "99,999"
     assert got["kpi-monthly-projection"] == "$330,000.00"
     assert {"cost-by-model", "requests-by-model", "cost-by-category"} <= set(got)
     filtered = overview.compute(state.views, state.filters(providers=["openai"]))
@@ -295,3 +296,11 @@ def test_monthly_forecast_with_a_preset_and_budget(state: State) -> None:
     assert "Budget" not in plain["monthly-breach"][0]
     with pytest.raises(ConfigError):
         monthly._budget(-1)
+
+
+def test_tokenizer_switch_sets_neutral_token_factors() -> None:
+    on = simulator.build_policy([], tokenizer=True)
+    off = simulator.build_policy([], tokenizer=False)
+    assert "token_factors" not in on
+    assert off["token_factors"] == {"openai": 1.0, "anthropic": 1.0, "google": 1.0}
+    policy_mod.from_dict(off, "dashboard")  # a valid policy file
