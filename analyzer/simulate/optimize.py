@@ -20,7 +20,7 @@ import polars as pl
 
 from analyzer.errors import ConfigError
 from analyzer.simulate import quality
-from analyzer.simulate.policy import from_dict, resolve_model
+from analyzer.simulate.policy import from_dict, identity, resolve_model
 from analyzer.simulate.scenario import Result
 from analyzer.simulate.session import Simulator
 
@@ -69,7 +69,7 @@ def candidates(sim: Simulator, extra: Sequence[str] = ()) -> list[tuple[str, str
 
 def _options(sim: Simulator, models: list[tuple[str, str]]) -> dict[str, list[tuple[str, float, float | None]]]:
     """Per category: (option, cost, quality) for keeping and for each candidate."""
-    baseline = sim.run(from_dict({"name": "baseline"}))
+    baseline = sim.run(identity())
     options = {c["category"]: [(KEEP, c["baseline_usd"], c["quality_baseline"])] for c in baseline.by_category}
     for provider, model in models:
         everything = from_dict({"name": model, "routes": [{"to": [{"model": f"{provider}/{model}"}]}]})

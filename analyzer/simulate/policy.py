@@ -130,12 +130,16 @@ def _values(value: str | list[str]) -> tuple[str, ...] | None:
     return None if "*" in values else values
 
 
+def _hinted(raw: str) -> tuple[str, str]:
+    """``(provider, model)`` of a name as a policy writes it: a ``provider/`` prefix is a hint."""
+    return canonical(raw, raw.partition("/")[0] if "/" in raw else None)
+
+
 def resolve_model(raw: str, where: str) -> tuple[str, str]:
     """``(provider, model)`` of a policy's target; an unknown model is a ConfigError."""
-    hint, _, bare = raw.partition("/") if "/" in raw else (None, "", raw)
-    provider, model = canonical(raw, hint)
+    provider, model = _hinted(raw)
     if catalog.model_info(provider, model) is None:
-        provider, model = canonical(bare)
+        provider, model = canonical(raw.partition("/")[2] if "/" in raw else raw)
         if catalog.model_info(provider, model) is None:
             raise ConfigError(f"{where}: unknown model '{raw}' ({catalog.CATALOG} has no price for it)")
     return provider, model
@@ -154,8 +158,7 @@ def _match(match: dict[str, str | list[str]], where: str) -> dict[str, tuple[str
         if key == "tier" and (unknown := [v for v in values if v not in TIERS]):
             raise ConfigError(f"{where}.tier: unknown tier '{unknown[0]}' (use {', '.join(TIERS)})")
         if key == "model":
-            values = tuple(dict.fromkeys(canonical(v, v.partition("/")[0] if "/" in v else None)[1]
-                                         for v in values))
+            values = tuple(dict.fromkeys(_hinted(v)[1] for v in values))
         out[key] = values
     return out
 
