@@ -6,6 +6,9 @@ Trained by ``analyzer/classify/train.py`` (scikit-learn, a dev dependency) and e
 
 - words: lower-cased ``(?u)\\b\\w\\w+\\b`` tokens, 1- and 2-grams;
 - characters: ``char_wb`` 3- to 5-grams (each word padded with one space);
+- head words: the same word 1- and 2-grams of the instruction's first sentence
+  (``head_of``) in a block of their own, so the task a prompt names outweighs the words of
+  its pasted input;
 - per block: sublinear tf (``1 + log tf``) × idf, then l2-normalised;
 - multinomial logistic regression: softmax(x · coefᵀ + intercept).
 
@@ -23,9 +26,13 @@ from pathlib import Path
 
 import numpy as np
 
+from analyzer.ingest.template import SEP, TAIL_SEP
+
 ARTIFACT = Path(__file__).with_name("model.npz")
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 _SPACES = re.compile(r"\s\s+")
+_SENTENCE_END = re.compile(r"(?<=[.?!:])\s")
+HEAD_CHARS = 200
 MAX_CHARS = 4000  # a template's text beyond this adds nothing but time
 CHUNK = 64  # texts scored together
 
@@ -33,6 +40,14 @@ CHUNK = 64  # texts scored together
 def word_ngrams(text: str) -> list[str]:
     tokens = _WORD.findall(text.lower())
     return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
+def head_of(text: str) -> str:
+    """The first sentence of a sample text's instruction, lower-cased: of the system prompt
+    when there is one, else of the user text's start (``HEAD_CHARS`` at most)."""
+    system, _, user = text.partition(SEP)
+    source = system if system.strip() else user.split(TAIL_SEP, 1)[0]
+    return _SENTENCE_END.split(source.strip(), 1)[0][:HEAD_CHARS].lower()
 
 
 def words_of(text: str) -> list[str]:
@@ -72,6 +87,7 @@ class TextModel:
     categories: tuple[str, ...]
     words: Block
     chars: Block
+    heads: Block
     coef_t: np.ndarray  # (n_features, n_categories)
     intercept: np.ndarray  # (n_categories,)
     # word → columns of its known char n-grams: templates share most words, so each word is
@@ -95,20 +111,25 @@ class TextModel:
         w = (1.0 + np.log(counts)) * block.idf[idx]
         return w / np.sqrt((w * w).sum())
 
+    def _words_block(self, block: Block, text: str, c_all: list[np.ndarray], v_all: list[np.ndarray]) -> None:
+        found = Counter(g for g in word_ngrams(text) if g in block.vocab)
+        if found:
+            idx = np.fromiter((block.vocab[g] for g in found), dtype=np.int64, count=len(found))
+            counts = np.fromiter(found.values(), dtype=np.float64, count=len(found))
+            c_all.append(idx)
+            v_all.append(self._block(block, idx, counts))
+
     def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """One text's non-zero TF-IDF features: (columns, values)."""
         text = text[:MAX_CHARS]
-        c_all, v_all = [], []
-        words = Counter(g for g in word_ngrams(text) if g in self.words.vocab)
-        if words:
-            idx = np.fromiter((self.words.vocab[g] for g in words), dtype=np.int64, count=len(words))
-            counts = np.fromiter(words.values(), dtype=np.float64, count=len(words))
-            c_all.append(idx)
-            v_all.append(self._block(self.words, idx, counts))
+        c_all: list[np.ndarray] = []
+        v_all: list[np.ndarray] = []
+        self._words_block(self.words, text, c_all, v_all)
         chars, counts = np.unique(self._char_columns(text), return_counts=True)
         if chars.size:
             c_all.append(chars)
             v_all.append(self._block(self.chars, chars, counts.astype(np.float64)))
+        self._words_block(self.heads, head_of(text), c_all, v_all)
         if not c_all:
             return np.zeros(0, np.int64), np.zeros(0)
         return np.concatenate(c_all), np.concatenate(v_all)
@@ -147,8 +168,10 @@ def save(path: Path, model: TextModel) -> None:
         categories=np.array(model.categories),
         word_terms=terms(model.words).astype(str),
         char_terms=terms(model.chars).astype(str),
+        head_terms=terms(model.heads).astype(str),
         word_idf=model.words.idf[sorted(model.words.vocab.values())].astype(np.float32),
         char_idf=model.chars.idf[sorted(model.chars.vocab.values())].astype(np.float32),
+        head_idf=model.heads.idf[sorted(model.heads.vocab.values())].astype(np.float32),
         coef_t=model.coef_t.astype(np.float32),
         intercept=model.intercept.astype(np.float32),
     )
@@ -159,12 +182,14 @@ def load(path: Path = ARTIFACT) -> TextModel:
     data = np.load(path, allow_pickle=False)
     words = [str(t) for t in data["word_terms"]]
     chars = [str(t) for t in data["char_terms"]]
-    n_words = len(words)
-    idf = np.concatenate([data["word_idf"], data["char_idf"]]).astype(np.float64)
+    heads = [str(t) for t in data["head_terms"]]
+    n_words, n_chars = len(words), len(chars)
+    idf = np.concatenate([data["word_idf"], data["char_idf"], data["head_idf"]]).astype(np.float64)
     return TextModel(
         categories=tuple(str(c) for c in data["categories"]),
         words=Block({t: i for i, t in enumerate(words)}, idf),
         chars=Block({t: n_words + i for i, t in enumerate(chars)}, idf),
+        heads=Block({t: n_words + n_chars + i for i, t in enumerate(heads)}, idf),
         coef_t=data["coef_t"].astype(np.float64),
         intercept=data["intercept"].astype(np.float64),
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import sys
 import time
+from typing import Any
 
 import numpy as np
 
@@ -40,34 +41,48 @@ def _held_out() -> frozenset[str]:
 HELD_OUT: frozenset[str] = _held_out()
 
 
-def main() -> None:
+def vectorizers() -> Any:
+    """The scikit-learn feature union the shipped model reproduces (``model.py``)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion
+
+    return FeatureUnion([
+        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2,
+                                  max_features=WORD_FEATURES, dtype=np.float64)),
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2,
+                                  max_features=CHAR_FEATURES, dtype=np.float64)),
+        ("heads", TfidfVectorizer(preprocessor=text_model.head_of, ngram_range=(1, 2), sublinear_tf=True,
+                                  min_df=2, dtype=np.float64)),
+    ])
+
+
+def export(union: Any, clf: Any) -> text_model.TextModel:
+    """The fitted union and classifier as a numpy ``TextModel`` (one column space)."""
+    word_vec, char_vec, head_vec = (t for _, t in union.transformer_list)
+    n_words, n_chars = len(word_vec.vocabulary_), len(char_vec.vocabulary_)
+    idf = np.concatenate([word_vec.idf_, char_vec.idf_, head_vec.idf_])
+    return text_model.TextModel(
+        categories=tuple(clf.classes_),
+        words=text_model.Block(dict(word_vec.vocabulary_), idf),
+        chars=text_model.Block({t: n_words + i for t, i in char_vec.vocabulary_.items()}, idf),
+        heads=text_model.Block({t: n_words + n_chars + i for t, i in head_vec.vocabulary_.items()}, idf),
+        coef_t=clf.coef_.T.copy(),
+        intercept=clf.intercept_.copy(),
+    )
+
+
+def main() -> None:
+    from sklearn.linear_model import LogisticRegression
 
     started = time.perf_counter()
     examples = [e for e in training_data.examples() if e.template not in HELD_OUT]
     texts = samples_of([(e.system, e.user) for e in examples])
     labels = [e.category for e in examples]
-    union = FeatureUnion([
-        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2,
-                                  max_features=WORD_FEATURES, dtype=np.float64)),
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2,
-                                  max_features=CHAR_FEATURES, dtype=np.float64)),
-    ])
+    union = vectorizers()
     x = union.fit_transform(texts)
     clf = LogisticRegression(C=C, max_iter=2000)
     clf.fit(x, labels)
-    word_vec, char_vec = union.transformer_list[0][1], union.transformer_list[1][1]
-    n_words = len(word_vec.vocabulary_)
-    idf = np.concatenate([word_vec.idf_, char_vec.idf_])
-    exported = text_model.TextModel(
-        categories=tuple(clf.classes_),
-        words=text_model.Block(dict(word_vec.vocabulary_), idf),
-        chars=text_model.Block({t: n_words + i for t, i in char_vec.vocabulary_.items()}, idf),
-        coef_t=clf.coef_.T.copy(),
-        intercept=clf.intercept_.copy(),
-    )
+    exported = export(union, clf)
     text_model.save(text_model.ARTIFACT, exported)
     text_model.load.cache_clear()
     shipped = text_model.load()

@@ -6,6 +6,8 @@ import numpy as np
 import pytest
 
 from analyzer.classify import model as text_model
+from analyzer.classify import train
+from analyzer.ingest.template import SEP, TAIL_SEP
 
 sklearn_text = pytest.importorskip("sklearn.feature_extraction.text")
 sklearn_linear = pytest.importorskip("sklearn.linear_model")
@@ -32,26 +34,24 @@ def test_analyzers_match_scikit_learn(text: str) -> None:
     assert text_model.char_ngrams(text) == chars(text)
 
 
-def test_scores_match_predict_proba(tmp_path) -> None:
-    from sklearn.pipeline import FeatureUnion
+def test_head_is_the_instructions_first_sentence() -> None:
+    assert text_model.head_of(f"You label tickets. Reply with one word.{SEP}My card was charged twice.") == (
+        "you label tickets.")
+    assert text_model.head_of(f"{SEP}Give me tips for a job interview. I am nervous{TAIL_SEP}tomorrow!") == (
+        "give me tips for a job interview.")
+    assert text_model.head_of(f"  {SEP}Translate: hello there") == "translate:"
+    assert text_model.head_of("") == ""
 
-    union = FeatureUnion([
-        ("w", sklearn_text.TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)),
-        ("c", sklearn_text.TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)),
-    ])
-    x = union.fit_transform(TEXTS * 3)
-    clf = sklearn_linear.LogisticRegression(C=5.0, max_iter=500).fit(x, LABELS * 3)
-    w, c = union.transformer_list[0][1], union.transformer_list[1][1]
-    n = len(w.vocabulary_)
-    idf = np.concatenate([w.idf_, c.idf_])
-    exported = text_model.TextModel(
-        tuple(clf.classes_), text_model.Block(dict(w.vocabulary_), idf),
-        text_model.Block({t: n + i for t, i in c.vocabulary_.items()}, idf),
-        clf.coef_.T.copy(), clf.intercept_.copy(),
-    )
-    text_model.save(tmp_path / "m.npz", exported)
+
+def test_scores_match_predict_proba(tmp_path) -> None:
+    union = train.vectorizers()
+    texts = [*TEXTS, f"You are a support bot. Be kind.{SEP}Where is my parcel?"]
+    labels = [*LABELS, "simple_qa"]
+    x = union.fit_transform(texts * 3)
+    clf = sklearn_linear.LogisticRegression(C=5.0, max_iter=500).fit(x, labels * 3)
+    text_model.save(tmp_path / "m.npz", train.export(union, clf))
     loaded = text_model.load.__wrapped__(tmp_path / "m.npz")
-    probe = [*TEXTS, "completely unseen words zzz", ""]
+    probe = [*texts, "completely unseen words zzz", "", f"{SEP}Summarize the notes below. Thanks"]
     ours = loaded.proba(probe)
     theirs = clf.predict_proba(union.transform(probe))
     assert np.abs(ours - theirs).max() < 1e-5
