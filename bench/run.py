@@ -150,6 +150,7 @@ def bench_classify() -> None:
 
     def cold() -> None:  # forget what a previous pass learned (per-word n-grams, rule verdicts)
         load()._char_cache.clear()
+        load()._system_cache.clear()
         rules._first.cache_clear()
 
     load()  # the model loads once per process; not part of the per-template rate

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -83,6 +84,15 @@ class Block:
 
 
 @dataclass(frozen=True)
+class _SystemCounts:
+    words: Counter[str]  # word 1- and 2-grams of the system prompt
+    last_token: str | None  # its last word token (a bigram spans SEP)
+    chars: Counter[int]  # char n-gram columns of its words but the last
+    tail: str  # its last whitespace-separated word ("" after a space): SEP joins it to the user's first
+    heads: Counter[str] | None  # head word n-grams, when the head comes from the system prompt
+
+
+@dataclass(frozen=True)
 class TextModel:
     categories: tuple[str, ...]
     words: Block
@@ -92,62 +102,104 @@ class TextModel:
     intercept: np.ndarray  # (n_categories,)
     # word → columns of its known char n-grams: templates share most words, so each word is
     # cut into n-grams once per process
-    _char_cache: dict[str, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+    _char_cache: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _system_cache: dict[str, _SystemCounts] = field(default_factory=dict, compare=False, repr=False)
 
-    def _char_columns(self, text: str) -> np.ndarray:
-        cache, vocab = self._char_cache, self.chars.vocab
-        parts = []
-        for word in words_of(text):
-            ids = cache.get(word)
-            if ids is None:
-                ids = np.array([vocab[g] for g in word_char_ngrams(word) if g in vocab], dtype=np.int64)
-                if len(cache) < 500_000:
-                    cache[word] = ids
-            parts.append(ids)
-        return np.concatenate(parts) if parts else np.zeros(0, np.int64)
+    def _char_ids(self, word: str) -> tuple[int, ...]:
+        ids = self._char_cache.get(word)
+        if ids is None:
+            vocab = self.chars.vocab
+            ids = tuple(vocab[g] for g in word_char_ngrams(word) if g in vocab)
+            if len(self._char_cache) < 500_000:
+                self._char_cache[word] = ids
+        return ids
 
-    def _block(self, block: Block, idx: np.ndarray, counts: np.ndarray) -> np.ndarray:
-        """Sublinear tf × idf, l2-normalised."""
-        w = (1.0 + np.log(counts)) * block.idf[idx]
-        return w / np.sqrt((w * w).sum())
+    def _counts(self, text: str) -> tuple[Counter[str], Counter[int], Counter[str]]:
+        """A text's word n-gram, char n-gram column and head word n-gram counts."""
+        return (Counter(word_ngrams(text)),
+                Counter(chain.from_iterable(self._char_ids(w) for w in words_of(text))),
+                Counter(word_ngrams(head_of(text))))
 
-    def _words_block(self, block: Block, text: str, c_all: list[np.ndarray], v_all: list[np.ndarray]) -> None:
-        found = Counter(g for g in word_ngrams(text) if g in block.vocab)
-        if found:
-            idx = np.fromiter((block.vocab[g] for g in found), dtype=np.int64, count=len(found))
-            counts = np.fromiter(found.values(), dtype=np.float64, count=len(found))
-            c_all.append(idx)
-            v_all.append(self._block(block, idx, counts))
+    def _system_counts(self, system: str) -> _SystemCounts:
+        """The counts of a system prompt's own terms (cached: templates share few system
+        prompts), with what the terms spanning its end need."""
+        found = self._system_cache.get(system)
+        if found is None:
+            lowered = system.lower()
+            tokens = _WORD.findall(lowered)
+            words = lowered.split()
+            tail = words.pop() if words and not lowered[-1].isspace() else ""
+            found = _SystemCounts(
+                Counter(word_ngrams(lowered)), tokens[-1] if tokens else None,
+                Counter(chain.from_iterable(self._char_ids(w) for w in words)), tail,
+                Counter(word_ngrams(head_of(system))) if system.strip() else None)
+            if len(self._system_cache) < 50_000:
+                self._system_cache[system] = found
+        return found
 
-    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """One text's non-zero TF-IDF features: (columns, values)."""
+    def _split_counts(self, text: str) -> tuple[Counter[str], Counter[int], Counter[str]]:
+        """``_counts`` of ``system SEP user``, from the system prompt's cached counts and the
+        user text's own: only the word and the bigram across ``SEP`` are new."""
+        system, _, user = text.partition(SEP)
+        part = self._system_counts(system)
+        lowered = user.lower()
+        tokens = _WORD.findall(lowered)
+        words = part.words + Counter(tokens)
+        words.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+        if part.last_token is not None and tokens:
+            words[f"{part.last_token} {tokens[0]}"] += 1
+        user_words = lowered.split()
+        first = user_words.pop(0) if user_words and not lowered[0].isspace() else ""
+        chars = part.chars.copy()
+        chars.update(self._char_ids(part.tail + SEP + first))
+        chars.update(chain.from_iterable(self._char_ids(w) for w in user_words))
+        heads = part.heads if part.heads is not None else Counter(word_ngrams(head_of(text)))
+        return words, chars, heads
+
+    def _terms(self, text: str, cols: list[int], counts: list[int], lengths: list[int]) -> None:
+        """Append one text's known terms (column, count), block by block (words, characters,
+        head words), and each block's number of terms to ``lengths``."""
         text = text[:MAX_CHARS]
-        c_all: list[np.ndarray] = []
-        v_all: list[np.ndarray] = []
-        self._words_block(self.words, text, c_all, v_all)
-        chars, counts = np.unique(self._char_columns(text), return_counts=True)
-        if chars.size:
-            c_all.append(chars)
-            v_all.append(self._block(self.chars, chars, counts.astype(np.float64)))
-        self._words_block(self.heads, head_of(text), c_all, v_all)
-        if not c_all:
-            return np.zeros(0, np.int64), np.zeros(0)
-        return np.concatenate(c_all), np.concatenate(v_all)
+        words, chars, heads = self._split_counts(text) if SEP in text else self._counts(text)
+        for block, found in ((self.words, words), (self.chars, chars), (self.heads, heads)):
+            before = len(cols)
+            if block is self.chars:  # already columns
+                cols.extend(found)
+                counts.extend(found.values())
+            else:
+                vocab = block.vocab
+                for term, n in found.items():
+                    col = vocab.get(term)
+                    if col is not None:
+                        cols.append(col)
+                        counts.append(n)
+            lengths.append(len(cols) - before)
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
-        """(len(texts), n_categories) linear scores: x · coefᵀ + intercept."""
+        """(len(texts), n_categories) linear scores: x · coefᵀ + intercept, where x is each
+        block's sublinear tf (``1 + log tf``) × idf, l2-normalised per text and block."""
         out = np.tile(self.intercept, (len(texts), 1))
-        feats = [self.features(t) for t in texts]
+        idf = self.words.idf  # one array over all blocks' columns
         for lo in range(0, len(texts), CHUNK):  # small chunks keep the gathered rows in cache
-            part = feats[lo : lo + CHUNK]
-            lengths = np.array([len(c) for c, _ in part])
-            if not lengths.sum():
+            part = texts[lo : lo + CHUNK]
+            cols_l: list[int] = []
+            counts_l: list[int] = []
+            lengths_l: list[int] = []
+            for text in part:
+                self._terms(text, cols_l, counts_l, lengths_l)
+            if not cols_l:
                 continue
-            cols = np.concatenate([c for c, _ in part])
-            vals = np.concatenate([v for _, v in part])
-            starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-            nonempty = lengths > 0
-            sums = np.add.reduceat(self.coef_t[cols] * vals[:, None], starts[nonempty], axis=0)
+            cols = np.array(cols_l, dtype=np.int64)
+            w = (1.0 + np.log(np.array(counts_l, dtype=np.float64))) * idf[cols]
+            lengths = np.array(lengths_l, dtype=np.int64)  # (texts × 3) segments
+            filled = lengths > 0
+            starts = np.cumsum(lengths) - lengths
+            norms = np.sqrt(np.add.reduceat(w * w, starts[filled]))
+            w /= np.repeat(norms, lengths[filled])
+            per_text = lengths.reshape(len(part), 3).sum(axis=1)
+            nonempty = per_text > 0
+            text_starts = (np.cumsum(per_text) - per_text)[nonempty]
+            sums = np.add.reduceat(self.coef_t[cols] * w[:, None], text_starts, axis=0)
             out[lo : lo + len(part)][nonempty] += sums
         return out
 

@@ -6021,3 +6021,1195 @@ _P_GIVEN = {
 }
 for _cat, _prompts in _P_GIVEN.items():
     _plain(_cat, "given", _prompts, inline=True, size=2)
+
+
+# ======================================================================================
+# Task instructions: a task stated the way people write one-off instructions for an
+# assistant, user-oriented rather than API-oriented. Often a context sentence comes first
+# ("You are given ...", "A <term> is ...", "We are planning ..."), then the instruction
+# (imperative, passive or impersonal, sometimes with a constraint), and usually an input
+# after a blank line; some are standalone requests. Every category except agentic and chat.
+# ======================================================================================
+
+_slots(
+    t_leftovers=_raw(
+        "Half a cabbage, three eggs, cooked rice, a tin of sweetcorn, some cheddar.",
+        "Two potatoes, a leek, a tin of chickpeas, half a lemon, some feta.",
+        "Leftover roast chicken, a bag of spinach, a pot of cream, one onion, dried pasta.",
+        "Four tortillas, a red pepper, a tin of black beans, a courgette, plain yoghurt.",
+        "Stale bread, ripe tomatoes, a cucumber, a few olives, a ball of mozzarella.",
+        "Cooked lentils, three carrots, a tin of coconut milk, fresh ginger, a handful of kale.",
+    ),
+    t_hobbies=_raw(
+        "Likes: bouldering, board games, growing chillies on the balcony.",
+        "Likes: vinyl records, baking bread, long train journeys.",
+        "Likes: birdwatching, crosswords, strong coffee.",
+        "Likes: sewing her own clothes, podcasts about true crime, swimming in the sea.",
+        "Likes: retro video games, cycling to work, hot sauce.",
+        "Likes: watercolours, hiking with his dog, old detective novels.",
+    ),
+    t_school_topic=_raw("the solar system", "the water cycle", "healthy eating", "the Romans", "electricity",
+                        "how bees make honey", "recycling", "volcanoes"),
+    t_pet=_raw("puppy", "kitten", "pair of guinea pigs", "rescue greyhound", "house rabbit", "tortoise"),
+    t_book_mood=_raw(
+        "Genre: cosy mystery. Mood: small village, gentle humour, amateur sleuth.",
+        "Genre: science fiction. Mood: lonely, slow, set on a generation ship.",
+        "Genre: historical fiction. Mood: big family saga across three wars.",
+        "Genre: fantasy. Mood: found family, low stakes, lots of food.",
+        "Genre: thriller. Mood: fast, short chapters, set in one night.",
+        "Genre: literary fiction. Mood: quiet, about grief and a summer house.",
+    ),
+    t_charity=_raw("the local animal shelter", "a children's hospice", "the food bank", "a mental health helpline",
+                   "the lifeboat station", "a youth football club"),
+    t_plant_room=_raw(
+        "North-facing flat, two cats, I travel a lot.",
+        "Bright south-facing balcony, very windy, I forget to water.",
+        "Bathroom with a small frosted window, always humid.",
+        "Office desk under fluorescent lights, no window nearby.",
+        "Kitchen windowsill facing east, toddler in the house.",
+        "Dark hallway, cold in winter, I want something tall.",
+    ),
+    t_escape_theme=_raw("history", "pirate", "Ancient Egypt", "Cold War spy", "haunted Victorian house",
+                        "space station", "medieval castle"),
+    t_reader=_raw("a secondary-school student", "my grandmother", "a ten-year-old", "someone with no science background",
+                  "a new parent", "an adult learning English"),
+    t_bike=_raw("a road bike", "a mountain bike", "a child's bike", "an e-bike", "a folding bike", "a city bike"),
+    t_device=_raw("laptop", "phone", "USB stick", "work PC", "camera's SD card", "tablet"),
+    t_grain=_raw("rice", "quinoa", "couscous", "polenta", "pearl barley", "brown rice", "bulgur wheat"),
+    t_gym_person=_raw("a complete beginner", "someone in their sixties", "a teenager", "a long-distance runner",
+                      "someone coming back from a back injury", "a busy parent with little time"),
+    t_degree=_raw("medical", "law", "architecture", "engineering", "nursing", "veterinary", "music conservatory"),
+    t_herb=_raw("basil", "coriander", "parsley", "mint", "chives", "thyme"),
+    t_hist_person=_raw("a peasant family in medieval England", "a Roman legionary on Hadrian's Wall",
+                       "a Viking farmer in Norway", "a Victorian factory worker", "a merchant in Edo-period Japan",
+                       "a market trader in the Aztec capital"),
+    t_dog=_raw("a puppy", "a rescue greyhound", "a strong Labrador", "an excitable terrier", "an older dog", "a young collie"),
+    t_vehicle=_raw("car", "van", "motorbike", "camper van", "electric car", "estate car"),
+    t_poem_moment=_raw("the smell of a library on a rainy afternoon", "the last bus home", "a kitchen at six in the morning",
+                       "an empty swimming pool in winter", "a market closing at dusk", "the first warm day of spring",
+                       "a hospital waiting room at night"),
+    t_limerick=_raw("a cyclist who keeps getting lost", "a chef who is scared of onions", "a goalkeeper who hates the rain",
+                    "a dentist with a sweet tooth", "a parrot that only speaks French", "a pilot who gets seasick"),
+    t_bedtime_hero=_raw("a hedgehog who is afraid of the dark", "a baby owl who can't sleep at night",
+                        "a little tugboat who gets lost in the fog", "a teddy bear left behind at the park",
+                        "a snail who wants to win a race", "a small cloud who can't make rain"),
+    t_eatery=_raw("ramen bar", "tapas bar", "bakery café", "dumpling shop", "pizza place", "vegan diner"),
+    t_voice_thing=_raw("a houseplant that feels neglected", "an old umbrella", "a tired alarm clock",
+                       "a sourdough starter", "a lost sock", "a parking meter"),
+    t_trade=_raw("plumbing", "roofing", "electrical", "landscaping", "carpentry", "window-cleaning"),
+    t_bad_grammar=_raw(
+        "Me and my sister has went to the market yesterday and buyed some apples.",
+        "Him and his friends was playing football when the rain start.",
+        "There is less people at the gym since they puts the prices up.",
+        "Who's bag is this, it were left on the train this morning?",
+        "I seen that film already but I didn't knew it was based on a book.",
+        "Each of the students have to bring they own laptop tomorrow.",
+        "We was going to went to the concert but the tickets was sold out.",
+        "The dog wagged it's tail when it seen us coming home.",
+    ),
+    t_active=_raw(
+        "The committee approved the new budget for the sports centre.",
+        "A local artist painted the mural on the school wall.",
+        "The chef prepares every sauce by hand each morning.",
+        "Our team will launch the new website next month.",
+        "The storm damaged several boats in the harbour.",
+        "Thousands of fans watched the final in the main square.",
+    ),
+    t_para_sentence=_raw(
+        "The match was postponed because of heavy rain.",
+        "Our flight was delayed, so we missed the connection.",
+        "The museum is free on the first Sunday of every month.",
+        "She learned to play the guitar by watching online videos.",
+        "Prices at the market went up after the harvest failed.",
+        "The software update fixed the problem with the battery.",
+    ),
+    t_jargon=_raw(
+        "We need to leverage our cross-functional synergies to drive a paradigm shift in customer engagement going forward.",
+        "Let's circle back offline and take this learning on board to move the needle on Q3 deliverables.",
+        "The patient presented with acute onset dyspnoea and was managed conservatively with supportive measures.",
+        "Your claim has been actioned and is now pending adjudication subject to verification of supporting documentation.",
+        "We must operationalise a best-in-class, holistic framework to unlock stakeholder value at scale.",
+        "The defendant's motion was granted in part and denied in part without prejudice.",
+    ),
+    t_nopunct=_raw(
+        "yesterday we visited the british museum in london it was busy but we saw the rosetta stone and the mummies",
+        "on monday mr patel will talk about the trip to paris please bring your passport and a packed lunch",
+        "my favourite bands are the beatles queen and abba my brother prefers jazz",
+        "dear ms lopez thank you for your letter we will reply by friday kind regards tom",
+        "in june we drove from madrid to lisbon then took the train to porto it was amazing",
+        "the meeting is at 3 pm in room b please dont be late we have a lot to cover",
+    ),
+    t_wordy=_raw(
+        "In spite of the fact that it was raining, the team made the decision to go ahead with the planned training session.",
+        "At this point in time we are not currently in a position to be able to offer any refunds whatsoever.",
+        "It is absolutely essential and very important that each and every employee reads the new policy in full.",
+        "Due to the fact that the shop was closed, we were unable to purchase any bread for the purpose of making sandwiches.",
+        "The reason why I am writing to you today is because I would like to ask a question about my order.",
+        "In the event that you happen to have any further questions, please do not hesitate to get in touch with us.",
+    ),
+    t_misspelt=_raw(
+        "brocolli, tomatos, yoghert, cinamon, lettise, avacado",
+        "recieve, definately, seperate, occured, untill, tommorow",
+        "resturant, accomodation, itinery, pasport, luggadge, reciept",
+        "rythm, guittar, orkestra, symphany, lirics, choruss",
+        "excercise, protien, dumbell, strech, calory, hydratation",
+        "enviroment, goverment, begining, neccessary, wierd, publically",
+    ),
+    t_argument=_raw(
+        "If it rains, the match is cancelled. The match was cancelled. Therefore it rained.",
+        "All owls are birds. Some birds cannot fly. Therefore some owls cannot fly.",
+        "If the shop is open, the lights are on. The lights are off. Therefore the shop is closed.",
+        "Every student in the class passed. Mia is in the class. Therefore Mia passed.",
+        "No reptiles have fur. Some pets have fur. Therefore some pets are not reptiles.",
+        "If I train every day, I will win. I did not win. Therefore I did not train every day.",
+    ),
+    t_sequence=_raw("3, 8, 15, 24, 35, ...", "2, 6, 12, 20, 30, ...", "1, 4, 9, 16, 25, ...", "5, 9, 17, 33, 65, ...",
+                    "1, 3, 7, 15, 31, ...", "2, 3, 5, 8, 12, 17, ...", "100, 81, 64, 49, ..."),
+    t_proof=_raw(
+        "the sum of any three consecutive whole numbers is a multiple of three",
+        "the square of an odd number is always odd",
+        "the sum of the angles in any quadrilateral is 360 degrees",
+        "n^3 - n is divisible by 6 for every whole number n",
+        "there are infinitely many even numbers that are not multiples of 4",
+        "the sum of two rational numbers is always rational",
+    ),
+    t_oneword_q=_raw("what is the largest organ of the human body?", "what is the fastest land animal?",
+                     "which planet is known as the Red Planet?", "what is the hardest natural substance?",
+                     "what is the longest river in South America?", "which bird is the symbol of peace?"),
+    t_number_q=_raw("how many minutes are there in a day?", "how many days are in a leap year?",
+                    "how many sides does a hexagon have?", "how many hours are there in a week?",
+                    "how many players does a basketball team have on court?", "how many keys does a standard piano have?"),
+    t_cust_msg=_raw(
+        "Hi, the blender arrived but the lid doesn't fit. Can I send it back and get my money back?",
+        "When will my order ship? I paid on Monday and still have no tracking number.",
+        "Is the large backpack waterproof or just water-resistant?",
+        "I was charged twice for the same jacket, please refund one of the payments.",
+        "Does the desk lamp work with a dimmer switch?",
+        "The courier says he left my parcel with a neighbour but nobody has it.",
+        "Just wanted to say the shoes are great, thanks!",
+    ),
+    t_job_title=_raw("Senior Accounts Payable Specialist", "Backend Developer (Java)", "Regional Account Manager",
+                     "Warehouse Shift Lead", "Payroll Analyst", "Site Reliability Engineer", "Inside Sales Representative",
+                     "Fleet Logistics Coordinator"),
+    t_exercise=_raw("Bulgarian split squats with dumbbells", "30 minutes on the rowing machine", "a hamstring stretch on a bench",
+                    "kettlebell swings", "a 5 km tempo run", "pigeon pose in yoga", "skipping rope intervals",
+                    "weighted pull-ups"),
+    t_quiz_q=_raw("What colour do you get when you mix blue and yellow?", "Which animal is known as the king of the jungle?",
+                  "In which year did the Chernobyl disaster happen, and how many people died?",
+                  "How many legs does an insect have?", "What is the legal drinking age in Germany?",
+                  "Which fruit is dried to make raisins?"),
+    t_search_query=_raw("buy running shoes size 42 free delivery", "facebook login", "how long to boil an egg",
+                        "cheap flights to Lisbon in May", "youtube", "why do cats purr", "book table Italian restaurant tonight",
+                        "symptoms of iron deficiency"),
+    t_dish=_raw("Lentil curry cooked with coconut milk and ghee.", "Tomato pasta with basil and olive oil.",
+                "Mushroom risotto finished with parmesan.", "Falafel wrap with tahini and pickled cabbage.",
+                "Chocolate cake made with eggs and butter.", "Stir-fried tofu with honey and soy glaze.",
+                "Vegetable soup made with chicken stock."),
+    t_big_size=_raw("50 MB", "100 MB", "250 MB", "500 MB", "1 GB", "2 GB"),
+    t_status=_raw("Paid", "Overdue", "Shipped", "Done", "Approved", "Cancelled"),
+    t_regex_target=_raw("dates in the format DD/MM/YYYY", "24-hour times like 14:05", "US ZIP codes, with or without the "
+                        "4-digit extension", "IPv4 addresses", "hashtags in a tweet", "prices like 12.50 with an "
+                        "optional euro sign"),
+    t_ci_cmd=_raw("npm test", "pytest", "go test ./...", "cargo test", "mvn verify", "ruff check ."),
+    t_prize=_raw("a free cruise", "a new iPhone", "a weekend in Paris", "a 500 gift card", "an e-bike", "a 65-inch TV"),
+    t_foreign_short=_raw(
+        "Ik heb morgen een afspraak bij de tandarts.",
+        "Jeg har glemt paraplyen min på bussen.",
+        "Dziś wieczorem idziemy do kina.",
+        "Ma sœur habite près de la gare.",
+        "Il treno per Napoli è in ritardo di venti minuti.",
+        "Mañana tengo una entrevista de trabajo.",
+        "Wir treffen uns um acht vor dem Rathaus.",
+        "Bugün hava çok sıcak.",
+    ),
+    t_foreign_title=_raw("Noche de luna llena", "La vie en rose", "Regenbogen über der Stadt", "Cuore di pietra",
+                         "Saudade do mar", "Zomer in de stad", "Hjärtat är ett hav"),
+    t_times=_raw(
+        "7:30 am, 12:15 pm, 4:45 pm, 11:05 pm",
+        "6:00 am, 9:20 am, 1:00 pm, 10:40 pm",
+        "12:05 am, 8:15 am, 3:30 pm, 7:50 pm",
+        "5:45 am, 11:59 am, 2:10 pm, 9:00 pm",
+        "10:00 am, 12:00 pm, 6:25 pm, 11:45 pm",
+    ),
+    t_ref=_raw(
+        "Lindqvist, Maja. Small Gardens, Big Harvests. Greenleaf Press, 2019.",
+        "Okafor, Daniel. The Quiet Engine: A History of the Bicycle. Harbour Books, 2016.",
+        "Moreau, Claire and Jun Sato. Cooking for One. Kitchen Table Press, 2021.",
+        "Brennan, Tom. Night Trains of Europe. Railway Lane Publishing, 2018.",
+        "Varga, Eszter. Money Basics for Students. Pennywise, 2022.",
+    ),
+    t_py_small=_raw(
+        "def average(nums):\n    total = 0\n    for n in nums:\n        total += n\n    return total / len(nums)",
+        "def add_item(item, basket=[]):\n    basket.append(item)\n    return basket",
+        "def is_adult(age):\n    if age > 18:\n        return True\n    else:\n        return False",
+        "def read_config(path):\n    f = open(path)\n    data = f.read()\n    return data.split('\\n')",
+        "def discount(price, percent):\n    return price - price * percent / 100 if percent < 100 else 0",
+        "def last_word(text):\n    words = text.split(' ')\n    return words[len(words)]",
+    ),
+    t_git_cmd=_raw("git rebase -i HEAD~3", "git stash pop", "git cherry-pick 4f2a9c1", "git reset --soft HEAD~1",
+                   "git commit --amend --no-edit", "git bisect start", "git push --force-with-lease"),
+    t_repeat=_raw("the tall green bear dances at midnight", "seven silver spoons on a Sunday", "banana, lighthouse, forty-two",
+                  "red lorry, yellow lorry", "the kettle sings at noon", "one, two, buckle my shoe"),
+    t_token=_raw("xk-44-blue", "QZ7-red-19", "alpha_beta_0", "mm-3030-g", "node-77-zeta", "pl4-orange-x"),
+    t_echo_line=_raw("Blue lamp, seven chairs, no umbrella.", "Fourteen ducks and a bicycle.", "Nothing to see here, move along.",
+                     "Apples are not oranges, said the owl.", "Test line number three.", "Quiet please, the cat is asleep."),
+    t_letter=_raw("Q", "Z", "K", "X", "M", "B"),
+    t_transport=_raw("train", "flight", "ferry", "bus", "yoga class", "dentist appointment"),
+)
+
+_T_BRAINSTORMING = (
+    "You are given a small business description. Suggest five names that would look good on a shop sign.\n\n"
+    "A bicycle repair workshop that also sells coffee, next to a university campus.",
+    "Given the occasion below, list some theme ideas for the party.\n\n"
+    "My father's 60th birthday; he loves jazz, fishing and old black-and-white films.",
+    "A capsule wardrobe is a small set of clothes that all combine with each other. Suggest pieces for a "
+    "ten-item autumn capsule wardrobe.",
+    "We are planning a four-day trip to {city} with two teenagers who are not into museums; please suggest "
+    "activities they might actually enjoy.",
+    "The school library needs new ways to get pupils reading during lunch breaks. List some ideas that cost very little.",
+    "Using the given list of leftovers, suggest meals I could cook tonight.\n\n"
+    "{t_leftovers}",
+    "Based on the hobbies below, suggest gifts under 30 euros.\n\n"
+    "{t_hobbies}",
+    "Suggest names for a weekly newsletter about personal finance for young people. Make sure each name is no "
+    "longer than three words.",
+    "List ten warm-up exercises for a Sunday five-a-side football group. Use a numbered list.",
+    "Please come up with topics for podcast episodes based on the information below.\n\n"
+    "Show: two nurses talk about night shifts, coffee and patient stories. Audience: healthcare workers.",
+    "Give me ideas for a fun class project that teaches ten-year-olds about {t_school_topic}.",
+    "A new {t_pet} arrives next Saturday. Make a list of the things we should buy before then.",
+    "The team's weekly stand-up has become dull. Suggest formats we could try to make it more engaging.\n\n"
+    "Team: {n_small} developers, fully remote, meetings on video.",
+    "Suggest ways to keep kids in the back seat entertained on a six-hour car journey, without screens.",
+    "You are given a book's genre and mood. Recommend five similar novels.\n\n"
+    "{t_book_mood}",
+    "Brainstorm ways a small music school could get more adult beginners to sign up for lessons.",
+    "Given a budget of {amount}, suggest ways to refresh a tired-looking living room.",
+    "Names should be proposed for the charity run described below. Give at least eight options.\n\n"
+    "A 5k fun run in {city} raising money for {t_charity}.",
+    "Suggest ways to reuse old T-shirts instead of throwing them away.",
+    "Some ideas are needed for keeping a fitness routine going while travelling for work. List them as short bullet points.",
+    "List possible themes for a photography club's monthly challenge. Avoid anything that needs expensive gear.",
+    "Using the details below, suggest ice-breaker questions for the first session.\n\n"
+    "Evening {lang} course for beginners, {n_people} adults, mostly retired.",
+    "Give me a list of budget-friendly date ideas for a winter evening in {city}.",
+    "Our budgeting app needs a few new features that would make saving money feel like a game. Suggest some.",
+    "Given the constraints, suggest houseplants I could keep.\n\n{t_plant_room}",
+    "Ideas are needed for an escape room with this theme: {t_escape_theme}. List possible puzzles and room settings.",
+    "Suggest alternatives to a real Christmas tree for a tiny studio flat.",
+    "Come up with questions a first-time buyer should ask at a house viewing. Make sure to cover heating, damp and noise.",
+)
+_plain("brainstorming", "task", _T_BRAINSTORMING, inline=True)
+
+_T_OPEN_QA = (
+    "A sourdough starter is a mix of flour and water full of wild yeast. Explain how it makes bread rise and why "
+    "it needs regular feeding.",
+    "Explain how a heat pump can warm a house even when it's freezing outside.",
+    "We are planning to move to {country} next spring; please explain what paperwork and practical steps "
+    "people usually have to deal with.",
+    "Describe how vaccines train the immune system. Keep it understandable for {t_reader}.",
+    "How do I prepare for a half marathon if I can currently only run {n_small} km? Give a step-by-step approach.",
+    "Give a step-by-step guide to fixing a flat tyre on {t_bike} at the roadside.",
+    "Explain why the Roman Empire split into eastern and western halves.",
+    "Describe the main differences between a credit card and a debit card, and when each is the better choice.",
+    "Please explain how noise-cancelling headphones work.",
+    "Offside is one of the most argued-about rules in football. Explain what it means and why the rule exists.",
+    "Explain what actually happens to my data when I delete a file on my {t_device}.",
+    "Someone who has never cooked {t_grain} should be told how to do it properly on a hob. Describe the steps.",
+    "Describe the role of the conductor in an orchestra. What would go wrong without one?",
+    "Explain how a film gets from a finished script to the cinema screen.",
+    "What should {t_gym_person} know before starting strength training at a gym? Make sure to cover rest days and form.",
+    "How does an offset mortgage work, and who benefits from one?",
+    "Explain the causes of the 2008 financial crisis in plain language.",
+    "Describe what a typical week looks like for a first-year {t_degree} student.",
+    "How do I keep {t_herb} alive on a windowsill? It always wilts after a week.",
+    "Explain why plane tickets tend to get more expensive closer to the departure date.",
+    "Explain why the euro was introduced and what it changed for the countries that adopted it.",
+    "How does a dishwasher get plates clean without anyone scrubbing them?",
+    "Describe daily life for {t_hist_person}.",
+    "Explain how version control such as Git helps a team of {n_small} programmers work on the same code.",
+    "What's the best way to teach {t_dog} to walk on a loose lead?",
+    "Glaciers are slow rivers of ice. Explain how they carve valleys over thousands of years.",
+    "Describe how to negotiate the price of a used {t_vehicle} at a dealership.",
+    "Explain why we have leap years and how the rule for them works.",
+)
+_plain("open_qa", "task", _T_OPEN_QA, inline=True)
+
+_T_CREATIVE_WRITING = (
+    "Write a short story about a bus driver who notices the same silent passenger every night at 2 a.m.",
+    "You are given a café's details. Write an Instagram caption announcing its new autumn menu.\n\n"
+    "Café: Little Fern, {city}. New: pumpkin soup, pear cake, spiced oat latte.",
+    "Given the product below, write a two-sentence marketing blurb for the shop's website.\n\n"
+    "A waterproof dog coat with reflective strips, sizes XS to XL.",
+    "A haiku is a three-line poem with 5, 7 and 5 syllables. Write one about waiting for a delayed train.",
+    "Write a short bio for a freelance illustrator's portfolio site based on the information below.\n\n"
+    "Name: {first}. Draws children's books and botanical prints. Based in {city}. Loves tea and long walks.",
+    "A slogan is needed for a neighbourhood recycling drive. Keep it under eight words and make it rhyme.",
+    "Using the given characters, write a one-page scene.\n\n"
+    "A retired chess champion and a ten-year-old girl who beats him in the park.",
+    "Write a LinkedIn post in the voice of a proud team lead celebrating the launch of a mobile app after a year of work.",
+    "Write a poem about {t_poem_moment}.",
+    "Based on the notes below, write a product description for an online shop.\n\n"
+    "Handmade oak chopping board, 40 x 25 cm, food-safe oil finish, each one unique.",
+    "Write the opening paragraph of a fantasy novel set in a city built on the back of a giant turtle.",
+    "Please write a tagline for the yoga studio described below.\n\n"
+    "Small studio in {city}, calm, for beginners and older adults, morning classes only.",
+    "Write a funny limerick about {t_limerick}.",
+    "Write a short speech a captain might give her rowing crew before their first race. Make sure it sounds "
+    "encouraging, not cheesy.",
+    "Write a bedtime story about {t_bedtime_hero}. Use simple words for a four-year-old.",
+    "The given fact should be turned into a short rhyming verse for children.\n\nOctopuses have three hearts and blue blood.",
+    "Write a love letter from a lighthouse to the sea.",
+    "Write a 20-second radio ad for {q_venture}.",
+    "We are opening a small {t_eatery} next month; please write the short 'our story' text for the back of the menu.",
+    "Write the lyrics for a chorus about finally finishing exams.",
+    "Write a tweet in the voice of {t_voice_thing}.",
+    "Write a short mystery story in which the only clue is a sheet of music left on a piano.",
+    "Given the theme, write a free-verse poem of about twelve lines.\n\nTheme: {q_subject}",
+    "A caption is needed for a photo of a mountain sunrise on our hiking club's Facebook page. Write one that "
+    "makes people want to join the next walk.",
+    "Write a short fairy tale in which a clockmaker accidentally stops time.",
+    "Write a dialogue between a nervous first-time flyer and a calm flight attendant.",
+    "Write an 'About us' paragraph for a family-run {t_trade} company in {city}, in a warm and trustworthy voice.",
+    "Write a six-word story about {q_subject}.",
+)
+_plain("creative_writing", "task", _T_CREATIVE_WRITING, inline=True)
+
+_T_CONTENT_EDITING = (
+    "You are given a sentence with several grammar mistakes. Correct it without changing the meaning.\n\n"
+    "{t_bad_grammar}",
+    "Given the paragraph below, rewrite it so it sounds more formal.\n\n"
+    "Hey all, heads up that the kitchen's getting cleaned Friday so grab your stuff out of the fridge by Thursday "
+    "night or it's going in the bin.",
+    "The given text should be shortened to under 30 words.\n\n"
+    "We are very pleased and excited to let all of our wonderful customers know that from next week onwards our "
+    "shop will be staying open for longer hours on both Saturdays and Sundays.",
+    "This product description needs to be made livelier for a younger audience.\n\n"
+    "The backpack has a capacity of 25 litres. It has two side pockets. It is made of recycled polyester. It is "
+    "available in grey.",
+    "Please simplify the text below so {t_reader} could understand it.\n\n"
+    "Tectonic plates are large segments of the lithosphere that move relative to one another, and their "
+    "interactions at boundaries produce earthquakes, volcanoes and mountain ranges.",
+    "Rewrite the following sentence in the passive voice.\n\n{t_active}",
+    "Using the draft below, finish the last point so the blog post ends naturally.\n\n"
+    "Five things I learned in my first month of running: 1) Slow is fine. 2) Shoes matter. 3) Rest days are "
+    "training days. 4) Nobody is watching you. 5)",
+    "Make the following review sound less angry while keeping the complaint.\n\n"
+    "Worst haircut of my life. The guy didn't listen at all and now I look ridiculous. Never again.",
+    "Proofread this paragraph from my cover letter. Make sure to keep my original wording where possible.\n\n"
+    "I am writting to apply for the position of assistent manager. I have three year experience in retail and I "
+    "am confidant working with customers.",
+    "Change the tone of this message from formal to friendly.\n\n"
+    "Dear colleagues, kindly be informed that the quarterly team lunch will take place on {weekday} at {time}. "
+    "Attendance is expected.",
+    "The sentences below are repetitive. Rewrite them so they flow as one paragraph.\n\n"
+    "The hotel was clean. The hotel was near the beach. The hotel had a pool. The hotel staff were friendly.",
+    "Paraphrase the given sentence in three different ways.\n\n{t_para_sentence}",
+    "Rewrite this recipe step so it's clearer for beginners.\n\n"
+    "Make roux w/ butter+flour, add milk gradually whisking, season, simmer till thick ~5 min.",
+    "Remove the jargon from the following sentence.\n\n"
+    "{t_jargon}",
+    "A gender-neutral version of this job ad sentence is needed.\n\n"
+    "The ideal candidate will be a strong salesman who can manage his own schedule.",
+    "Edit the text below to fix punctuation and capitalisation only.\n\n"
+    "{t_nopunct}",
+    "Based on the feedback below, revise the slogan.\n\n"
+    "Slogan: 'Bikes for everyone, everywhere, every time, for every journey.'\n"
+    "Feedback: too long, sounds generic, should mention repairs.",
+    "Rewrite this sentence so it uses fewer words.\n\n"
+    "{t_wordy}",
+    "Make this text more persuasive for a fundraising page.\n\n"
+    "We are collecting money to fix the roof of the village hall. The roof leaks. Any amount helps.",
+    "The following paragraph uses British spelling. Change it to American spelling.\n\n"
+    "Our neighbour's colourful garden is the favourite of every visitor; the organisers even apologised for "
+    "leaving it out of the centre's catalogue.",
+    "Proofread the blog post draft below. Make sure to keep the author's casual voice.\n\n{blog_draft}",
+    "Please make this apology sound more sincere.\n\nSorry if anyone was upset by the delay, these things happen.",
+    "Given this product title, rewrite it to be clearer and under 60 characters.\n\n"
+    "NEW!!! Super Mega Comfortable Memory Foam Pillow For Sleeping Best Quality Soft Neck Support 2 Pack",
+    "Replace the overused words in this paragraph with more precise ones.\n\n"
+    "The film was really good. The acting was really nice and the music was really good too. It was a really nice evening.",
+    "Correct the spelling mistakes in the given list of words.\n\n{t_misspelt}",
+    "Rephrase this newsletter subject line so it doesn't sound like spam.\n\n"
+    "FREE!!! Don't miss out on our AMAZING offer - ACT NOW",
+    "Improve the clarity of the following assembly instructions for a bookshelf.\n\n"
+    "Put side A to B with screws then the shelves go in, not the bottom one yet, then back panel, then bottom.",
+    "The tone of this comment should be changed from sarcastic to constructive.\n\n"
+    "Oh great, another software update that moves every button. Just what I needed.",
+)
+_plain("content_editing", "task", _T_CONTENT_EDITING, inline=True)
+
+_T_REASONING = (
+    "You are given the opening hours of three shops. I start at 2 pm and it takes 20 minutes to get between any "
+    "two of them. Plan an order that lets me visit all three.\n\n"
+    "Hardware store: 9:00-15:00. Pharmacy: 14:00-18:00. Florist: 10:00-16:00, closed 13:00-14:00.",
+    "Given that a sauce for 4 people needs 300 g of pasta and 2 tins of tomatoes, work out how much pasta I need for "
+    "{n_people} people and how many whole tins to buy.",
+    "A train ticket costs 24 euros, or 18 euros with a railcard that costs 45 euros a year. How many single trips "
+    "a year make the railcard worth it? Show your reasoning.",
+    "Three friends split a bill of 96. {first} pays twice what {first2} pays, and {first3} pays 12 more than {first2}. How much does each pay?",
+    "A password must be 6 characters long, using only lowercase letters and digits, with at least one digit. How "
+    "many passwords are possible? Explain step by step.",
+    "Five runners finished a race. {first} finished before Tom but after {first2}. Omar finished last. {first3} finished "
+    "right after {first2}. What was the finishing order?",
+    "A dripping tap loses about one drop every {n_small} seconds. Estimate how many litres it wastes in a year, stating your "
+    "assumption for the size of a drop and showing the calculation.",
+    "A phone plan costs 15 a month plus 0.10 per MB over 2 GB. Another costs 25 a month with unlimited data. Above "
+    "how much monthly data is the second plan cheaper?",
+    "Prove that the square root of 2 is irrational.",
+    "A tank is filled by one pipe in 6 hours and emptied by another in 9 hours. If both are open, how long does it "
+    "take to fill the empty tank?",
+    "We are planning a four-leg relay, and each runner can run only one leg. Using the times below (in seconds), "
+    "assign runners to legs for the fastest total.\n\n"
+    "Amy: 62, 65, 70, 68\nBo: 60, 66, 64, 71\nCy: 64, 61, 67, 66\nDee: 66, 63, 62, 65",
+    "If a shop raises a price by {pct} and later cuts it by {pct}, is the final price the same as the original? "
+    "Explain with numbers.",
+    "Using the given clues, work out who owns which pet.\n\n"
+    "{first}, {first2} and {first3} own a parrot, a rabbit and a tortoise. {first} is allergic to feathers. {first3}'s pet "
+    "sleeps in a hutch in the garden.",
+    "A stationery shop sells notebooks at 3 each or 4 for 10. What is the cheapest way to buy exactly 15 notebooks, "
+    "and what does it cost?",
+    "Solve step by step: a cyclist rides to the next town at 20 km/h and comes back at 30 km/h. What is the average "
+    "speed for the round trip?",
+    "Given the tasks and their dependencies, find the shortest time to finish the project.\n\n"
+    "A: 3 days. B: 2 days, needs A. C: 4 days, needs A. D: 1 day, needs B and C.",
+    "Is the following argument valid? Explain.\n\n{t_argument}",
+    "I earn 2,400 a month after tax. Rent is 900, bills 250 and food 350. If I save everything else, how many months "
+    "until I have 6,000 for a deposit?",
+    "How many squares of all sizes are there on a standard 8x8 chessboard? Show the reasoning.",
+    "A die is rolled twice. What is the probability that the second number is larger than the first?",
+    "A van carries at most 500 kg. The boxes weigh 120, 200, 180, 90, 250 and 150 kg. What is the smallest number "
+    "of trips needed to move them all? Explain.",
+    "Schedule the exams below over as few days as possible so that no student sits two exams on the same day.\n\n"
+    "Exams: Maths, Biology, History, Art.\nShared students: Maths+Biology, Biology+History, Maths+Art.",
+    "What is the next number in {t_sequence}? Explain the rule.",
+    "A loan of 5,000 charges 4% simple interest a year. Another loan of 5,000 compounds at 3.8% a year. Which costs "
+    "more in interest after 5 years?",
+    "Prove that {t_proof}.",
+    "If 6 painters paint 4 rooms in 2 days, how many rooms can {n_small} painters paint in 5 days at the same rate?",
+    "Train 1 arrives at 14:52 on platform 2, and train 2 leaves at 15:01 from platform 9. Walking between them takes "
+    "6 minutes, and train 1 is late by up to 5 minutes on most days. Work out how often I should expect to make "
+    "the connection and what margin I have.",
+    "Plan a week of gym sessions: three strength sessions and two runs, never two strength days in a row, and "
+    "Sunday must be a rest day. Give one schedule that works and explain why.",
+)
+_plain("reasoning", "task", _T_REASONING, inline=True)
+
+_T_SIMPLE_QA = (
+    "You are given a short notice. Answer the question at the end.\n\n"
+    "The swimming pool will be closed from 3 to 9 {month} for cleaning. Lessons move to the sports hall pool that week.\n\n"
+    "Question: Where do lessons take place during the closure?",
+    "Given the passage, what year did the bridge open?\n\n"
+    "Work on the suspension bridge began in 1927 after years of delays. It finally opened to traffic in 1932 and "
+    "was widened in 1968.",
+    "Based on the menu below, which dish is vegetarian?\n\n"
+    "Grilled trout - 16\nLamb tagine - 18\nMushroom risotto - 14\nChicken Caesar - 13",
+    "Please answer the question using the information below.\n\n"
+    "Our return window is 30 days from delivery. Sale items can be exchanged but not refunded.\n\n"
+    "Can I get my money back for a sale item?",
+    "Answer in one word: {t_oneword_q}",
+    "Which country hosted the 2016 Summer Olympics? Just the country name.",
+    "How many strings does a standard violin have?",
+    "Using the given timetable, when does the last bus to the airport leave?\n\n"
+    "Route 9 to Airport: 05:40, 07:10, 09:25, 13:00, 17:45, 22:15",
+    "Who directed the film 'Jaws'? Reply with the name only.",
+    "The answer should be a single number: {t_number_q}",
+    "Which metal is liquid at room temperature?",
+    "According to the recipe below, how long should the cake bake?\n\n"
+    "Cream the butter and sugar, add the eggs and flour, pour into a lined tin and bake at 180°C for 35-40 minutes "
+    "until golden.",
+    "What is the square root of 144?",
+    "Given this product spec, how much does the laptop weigh?\n\n"
+    "Screen: 13.3 inch. Weight: 1.1 kg. Battery: up to 14 hours. Ports: 2 x USB-C.",
+    "In which year did the Titanic sink?",
+    "Read the note and say who is picking up the kids.\n\n"
+    "Hi! I'm stuck at work until 7, so {first} will collect the kids from football at 5:30. Dinner is in the fridge.",
+    "What is the main language spoken in Quebec?",
+    "Based on the information below, is parking free on Sundays?\n\n"
+    "City-centre parking in {city}: 2.50 per hour, Monday to Saturday 8:00-20:00. Free at all other times.",
+    "Who was the first person to reach the South Pole?",
+    "How many legs does a spider have? Answer with a number.",
+    "The question below should be answered from the text only.\n\n"
+    "Text: The library lends e-readers to members for up to three weeks. Each member can borrow one device at a time.\n"
+    "Question: How long can I keep an e-reader?",
+    "What is the currency of {country}?",
+    "Which gas do plants take in from the air to make their food?",
+    "Given the score sheet, which team won the quiz?\n\nTeam Owls: 42\nTeam Foxes: 47\nTeam Badgers: 39",
+    "What's the capital city of Canada?",
+    "A quick one: what does the 'www' in a web address stand for?",
+    "From the email below, what time is the dentist appointment?\n\n"
+    "Dear patient, this is a reminder of your check-up on {weekday} at {time} with Dr Amani. Please arrive ten minutes early.",
+    "How many points is a touchdown worth in American football?",
+)
+_plain("simple_qa", "task", _T_SIMPLE_QA, inline=True)
+
+_T_CLASSIFICATION = (
+    "You are given a customer message. Classify it as one of: refund request, delivery question, product question, other.\n\n"
+    "{t_cust_msg}",
+    "Given the list of animals, label each as herbivore, carnivore or omnivore.\n\nbear, cow, lion, rabbit, crow, shark",
+    "Is the hiking route below suitable for a beginner? Answer suitable or not suitable.\n\n"
+    "22 km, 1,400 m of climbing, an exposed ridge with a short scrambling section.",
+    "Are these two support tickets about the same problem? Answer duplicate or different.\n\n"
+    "Ticket 1: The app crashes when I open the camera.\nTicket 2: The app closes itself every time I try to scan a receipt.",
+    "The given film should be assigned to one genre: comedy, horror, romance, documentary or science fiction.\n\n"
+    "A crew of miners on a distant moon discovers that the base they were sent to repair is already occupied.",
+    "Is the word in quotes used as a noun, a verb or an adjective?\n\nShe let out a quiet 'whisper' before the lights went off.",
+    "Tag each expense with a budget category (housing, food, transport, leisure).\n\n"
+    "Cinema tickets\nElectricity bill\nTrain season ticket\nSupermarket shop\nConcert tickets",
+    "Given the job title, which department does it belong to: Engineering, Sales, Finance or Operations?\n\n"
+    "{t_job_title}",
+    "A message is 'urgent' if it needs action today, otherwise 'routine'. Label the message below.\n\n"
+    "Reminder: the fire alarm test is next Wednesday at 10am, no action needed.",
+    "Please decide whether this exercise is mainly cardio, strength or flexibility.\n\n{t_exercise}",
+    "Based on the description, is this plant safe for cats? Answer safe or toxic.\n\nLily (Lilium), common in bouquets.",
+    "Classify each sentence by tense: past, present or future.\n\n"
+    "She will call tomorrow.\nWe walked home.\nThey are cooking dinner.",
+    "Is this question suitable for a children's quiz? Answer yes or no and nothing else.\n\n"
+    "{t_quiz_q}",
+    "Group the following instruments into strings, woodwind, brass and percussion.\n\n"
+    "cello, oboe, trumpet, timpani, flute, harp, tuba",
+    "Which of these email subject lines are about a meeting? Mark each yes or no.\n\n"
+    "1. Agenda for Thursday's sync\n2. Your invoice is ready\n3. Moving our 1:1 to 3pm\n4. Lunch menu this week",
+    "You are given a book description. Is it fiction or non-fiction?\n\n"
+    "A journalist follows five families through a year of rising food prices, interviewing farmers, shop owners and economists.",
+    "Sort these countries into landlocked and coastal: Austria, Chile, Bolivia, Portugal, Switzerland, Kenya.",
+    "Given the two product listings, are they the same item? Answer same or different.\n\n"
+    "A: Stainless steel water bottle, 750 ml, blue, double-walled\nB: 0.75 L insulated steel bottle in blue, double wall",
+    "Label the difficulty of this maths question for a primary school pupil: easy, medium or hard.\n\nWhat is 3/4 of 48?",
+    "The following search query should be mapped to one intent: navigational, informational or transactional.\n\n"
+    "{t_search_query}",
+    "Decide whether each piece of clothing is for summer or winter: wool scarf, sandals, linen shirt, down jacket, swim shorts.",
+    "Which section of the news site should this story go in: sport, science, travel or money?\n\n"
+    "Researchers in {country} grow tomatoes in soil mixed with crushed seashells.",
+    "Decide whether the holiday request below can be approved under the rule. Answer approve or reject.\n\n"
+    "Rule: requests need two weeks' notice.\nRequest: submitted 3 May for 10-12 May.",
+    "Classify this piece of music by era: Baroque, Classical, Romantic or Modern.\n\n"
+    "A harpsichord concerto with a basso continuo, written around 1720.",
+    "Assign a priority (P1, P2 or P3) to the bug report below. P1 means users cannot work at all.\n\n"
+    "The export button on the reports page is misaligned on small screens.",
+    "Does the following dish count as vegan? Answer yes or no.\n\n{t_dish}",
+    "Categorise each hobby as indoor or outdoor: knitting, kayaking, chess, birdwatching, baking.",
+    "Given a customer's age and the ticket rules, which ticket type applies: child, adult or senior?\n\n"
+    "Rules: child under 16, senior 65 and over.\nCustomer: {n_people} years old.",
+)
+_plain("classification", "task", _T_CLASSIFICATION, inline=True)
+
+_T_CODE_GENERATION = (
+    "You are given a list of file names. Write a Python function that returns only the ones ending in .csv, "
+    "ignoring case.\n\nreport.CSV, notes.txt, sales_2024.csv, image.png",
+    "Given a table called employees with columns name, department and salary, write a SQL query that returns the "
+    "highest-paid person in each department.",
+    "Write a bash command that finds all files larger than {t_big_size} in my home directory.",
+    "A spreadsheet formula is needed that adds up column C only where column A says '{t_status}'. Write it for Google Sheets.",
+    "Write a JavaScript function that checks whether a string is a valid hex colour code like #1a2b3c. Make sure "
+    "to handle the 3-digit form too.",
+    "Using Python and the requests library, write a script that fetches the current weather for {city} from an API "
+    "and prints the temperature. Use a placeholder for the API key.",
+    "Write a regular expression that matches {t_regex_target}.",
+    "Based on the description below, write a Dockerfile.\n\n"
+    "Python 3.12 Flask app, entry point app.py, dependencies in requirements.txt, listens on port 8000.",
+    "Create a simple HTML and CSS card that shows a recipe title, a photo and the cooking time.",
+    "Write a function in {code_lang} that returns the number of vowels in a string.",
+    "Write a Python class for a library book with a title, an author and a method that marks it as borrowed. "
+    "Include type hints.",
+    "Please write a cron entry that runs /home/me/backup.sh every weekday at 2:30 am.",
+    "The following function should be made faster. Rewrite it.\n\n"
+    "def has_duplicates(items):\n    for i in range(len(items)):\n        for j in range(i + 1, len(items)):\n"
+    "            if items[i] == items[j]:\n                return True\n    return False",
+    "Write unit tests with pytest for a function add_days(d, n) that returns the date n days after d.",
+    "Write an Excel formula that turns a date in cell A2 into the name of the weekday.",
+    "Write a SQL query that counts how many orders each customer placed in {year}, sorted from most to fewest.\n\n"
+    "Tables: customers(id, name), orders(id, customer_id, created_at)",
+    "Generate a GitHub Actions workflow in YAML that runs {t_ci_cmd} on every push to main.",
+    "Write a Python script that renames all photos in a folder to the date they were taken, using the EXIF data.",
+    "Write a small TypeScript function that groups an array of objects by a given key.",
+    "Fix the errors in this code.\n\nprices = [3, 5, 8]\ntotal = 0\nfor p in prices\n    total += p\nprint('Total: ' + total)",
+    "Write a command-line tool in Go that prints the size of every file in the current directory.",
+    "Create a CSS rule that makes all links in the footer grey, and underlined only on hover.",
+    "Write a {code_lang} function that calculates running pace in minutes per kilometre from a distance and a time.",
+    "Write the git commands to create a new branch, commit all changes and push the branch to origin.",
+    "An Arduino sketch is needed that blinks an LED on pin {n_small} every half second.",
+    "Write a PowerShell script that deletes files older than {n} days in C:\\Temp.",
+    "Write a function that shuffles a deck of 52 cards fairly, in any language you like.",
+    "Write a Kotlin data class for a song with title, artist and duration in seconds, plus a function that adds up "
+    "the total length of a playlist.",
+)
+_plain("code_generation", "task", _T_CODE_GENERATION, inline=True)
+
+_T_SUMMARIZATION = (
+    "You are given the minutes of a meeting. Summarise the decisions in two sentences.\n\n{meeting_notes_actions}",
+    "Given the article below, write a one-sentence summary for a newsletter.\n\n{long_article}",
+    "The text below should be summarised in no more than 40 words.\n\n"
+    "The town's annual cheese festival returns this weekend with more than 60 stalls, cooking demonstrations from "
+    "local chefs and a children's tasting trail. Organisers expect 15,000 visitors and advise arriving by bus, as the "
+    "main car park will be closed for repairs. Entry is free, but tastings cost two euros each.",
+    "Please give a short summary of this review for the product page.\n\n"
+    "I've used this tent on four trips now. It goes up in ten minutes, stayed dry in a proper storm in Wales, and "
+    "packs small. The downsides: the zip on the door sticks, and two tall people will find it cramped. For the "
+    "price it's excellent.",
+    "TL;DR of the following, please.\n\n{long_email}",
+    "Based on the call notes below, summarise what the customer wanted and what was agreed.\n\n{call_notes}",
+    "Using bullet points, summarise the main arguments of this opinion piece.\n\n"
+    "Cities should stop building new car parks. Every space invites one more car into the centre, adding to traffic "
+    "and pollution. The land could hold homes or parks instead. Shops fear losing customers, but studies from several "
+    "European cities show pedestrians spend more over a month than drivers. Better buses and safe bike lanes would "
+    "serve more people for less money.",
+    "A short summary of this passage is needed for a study guide.\n\n{story_passage}",
+    "Summarise the plot of the film described below in three sentences, without spoilers.\n\n"
+    "A retired stage magician living alone in Lisbon receives a letter from a former assistant he hasn't seen in "
+    "forty years. She asks him to perform one last show at the theatre where they met. As he travels north, "
+    "gathering old props and old friends, he starts to suspect the invitation hides something else, and that "
+    "the accident which ended his career was no accident.",
+    "Condense the following chat messages into a short summary of what was decided.\n\n{slack_log}",
+    "Here is a news item. Give me the key facts in one line.\n\n{news_item}",
+    "Summarise this history paragraph for a revision card.\n\n"
+    "The Hanseatic League was a network of merchant guilds and market towns that dominated trade in the Baltic and "
+    "North Sea from the 13th to the 15th century. Member cities such as Lübeck, Hamburg and Bergen shared laws, "
+    "protected their ships and negotiated trade privileges together. The League declined as territorial states grew "
+    "stronger and Atlantic trade routes became more important.",
+    "The email thread below needs a short summary for someone joining the project.\n\n{email_thread}",
+    "Summarise the research findings below for a general audience, in under 60 words.\n\n"
+    "In a six-month trial, 240 office workers were given either a standing desk or a regular desk. Those with standing "
+    "desks sat for 70 minutes less per day on average. They reported slightly less back pain, but there was no "
+    "measurable difference in weight, blood pressure or productivity. Most people stopped standing regularly after "
+    "the third month.",
+    "Write a brief summary of this podcast episode description.\n\n"
+    "This week we talk to a beekeeper who keeps hives on the roofs of three hotels. She explains why city bees often "
+    "do better than country bees, how she harvests honey without a garden, and what guests think when they find out "
+    "what's buzzing overhead.",
+    "Give me the gist of this article in plain words.\n\n{long_article}",
+    "Using the match report below, summarise the game in two sentences.\n\n"
+    "The visitors took an early lead through a header from a corner in the 9th minute. The home side dominated "
+    "possession after the break and equalised with a long-range shot on 71 minutes. In stoppage time a penalty was "
+    "awarded for handball and converted, giving the hosts a 2-1 win that lifts them to third in the table.",
+    "Sum up the key points of this release for our customers.\n\n{changelog}",
+    "Please summarise this long message from my landlord in a sentence or two.\n\n"
+    "Hello, just letting you know that the boiler service is booked for next Tuesday between 8 and 12. The engineer "
+    "will need access to the kitchen and bathroom. If that doesn't suit, let me know by Friday and I'll rearrange. "
+    "Also, the bins are now collected on Thursdays instead of Wednesdays.",
+    "Sum up this recipe in one sentence so I know what's involved.\n\n{recipe_text}",
+    "Write an executive summary of the report below.\n\n{long_article}",
+    "Summarise what this passage says about sleep and exercise.\n\n"
+    "Regular exercise improves sleep quality for most people, but timing matters less than once thought. Several "
+    "studies found that even evening workouts did not disturb sleep, as long as they ended an hour before bed. Very "
+    "intense sessions late at night were the exception, raising heart rate and delaying sleep.",
+    "In one paragraph, summarise the customer feedback below.\n\n"
+    "- Delivery was fast\n- Packaging too bulky\n- Sizes run small\n- Great colours\n- Returns were easy\n"
+    "- Fabric pills after a few washes",
+    "A summary of these lecture notes is needed before tomorrow's exam. Keep it to five bullet points.\n\n"
+    "Supply: amount producers are willing to sell at each price. Demand: amount buyers want. Equilibrium where they "
+    "meet. Price ceilings cause shortages (e.g. rent control). Price floors cause surpluses (e.g. minimum prices for "
+    "crops). Elasticity measures how much quantity responds to price. Exam tip: always draw the graph.",
+    "Summarise this travel blog post in a short paragraph.\n\n"
+    "We spent three days walking the coastal path in {country} from village to village, carrying only day packs because a local "
+    "company moved our luggage. We booked everything in winter, which turned out to be a good idea. The first day was the hardest, with steep climbs and strong wind, but the views over "
+    "the cliffs made it worth it. Every evening we ate fresh fish and slept in small guesthouses run by families.",
+    "Summarise the patch notes below in two lines for players.\n\n"
+    "Version 2.4: new winter map added; sniper rifle damage reduced by 10%; fixed a crash when joining a full server; "
+    "matchmaking now prefers players in the same region; holiday skins available until 6 January.",
+    "Please boil these volunteer instructions down to a quick summary a newcomer can remember.\n\n"
+    "Arrive at 8:45. Sign in at the desk and collect a badge. Check the fridge temperatures and write them on the "
+    "sheet. Set up the tables for food parcels. At 9:30 open the doors. At 12:00 pack away and take the rubbish out.",
+    "What's the main message of this speech? Summarise it briefly.\n\n"
+    "When I started this company in my garage, I thought success meant growing fast. What I've learned is that it "
+    "means keeping the people who believed in us from day one. Our customers, our staff and our suppliers are the "
+    "reason we're here, and every decision we make next year will start with them.",
+)
+_plain("summarization", "task", _T_SUMMARIZATION, inline=True)
+
+_T_ENTITY_EXTRACTION = (
+    "You are given an email signature. Extract the name, job title, company and phone number as JSON.\n\n{signature_block}",
+    "Given the text below, list all the dates and what happens on each.\n\n"
+    "The school term starts on 2 September. Parents' evening is on 17 October, half term runs from 28 October to "
+    "1 November, and the winter concert is on 12 December.",
+    "Pull out the ingredients mentioned in the sentence below, with their amounts.\n\n"
+    "Whisk 3 eggs with 200 ml of milk, a pinch of salt and 100 g of flour, then fold in a handful of blueberries.",
+    "The names of all the people mentioned should be extracted from this paragraph, with their roles.\n\n"
+    "The new café was opened by mayor Helen Duarte. Chef Tomasz Kaur designed the menu, and the interior was created "
+    "by architect Ines Lambert.",
+    "Please extract the flight number, departure time, origin and destination from this confirmation.\n\n"
+    "Your booking is confirmed: flight KX482 departs Vilnius at 06:55 on 14 May and arrives in Galway at 08:40. Seat 17C.",
+    "Using the job ad below, fill in: title, location, pay, hours per week.\n\n"
+    "We're hiring a part-time barista in Ghent. 20 hours a week, 14 euros per hour, weekend shifts included. "
+    "Experience with latte art is a plus.",
+    "Based on the receipt text, extract each item and its price.\n\n{receipt}",
+    "Find all the book titles and authors mentioned in this post.\n\n"
+    "This summer I finally read 'Middlemarch' by George Eliot, re-read 'The Hobbit', and started Octavia Butler's "
+    "'Kindred'. Next up is 'Rebecca' by Daphne du Maurier.",
+    "Extract the products, quantities and delivery address from the order message below.\n\n"
+    "Hi, could you send 2 boxes of the A4 recycled paper and one toner cartridge to {address}? Thanks, {first}",
+    "Identify the places mentioned in this travel itinerary and list them in order.\n\n"
+    "Day 1: land in Lisbon, drive to Sintra. Day 2: Sintra to Óbidos. Day 3: Óbidos to Coimbra via Nazaré. Day 4: Porto.",
+    "Extract the following fields as JSON: patient_name, appointment_date, clinic, doctor.\n\n"
+    "Reminder for {fullname}: your appointment at Fernwood Clinic with Dr Oyelaran is on {date} at {time}.",
+    "From the match report, pull out the teams, the final score and the goal scorers.\n\n"
+    "Riverside beat Northgate 3-1 on Saturday. Okafor scored twice for Riverside and Lindqvist added a late third; "
+    "Moreau replied for Northgate.",
+    "List the amounts of money in the text and what each one is for.\n\n"
+    "The trip costs 450 per person, plus a 50 deposit, and travel insurance is another 32. Lunch on the boat day is 18 extra.",
+    "You are given a product review. Extract the product name, the brand and any features the reviewer mentions.\n\n"
+    "The Lumo reading lamp by Brightnest has three colour temperatures and a USB port, and the arm bends nicely.",
+    "Extract the company names and the cities where they are based.\n\n{p_bio}",
+    "Turn the following sentence into structured data with the keys who, what, when and where.\n\n"
+    "On Friday evening the choir will perform Christmas carols at St Mary's Church.",
+    "Identify the medications and doses mentioned in this note.\n\n"
+    "Continue ibuprofen 400 mg three times a day, start omeprazole 20 mg each morning, stop the cough syrup.",
+    "Get the opening hours for each day out of this text.\n\n"
+    "We're open Monday to Thursday 9-17, Friday 9-15, Saturday 10-14, and closed on Sundays and bank holidays.",
+    "Extract the key terms of this rental ad: rent, deposit, size, available from, pets allowed.\n\n"
+    "Bright two-bed flat, 68 m², {rent} per month plus one month's deposit. Available from 1 July. Sorry, no pets.",
+    "A list of all the software tools mentioned in the text below is needed, with version numbers where given.\n\n"
+    "We upgraded to Python 3.12, moved from Django 4.2 to 5.0, and replaced Celery with a simple cron job. "
+    "Postgres stays on version 15.",
+    "Extract the start time, end time and location of each event from the schedule.\n\n"
+    "Yoga 7:00-8:00 in the garden; breakfast 8:00-9:30 in the dining room; guided walk 10:00-12:30 from the front gate.",
+    "Pull the name, age and hometown of each contestant out of this announcement.\n\n"
+    "This week's finalists are Mira (29, from Aarhus), Joel (41, from Leipzig) and Sunita (35, from Pune).",
+    "From the citation below, extract the authors, year, title and journal.\n\n"
+    "Okoro, A. & Lindgren, P. (2021). Urban heat islands and tree cover. Journal of Environmental Studies, 14(2), 55-71.",
+    "Please identify all the dates, times and places in this invitation.\n\n{event_invite}",
+    "Extract the artist, album title and release year for each record mentioned.\n\n"
+    "My favourites are 'Blue' by Joni Mitchell from 1971, Radiohead's 'OK Computer' (1997) and 'Rumours' by "
+    "Fleetwood Mac, released in 1977.",
+    "From the email thread below, extract every person named, the dates mentioned and any action items.\n\n{email_thread}",
+    "Extract the vehicle details (make, model, year, mileage, price) from this listing.\n\n"
+    "2017 Skoda Octavia estate, 92,000 km, one owner, full service history. Asking 9,400.",
+    "Given the warranty text, pull out the warranty length, what it covers and what it excludes.\n\n"
+    "This kettle comes with a two-year warranty covering faults in materials and workmanship. Damage from "
+    "limescale, drops or misuse is not covered.",
+)
+_plain("entity_extraction", "task", _T_ENTITY_EXTRACTION, inline=True)
+
+_T_SENTIMENT_ANALYSIS = (
+    "You are given a restaurant review. Say whether it is positive, negative or mixed.\n\n"
+    "The curry was outstanding but we waited an hour for a table even with a booking.",
+    "Given the tweet below, what is the sentiment? Reply with one word.\n\n"
+    "Just found out my {t_transport} is cancelled again. Fantastic start to the week.",
+    "The tone of this message should be judged: is the writer pleased, neutral or upset?\n\n"
+    "The parcel arrived today. The box was a bit dented but everything inside is fine.",
+    "Please rate the sentiment of the comment below on a scale from -2 (very negative) to +2 (very positive).\n\n"
+    "Honestly the best {product} I've ever owned, worth every penny.",
+    "Based on the feedback, does the student enjoy the course? Answer yes or no.\n\n"
+    "The lectures are interesting but the weekly assignments are exhausting and I dread Sundays.",
+    "What emotion is the writer expressing: joy, anger, sadness, fear or surprise?\n\n"
+    "I can't believe they remembered my birthday - the whole office sang!",
+    "Label each of these song reviews as positive or negative.\n\n"
+    "1. A catchy chorus that stays with you all day.\n2. Forgettable lyrics and a lazy beat.\n3. Her voice has never sounded better.",
+    "Determine the overall sentiment of this customer's email.\n\n{long_email}",
+    "You are given a post from a gardening forum. Is the author frustrated or satisfied?\n\n"
+    "Third year in a row the slugs got every single lettuce. I give up.",
+    "How positive is this review of the {app}, from 1 to 5 stars?\n\nDoes what it says. Could use a dark mode, otherwise solid.",
+    "Classify the sentiment of this film review as positive, negative or neutral.\n\n"
+    "The second half drags, but the lead actress carries it and the ending hit me hard.",
+    "Is the customer in this chat getting angrier? Answer yes or no.\n\n"
+    "Me: My order hasn't arrived.\nMe: It's been two weeks.\nMe: Hello?? Is anyone actually reading these?",
+    "Using the given comment, decide whether the reader liked the article.\n\n"
+    "Interesting idea, but the author ignores half the evidence. Not convinced.",
+    "Identify the mood of this diary entry in one or two words.\n\n"
+    "Finally handed in my thesis today. Slept twelve hours. Everything feels light.",
+    "The sentiment of the product question below should be labelled positive, negative or neutral.\n\n"
+    "Is there a carry case included with the {product}?",
+    "Tell me if this fan's post sounds hopeful or disappointed.\n\n"
+    "We lost again, but the young players looked sharp. Next season could be ours.",
+)
+_plain("sentiment_analysis", "task", _T_SENTIMENT_ANALYSIS, inline=True)
+
+_T_SPAM_DETECTION = (
+    "You are given a text message. Is it spam? Answer spam or not spam.\n\n"
+    "Congratulations! You've been selected for {t_prize}. Reply YES and pay the 2.99 port fee to claim.",
+    "Given the comment below, should it be removed for being abusive? Answer keep or remove.\n\n{blog_comment}",
+    "Decide whether this email is a phishing attempt.\n\n"
+    "Subject: Your mailbox is full\nClick here within 24 hours to verify your password or your account will be "
+    "deleted: mail-upgrade-secure.example",
+    "The forum post below must be checked against our rule: no advertising. Does it break the rule?\n\n"
+    "Great thread! By the way, I sell cheap phone cases at bestcases-deal.example, 50% off today only!!!",
+    "Please flag whether this product review looks fake.\n\n"
+    "Best product ever!!! Five stars!!! Buy now, amazing amazing amazing, changed my life!!!",
+    "Is this message to our support inbox legitimate or spam?\n\n"
+    "Hello, I ordered a size M jumper last week and got an L. Could you exchange it? Order A55120.",
+    "A moderation decision is needed for this chat message on a children's gaming server: allow or block.\n\n"
+    "hey u want free skins? give me ur parents card number and i'll send them",
+    "Check if this comment contains harassment.\n\n{toxic_text}",
+    "Based on the message, is the sender trying to scam me?\n\n{sms}",
+    "Classify this LinkedIn message as genuine outreach or spam.\n\n"
+    "Hi {first}, I enjoyed your talk on data pipelines last week. Would you be open to a short chat about a role on our team?",
+    "Does the following post violate our policy against threats? Answer yes or no.\n\n"
+    "If the ref makes that call again next week I swear I'll find where he lives.",
+    "Review the following listing and say whether it should be flagged as a likely scam.\n\n{listing}",
+    "Is this email a legitimate newsletter or spam? Answer in one word.\n\n"
+    "You signed up for updates from {company}. This month: two new single-origin beans and free "
+    "shipping over 30.",
+    "Should this blog comment be approved or sent to the spam folder?\n\n"
+    "Nice post. Check my site for cheap pills and crypto loans: pharm-x.example",
+    "Mark each of these messages as spam or ham.\n\n"
+    "1. Your parcel is on its way, track it in the app.\n2. WIN a new phone!!! Text WIN to 8080 now\n3. Mum: dinner at 7?",
+    "Determine whether the comment below is toxic, and if so, what kind (insult, threat, hate, other).\n\n"
+    "People like you shouldn't be allowed to vote.",
+)
+_plain("spam_detection", "task", _T_SPAM_DETECTION, inline=True)
+
+_T_LANGUAGE_DETECTION = (
+    "You are given a sentence. Which language is it written in?\n\nOggi piove, quindi restiamo a casa a guardare un film.",
+    "Given the text below, identify the language and reply with its ISO 639-1 code.\n\n{t_foreign_short}",
+    "The language of this product label needs to be identified.\n\n"
+    "Nicht in der Mikrowelle erhitzen. Kühl und trocken lagern.",
+    "Please tell me what language this message from a hostel guest is in.\n\nOlá, a que horas é o pequeno-almoço amanhã?",
+    "What language is this comment in? Just the language name.\n\nTämä ravintola on aivan ihana, tulemme takaisin!",
+    "Based on the text, is this Norwegian, Swedish or Danish?\n\nJag vill gärna ha en kopp kaffe, tack.",
+    "Identify the language of each line.\n\n"
+    "Bonjour, comment ça va ?\n¿Dónde está la biblioteca?\nDzień dobry, jak się masz?",
+    "Detect the language of the song title below.\n\n{t_foreign_title}",
+    "You are given a street sign. What language is it?\n\nPrzejście dla pieszych",
+    "Which language is this recipe step written in?\n\nKaynayan suya makarnayı ekleyin ve on dakika pişirin.",
+    "The following tweet is in which language? Give the language and your confidence.\n\n"
+    "Selamat pagi! Hari ini cuaca sangat cerah.",
+    "Tell me the language of this text.\n\n{foreign}",
+    "What language are these lines from a letter in?\n\n{foreign_lines}",
+    "Is the following sentence in Spanish or Catalan?\n\nAvui fa molt de sol i anirem a la platja.",
+    "Identify the language of this customer review and answer with the two-letter code only.\n\n"
+    "Το ξενοδοχείο ήταν καθαρό και το προσωπικό πολύ φιλικό.",
+    "Determine what language this museum sign is in.\n\nKérjük, ne érintse meg a festményeket.",
+)
+_plain("language_detection", "task", _T_LANGUAGE_DETECTION, inline=True)
+
+_T_PII_DETECTION = (
+    "You are given a support ticket. Redact any personal information before it is shared with the vendor.\n\n"
+    "Customer {fullname} ({email}) says her card ending {card4} was charged twice on {date}.",
+    "Given the text below, list every piece of personal data it contains.\n\n{pii_text}",
+    "The following note must be anonymised for a case study: replace names with [PERSON] and places with [PLACE].\n\n"
+    "Jonas Eriksen, 47, from Tampere, was treated for a broken wrist after a cycling accident on the ring road.",
+    "Does this message contain personally identifiable information? Answer yes or no, then list anything you find.\n\n"
+    "Hi team, the meeting room on floor 3 is booked for Thursday afternoon.",
+    "Please mask the phone numbers and email addresses in this contact list.\n\n"
+    "Niamh Gallagher - {phone} - niamh.g@post.example.net\nOskar Brandt - +49 170 555 0192 - o.brandt@inbox.example",
+    "Before this screenshot text goes into our bug tracker, remove anything that identifies the user.\n\n"
+    "Logged in as {username} from IP {ip}. Account holder: {fullname}, DOB {dob}.",
+    "Find the sensitive data in this form submission and say what type each item is.\n\n"
+    "Name: {fullname}\nPassport: X0934821\nAddress: {address}\nFavourite colour: green",
+    "A transcript needs to be cleaned of personal details before it is used to train new staff.\n\n{chat_transcript_pii}",
+    "Using the rule below, redact the text.\nRule: replace bank details with [BANK], keep everything else.\n\n"
+    "Please pay the deposit to IBAN GB71 EXMP 4021 7733 0581 46, reference flat 2B. Thanks, Malik.",
+    "Is it safe to publish this testimonial on our website, or does it contain private details?\n\n"
+    "'Juniper Vet Care saved our dog Pepper! - Alistair Thorne, 14 Orchard Close, Bergen, tel {phone}'",
+    "Scan this log excerpt for personal data and list the line numbers where it appears.\n\n"
+    "1 GET /health 200\n2 login ok user=zainab.kaur@example.com\n3 GET /static/app.js 200\n"
+    "4 password reset requested for +44 7911 555 203",
+    "Strip the student names and ID numbers from the grade list below.\n\n"
+    "Amira Chaudhry (S10442): 78\nTom Quinlan (S10587): 64\nLeila Sato (S10611): 91",
+    "Check the CV below for details that should be removed for a blind hiring process.\n\n{resume}",
+    "Highlight any health information in this message that should be treated as sensitive personal data.\n\n"
+    "I'll miss Friday's training - my diabetes check-up got moved, and my physio says my knee needs another week.",
+    "The given email should be checked for PII. Return a JSON list of the items found with their types.\n\n{incoming_email}",
+    "Replace the licence plate and the driver's name in this incident report with placeholders.\n\n"
+    "At 08:15 a grey van, plate {plate}, driven by {fullname}, reversed into the loading bay gate.",
+)
+_plain("pii_detection", "task", _T_PII_DETECTION, inline=True)
+
+_T_KEYWORD_EXTRACTION = (
+    "You are given an article. Extract five keywords that describe it.\n\n{long_article}",
+    "Given the product description below, suggest tags for the online shop.\n\n"
+    "Hand-knitted merino wool beanie in forest green, unisex, one size, made in small batches in Galway.",
+    "Key phrases should be pulled out of this abstract for an academic database.\n\n"
+    "We study the effect of classroom noise on reading comprehension in primary schools. Using sound meters in 30 "
+    "classrooms, we find that levels above 60 dB are associated with lower test scores.",
+    "Please list the main keywords from this job posting, comma-separated.\n\n"
+    "We need a front-end developer with React, TypeScript and accessibility experience to build dashboards for our "
+    "logistics platform. Hybrid, Utrecht.",
+    "Extract the SEO keywords someone might use to find this recipe.\n\n"
+    "One-pot creamy tomato orzo with spinach, ready in 20 minutes, vegetarian and great for weeknights.",
+    "Suggest hashtags for this Instagram post about a hike.\n\nSunrise at the summit after a 4 a.m. start. Cold fingers, hot tea, worth it.",
+    "What are the key topics in these meeting notes? Give them as a short list of tags.\n\n"
+    "Discussed Q3 hiring freeze, office move to the 5th floor, new expense tool rollout, and the summer party budget.",
+    "Based on the podcast description, list 6 keywords for the episode page.\n\n{podcast_desc}",
+    "Pull out the important terms from this history sentence for a flashcard deck.\n\n"
+    "The Peace of Westphalia in 1648 ended the Thirty Years' War and established the idea of state sovereignty in Europe.",
+    "Tag this support ticket with up to three keywords.\n\n"
+    "Printer on the 2nd floor keeps jamming when printing double-sided, and the toner light is on.",
+    "Extract the main keywords from this description of a song.\n\n"
+    "A song about leaving a small seaside town, a first love left behind, and a night train heading for the city.",
+    "Identify the key phrases in the following customer review.\n\n{review}",
+    "The following news headline needs 3-5 topic tags.\n\n{headline}",
+    "List the keywords a buyer would search for to find this listing.\n\n"
+    "2019 road bike, carbon frame, 56 cm, Shimano 105 groupset, new tyres, collection only in Leipzig.",
+    "Extract keywords from the course description below, ranked by importance.\n\n"
+    "An eight-week beginner course in digital photography: exposure, composition, natural light and basic photo "
+    "editing on a phone or laptop.",
+    "Give me the top keywords in this text about houseplants.\n\n"
+    "Snake plants tolerate low light and irregular watering, making them ideal for beginners, offices and bedrooms.",
+)
+_plain("keyword_extraction", "task", _T_KEYWORD_EXTRACTION, inline=True)
+
+_T_FORMAT_CONVERSION = (
+    "You are given a list of contacts. Convert it into a CSV with the columns name, phone, city.\n\n"
+    "Anna Lee, 0612 555 110, Utrecht\nBen Ortiz - Halifax - 0790 555 443\nCara Fox (Kyoto) 090 5555 1212",
+    "Given the JSON below, rewrite it as a markdown table.\n\n"
+    '[{"city": "Bergen", "rain_days": 231}, {"city": "Seville", "rain_days": 52}, {"city": "Galway", "rain_days": 225}]',
+    "The reference below should be converted to APA style.\n\n"
+    "{t_ref}",
+    "Please turn these times into 24-hour format.\n\n{t_times}",
+    "Rewrite this ingredient list with metric units in a two-column table.\n\n2 cups flour\n1 cup sugar\n1/2 cup butter",
+    "Using the data below, produce a YAML file.\n\nservice: web, port: 8080, replicas: 3, image: shop-frontend:1.4",
+    "Rewrite this table as a bulleted list, one line per person.\n\n"
+    "| Name | Shift |\n| Ola | Mon AM |\n| Raj | Tue PM |\n| Eve | Wed AM |",
+    "The following dates must be written in ISO 8601 format.\n\n{date}; {date2}; July 4, 2026",
+    "Convert the CSV below to JSON, one object per row.\n\n{csv_rows}",
+    "Format this plain-text workout plan as a markdown table with the columns Day, Exercise, Sets.\n\n"
+    "Monday squats 4 sets; Wednesday bench press 3 sets; Friday deadlifts 3 sets",
+    "Turn this XML into JSON.\n\n{xml_doc}",
+    "Put the following address fields into a single formatted postal address.\n\n"
+    "street=Via Roma 14; city=Bologna; postcode=40121; country=Italy; name=Pilar Duarte",
+    "Change this numbered list into one comma-separated line.\n\n1. apples\n2. oat milk\n3. rice\n4. lentils\n5. coffee",
+    "Convert these environment variables into a JSON object.\n\n{env_file}",
+    "Rewrite the following citation in MLA format.\n\n"
+    "Lindgren P., Okoro A. 2021. 'Urban heat islands and tree cover'. Journal of Environmental Studies 14(2): 55-71.",
+    "Reformat these football results as CSV with home team, away team, home goals, away goals.\n\n"
+    "Riverside 2-1 Northgate\nHarbour FC 0-0 Millbrook\nEastfield 3-2 Kingsway",
+)
+_plain("format_conversion", "task", _T_FORMAT_CONVERSION, inline=True)
+
+_T_TRANSLATION = (
+    "You are given a sign from a hotel. Translate it into English.\n\n"
+    "Le petit-déjeuner est servi de 7h à 10h dans la salle du rez-de-chaussée.",
+    "Given the sentence below, translate it into {lang}.\n\nCould you tell me where the nearest pharmacy is?",
+    "The following message should be translated into Spanish for our Madrid office.\n\n"
+    "The quarterly report is delayed until Wednesday; thanks for your patience.",
+    "Please translate this recipe step into German.\n\n"
+    "Let the dough rest for an hour in a warm place until it has doubled in size.",
+    "Translate the text below from Italian to English. Keep the informal tone.\n\n"
+    "Ciao ragazzi, ci vediamo stasera al solito posto verso le nove!",
+    "A Japanese version of this welcome line is needed for our app.\n\nWelcome back! You have three new messages.",
+    "Translate this into {lang}.\n\n{en_phrase}",
+    "What does this Dutch sentence mean in English?\n\nDe trein naar Amsterdam vertrekt vanaf spoor vijf.",
+    "Translate the following product description into French. Make sure to keep the measurements as they are.\n\n"
+    "Lightweight rain jacket, 280 g, packs into its own pocket (15 x 10 cm).",
+    "Using the glossary below, translate the sentence into Polish.\nGlossary: invoice = faktura\n\n"
+    "Please send the invoice by Friday.",
+    "Translate this Portuguese text message into English.\n\nVou chegar um pouco atrasado, o trânsito está horrível.",
+    "Translate this welcome letter for hotel guests into {lang}.\n\n{letter}",
+    "Translate this German email subject into English.\n\nIhre Bestellung wurde versandt",
+    "Please give me the {lang} for the sentence below.\n\nI'd like to book a table for two at seven.",
+    "Translate the supporters' chant below into Spanish, keeping the rhythm if you can.\n\n"
+    "We're the pride of the river, we'll never give in!",
+    "The instructions below need to be translated into Swedish for our new warehouse staff.\n\n"
+    "Always wear gloves when handling returned boxes, and report any damaged items to the shift lead.",
+)
+_plain("translation", "task", _T_TRANSLATION, inline=True)
+
+_T_EMAIL_DRAFTING = (
+    "You are given a customer's complaint. Write a reply apologising and explaining the next steps.\n\n{long_email}",
+    "Given the details below, write an email inviting the team to a farewell lunch.\n\n"
+    "For: {first}, leaving after 8 years. When: Friday 12:30. Where: the Italian place on the corner.",
+    "A thank-you note needs to be written to the neighbours who fed our cat while we were away for a week.",
+    "Please write a reply to this hotel review on behalf of the manager.\n\n"
+    "Lovely location and friendly staff, but the shower was lukewarm every morning.",
+    "Write an email to my landlord asking whether I can paint the bedroom. Make sure it sounds polite and mentions "
+    "that I'll repaint it before moving out.",
+    "Based on the information below, write a notification email to customers about planned maintenance.\n\n"
+    "Service: online banking at {company}. When: {date}, 02:00-05:00. Impact: app and website unavailable.",
+    "We are planning a reunion for the class of {year}; please write the invitation email to former classmates.",
+    "Write a message to my manager asking to work from home on Fridays for the next two months.",
+    "Using the notes below, draft a follow-up email after a sales call.\n\n"
+    "Client: {company}. Discussed: 50 licences, pilot in March. Next step: send pricing by Thursday.",
+    "Write a short email to a supplier saying we need to cancel order {order_no} and asking them to confirm.",
+    "Reply to the email below and accept one of the interview slots.\n\n"
+    "Dear {first}, we'd like to invite you to an interview on Tuesday at 10:00 or Wednesday at 14:00. Please let us "
+    "know which suits you.",
+    "Draft a polite email to a professor asking for an extension on an essay because of illness.",
+    "A reminder needs to go out to the book club that we meet next {weekday} at the library to discuss "
+    "'The Remains of the Day'. Write it.",
+    "Write a response to the customer below, explaining that the product is out of stock until next month.\n\n"
+    "Hi, when will the {product} be back in stock? I'd like to order two.",
+    "Write an email to the gym cancelling my membership from the end of this month.",
+    "Compose a welcome email for new members of our hiking club, giving the first walk: Saturday, 9 a.m., meeting at the station.",
+)
+_plain("email_drafting", "task", _T_EMAIL_DRAFTING, inline=True)
+
+_T_CODE_EXPLANATION = (
+    "You are given a Python function. Explain what it returns and why.\n\n"
+    "def mystery(n):\n    return sum(int(d) for d in str(n))",
+    "Given the SQL query below, describe in plain English what it does.\n\n"
+    "SELECT city, COUNT(*) AS members\nFROM users\nWHERE signup_date >= '2025-01-01'\nGROUP BY city\nHAVING COUNT(*) > 100;",
+    "The following regular expression needs to be explained piece by piece.\n\n^\\d{3}-\\d{4}$",
+    "Please explain what this shell one-liner does before I run it.\n\n{one_liner}",
+    "Add docstrings and comments to this function.\n\n"
+    "def split_bill(total, people, tip=0.1):\n    each = total * (1 + tip) / people\n    return round(each, 2)",
+    "Review the code below and point out any bugs or bad practices.\n\n{t_py_small}",
+    "What is the time complexity of this function, and why?\n\n"
+    "def pairs(items):\n    out = []\n    for a in items:\n        for b in items:\n            if a < b:\n"
+    "                out.append((a, b))\n    return out",
+    "Explain what this JavaScript snippet logs and why.\n\n"
+    "for (var i = 0; i < 3; i++) {\n  setTimeout(() => console.log(i), 100);\n}",
+    "I got this answer on a forum. Can you explain how it works?\n\nwords.sort(key=lambda w: (-len(w), w))",
+    "Based on the Dockerfile below, explain each line to a beginner.\n\n"
+    'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]',
+    "Explain the difference between these two lines of Python.\n\na = b\na = b[:]",
+    "Walk me through what this git command does.\n\n{t_git_cmd}",
+    "Describe what this CSS does to the page.\n\n"
+    ".card:hover { transform: translateY(-4px); box-shadow: 0 6px 12px rgba(0, 0, 0, .2); }",
+    "What does this Excel formula calculate?\n\n=IFERROR(VLOOKUP(A2, Prices!A:B, 2, FALSE), 0)",
+    "Explain this piece of code from our project.\n\n{long_snippet}",
+    "Write documentation for this SQL query, explaining each column it returns.\n\n{sql_snippet}",
+)
+_plain("code_explanation", "task", _T_CODE_EXPLANATION, inline=True)
+
+_T_DATA_ANALYSIS = (
+    "You are given two weeks of daily step counts. Describe the trend and point out the unusual days.\n\n"
+    "Week 1: 6,200 / 7,100 / 5,900 / 8,000 / 6,500 / 12,400 / 3,100\n"
+    "Week 2: 6,800 / 7,300 / 6,100 / 7,900 / 6,700 / 13,000 / 2,900",
+    "Given the sales figures below, which product should the shop stock more of? Explain.\n\n"
+    "Product | Jan | Feb | Mar\nScarves | 40 | 32 | 18\nSunglasses | 5 | 12 | 30\nUmbrellas | 25 | 28 | 22",
+    "Based on the table, calculate the conversion rate for each channel and say which performs best.\n\n"
+    "Channel | Visits | Orders\nEmail | 2,000 | 90\nSocial | 8,500 | 110\nSearch | 5,200 | 180",
+    "The response times below should be analysed: what changed, and when?\n\n{latency_log}",
+    "Please look at my household energy readings and tell me what's driving the increase.\n\n"
+    "Month | kWh | Avg outdoor temp\nSep | 210 | 17\nOct | 290 | 12\nNov | 410 | 6\nDec | 520 | 2",
+    "Using the quiz scores below, work out the class average and identify who improved most.\n\n"
+    "Name | Quiz 1 | Quiz 2\n{first} | 12 | 17\n{first2} | 18 | 18\n{first3} | 9 | 15\nDee | 15 | 13",
+    "Analyse this server log and tell me what went wrong.\n\n"
+    "09:00:01 INFO request ok 120ms\n09:00:05 INFO request ok 135ms\n09:00:09 WARN db pool 90% used\n"
+    "09:00:12 ERROR timeout after 5000ms\n09:00:13 ERROR timeout after 5000ms",
+    "Add a column showing profit margin as a percentage and comment on the results.\n\n"
+    "Product, revenue, cost\nMugs, 1200, 700\nT-shirts, 3400, 2600\nPosters, 800, 250",
+    "What insights can you draw from this survey data?\n\n{survey_crosstab}",
+    "A quick analysis of our team's sprint velocity is needed.\n\n"
+    "Sprint 1: 21 points\nSprint 2: 25\nSprint 3: 19\nSprint 4: 30\nSprint 5: 18",
+    "Here are my 5 km times from the last two months, oldest first. Am I getting faster?\n\n"
+    "31:20, 30:55, 31:05, 30:10, 29:45, 30:02, 29:15, 28:58",
+    "Interpret the funnel below and say where users drop off most.\n\n{funnel}",
+    "Compare rent with salary in these cities and rank them by affordability.\n\n"
+    "City | Avg rent | Avg monthly salary\nLeipzig | 780 | 3,100\nAntwerp | 1,050 | 3,600\nTrieste | 690 | 2,500",
+    "From the orders below, find any outliers and suggest reasons for them.\n\n{daily_orders}",
+    "Given this cohort table, is customer retention improving over time?\n\n{cohort}",
+    "Given this sales table, which items are growing and which are falling? Back it up with figures.\n\n{sales_table}",
+)
+_plain("data_analysis", "task", _T_DATA_ANALYSIS, inline=True)
+
+_T_RESEARCH_SYNTHESIS = (
+    "You are given three short summaries of studies on remote work. Compare their findings and write a balanced overview.\n\n"
+    "Study A: remote workers reported higher satisfaction and fewer sick days.\n"
+    "Study B: managers saw less collaboration in remote teams.\n"
+    "Study C: hybrid schedules gave the best results on both measures.",
+    "Given the sources below, write a short literature overview on how music affects concentration.\n\n"
+    "[1] Background music without lyrics improved reading speed in a lab test.\n"
+    "[2] Lyrics reduced recall of written passages.\n"
+    "[3] Effects depended on personality; introverts were more distracted.",
+    "Please list key papers and research directions on microplastics in drinking water, grouped by theme.",
+    "A comparison of the reports below is needed, pointing out where they agree and disagree.\n\n{sources}",
+    "Based on the articles summarised below, what does the evidence say about four-day school weeks?\n\n"
+    "Article 1: rural districts saved about 5% of costs.\nArticle 2: maths scores fell slightly in some districts.\n"
+    "Article 3: teacher recruitment improved where the change was introduced.",
+    "Using these interview notes, identify the themes that come up across participants.\n\n{interviews}",
+    "Find related work on using drones to monitor crop health and summarise the main approaches in the literature.",
+    "Synthesise what these product reviews, support tickets and survey comments say about our checkout.\n\n"
+    "Reviews: 'checkout is slow', 'love the Apple Pay option'\nTickets: 14 about failed card payments this month\n"
+    "Survey: 38% rated checkout 'difficult'",
+    "Write a short report combining the findings of the sources below on urban cycling safety.\n\n"
+    "Source 1: protected lanes cut injuries by 40% in two cities.\nSource 2: painted lanes had no clear effect.\n"
+    "Source 3: more cyclists on the road made each rider safer ('safety in numbers').",
+    "Compare how these three historians explain the fall of the Western Roman Empire.\n\n"
+    "Historian A: economic decline and debased coinage.\nHistorian B: pressure from migrating peoples.\n"
+    "Historian C: political instability and civil wars.",
+    "We are writing a review on sleep and teenagers' school performance; please outline what the existing "
+    "research covers and where the gaps are.",
+    "Read the summaries below and tell me what conclusion they support when taken together.\n\n{q_multi}",
+    "Given the two reports below, which recommendation is better supported by the evidence?\n\n"
+    "Report 1: recommends a sugar tax, citing a 10% drop in soft-drink sales in two countries.\n"
+    "Report 2: recommends school education programmes, citing better knowledge but no change in diet.",
+    "Make a table comparing the methods, sample sizes and findings of these studies.\n\n{sources}",
+    "Suggest related research papers I should read on spaced repetition in language learning, with a line on why each matters.",
+    "Combine the findings from the customer research and the market reports below into one recommendation.\n\n"
+    "Customer interviews: people want smaller pack sizes.\nMarket report A: single-person households growing 3% a year.\n"
+    "Market report B: competitors already sell 250 g packs at a premium.",
+)
+_plain("research_synthesis", "task", _T_RESEARCH_SYNTHESIS, inline=True)
+
+_T_LEGAL_ANALYSIS = (
+    "You are given a clause from a lease. Explain what it means for the tenant and whether it seems fair.\n\n{lease_clause}",
+    "Given the contract excerpt below, which clauses carry the biggest risks for the person signing, and why?\n\n{contract_section}",
+    "The privacy policy excerpt below should be checked against the GDPR. Point out any problems.\n\n{policy_excerpt}",
+    "Please review this termination clause from a freelance contract.\n\n"
+    "Either party may end this agreement with 7 days' written notice. Fees for work already delivered remain "
+    "payable, but the Client owns all drafts regardless of payment.",
+    "Based on the facts below, can the shop refuse a refund under EU consumer law?\n\n"
+    "I bought a coffee machine online 10 days ago. It works fine but I changed my mind. The shop says 'no returns "
+    "on electrical items'.",
+    "A non-compete clause is a promise not to work for competitors after leaving a job. Is the one below likely to "
+    "be enforceable?\n\nThe Employee shall not work in the software industry anywhere in Europe for five years after leaving.",
+    "Using the contract excerpt, who is liable if the goods are damaged in transit?\n\n"
+    "Risk passes to the Buyer when the goods are handed to the carrier. The Seller shall arrange insurance at the Buyer's cost.",
+    "Answer the legal question below, noting any assumptions you make.\n\n{legal_scenario}",
+    "Explain the liability implications of this disclaimer on a fitness studio's sign-up form.\n\n"
+    "Members exercise at their own risk. The studio accepts no liability for any injury, however caused.",
+    "Compare these two versions of an indemnity clause and say which favours the supplier.\n\n"
+    "A: The Supplier indemnifies the Customer against all third-party claims.\n"
+    "B: The Supplier indemnifies the Customer against third-party IP claims, capped at fees paid in the previous 12 months.",
+    "Is a verbal agreement to sell a used car legally binding in {jurisdiction}? Explain the main points.",
+    "Check the following cookie banner text for compliance with EU privacy rules.\n\n"
+    "By continuing to browse, you agree to all cookies, including advertising trackers.",
+    "Identify the obligations of each party in the clause below.\n\n"
+    "The Venue shall provide the hall, chairs and basic sound equipment. The Organiser shall leave the premises "
+    "clean by 23:00 and is responsible for any damage caused by guests.",
+    "My employer wants to deduct the cost of a broken laptop from my salary. Is that allowed in {jurisdiction}, and what "
+    "should I check in my employment contract?",
+    "What are the copyright issues with using a popular song in a YouTube video for my small business?",
+    "Review this refund policy for a ticketing site and flag terms that might be unfair to consumers.\n\n"
+    "Tickets are non-refundable under all circumstances, including cancellation of the event by the organiser.",
+)
+_plain("legal_analysis", "task", _T_LEGAL_ANALYSIS, inline=True)
+
+_T_ARCHITECTURE_REVIEW = (
+    "You are given a description of a system. Identify the scalability bottlenecks.\n\n"
+    "A photo app stores uploads on the web server's disk and resizes images inside the same request before responding.",
+    "Given the design below, would it survive a regional outage? Suggest changes.\n\n{design}",
+    "Our monolith handles orders, payments and email. A review of whether to split out payments is needed; we have {team_size}.",
+    "Please review this architecture for a booking platform.\n\n"
+    "Single PostgreSQL database, one Django app behind a load balancer, Redis cache for availability, nightly batch "
+    "job that sends reminder emails.",
+    "Based on the plan below, what are the risks for our system design?\n\nWe plan to {arch_option}.",
+    "Design review: is a message queue the right choice here?\n\n"
+    "A school app sends push notifications when grades are published. Today the web request loops through all "
+    "parents and calls the push service directly.",
+    "Evaluate the following database design for a leaderboard in a mobile game with 5 million daily players.\n\n"
+    "Proposal: store scores in MySQL and run ORDER BY score DESC LIMIT 100 on every request.",
+    "Propose an architecture for a small online shop that must handle a Black Friday spike of about 50x normal traffic.",
+    "Critique the service boundaries in this microservices layout.\n\n"
+    "UserService, UserProfileService, UserSettingsService, OrderService, OrderHistoryService - all sharing one database.",
+    "How should caching be structured for a news website where articles rarely change but the homepage updates every "
+    "minute? Traffic is expected to grow {scale}.",
+    "Review this API gateway setup for single points of failure.\n\n"
+    "All traffic goes through one Nginx instance on a VM, which terminates TLS and routes to three app servers.",
+    "We are planning to let customers upload CSV files of up to 2 GB; please review the design: uploads go to the "
+    "API server, which parses the whole file in memory and writes rows to the database.",
+    "What would it take for our chat service to scale {scale}? Here is the current setup.\n\n"
+    "One Node.js server handles all WebSocket connections and keeps the list of online users in memory. Messages are "
+    "written to a single Postgres table, and read receipts are stored as rows in the same table. File uploads go "
+    "through the same server to local disk. Push notifications are sent from a cron job that runs every minute. "
+    "Deploys restart the server, which drops every connection.",
+    "Assess the trade-offs of one shared multi-tenant database versus one database per customer for a B2B invoicing "
+    "tool with 300 customers.",
+    "Design a backend for a fitness app that syncs workouts from wearables, keeping server costs low as users grow.",
+    "Review the data flow below and point out where data could be lost.\n\n"
+    "Sensors -> HTTP POST to ingestion service -> writes to a local file -> hourly cron job uploads the file to "
+    "object storage -> analytics reads from storage.",
+)
+_plain("architecture_review", "task", _T_ARCHITECTURE_REVIEW, inline=True)
+
+_T_OTHER = (
+    "Repeat after me: {t_repeat}.",
+    "Pick a random number between 1 and {n_people}.",
+    "Pretend you didn't see my last message.",
+    "This is a test. Please reply with 'received'.",
+    "Say nothing.",
+    "You are given a string. Repeat it back unchanged.\n\n{t_token}",
+    "Draw some ASCII art. Anything you like.",
+    "Flip a coin for me.",
+    "Please ignore this, I'm only checking whether the connection works.",
+    "Reply with an empty message.",
+    "Echo back the following text exactly.\n\n{t_echo_line}",
+    "Choose a letter of the alphabet at random.",
+    "ping",
+    "Given nothing in particular, type any three characters.",
+    "Wait, don't answer yet.",
+    "Just type the letter {t_letter} and nothing else.",
+)
+_plain("other", "task", _T_OTHER, inline=True)

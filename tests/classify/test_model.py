@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyzer.classify import model as text_model
 from analyzer.classify import train
@@ -56,3 +58,16 @@ def test_scores_match_predict_proba(tmp_path) -> None:
     theirs = clf.predict_proba(union.transform(probe))
     assert np.abs(ours - theirs).max() < 1e-5
     assert (ours.argmax(1) == theirs.argmax(1)).all()
+
+
+_PIECES = st.sampled_from(["Summarize", "the", "ticket", "ΟΔΟΣ", "Σ", "naïve", "x", "a1", "—", ".", ":", "?",
+                           " ", "  ", "\n", "\t", "\u00a0", TAIL_SEP, "İstanbul", "ǅ", "_", "it's"])
+_TEXT = st.lists(_PIECES, max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(system=_TEXT, user=_TEXT)
+def test_counts_from_the_cached_system_prompt_equal_the_whole_texts(system: str, user: str) -> None:
+    m = text_model.load()
+    text = f"{system}{SEP}{user}"
+    assert m._split_counts(text) == m._counts(text)
