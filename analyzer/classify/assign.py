@@ -109,11 +109,16 @@ def categorize(
     table = templates.select("template_id", text.alias("template_key"), *VERDICT_SCHEMA.names()).rename(
         {"category": "_t_category", "category_source": "_t_source", "category_confidence": "_t_conf"}
     )
-    joined = rows.join(table.lazy(), on="template_id", how="left", maintain_order="left")
-    label = pl.coalesce(
+    # The caller's label, parsed only from metadata that names a label key: a cheap scan
+    # first (most rows carry none), in a column of its own so the parse stays behind it.
+    names_label = pl.col("metadata").str.contains("|".join(f'"{k}"' for k in LABEL_KEYS))
+    parsed = pl.coalesce(
         *[pl.col("metadata").str.json_path_match(f"$.{k}").str.to_lowercase() for k in LABEL_KEYS]
     )
-    label = pl.when(label.is_in(list(CATEGORIES))).then(label)
+    joined = rows.join(table.lazy(), on="template_id", how="left", maintain_order="left").with_columns(
+        pl.when(names_label).then(parsed).alias("_label")
+    )
+    label = pl.when(pl.col("_label").is_in(list(CATEGORIES))).then(pl.col("_label"))
     steps: list[tuple[pl.Expr, pl.Expr, pl.Expr, float]] = [
         (label.is_not_null(), label, pl.lit("metadata"), 1.0),
     ]
@@ -131,4 +136,4 @@ def categorize(
         confidence = pl.when(cond).then(pl.lit(conf)).otherwise(confidence)
     return joined.with_columns(
         category.alias("category"), source.alias("category_source"), confidence.alias("category_confidence")
-    ).drop("template_key", "_t_category", "_t_source", "_t_conf")
+    ).drop("template_key", "_t_category", "_t_source", "_t_conf", "_label")

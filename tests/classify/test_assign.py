@@ -41,6 +41,22 @@ def test_template_verdicts_and_labels() -> None:
     assert got["f"] == ("open_qa", "model", 0.61)                # a label that is no category is ignored
 
 
+def test_label_keys_and_values_that_only_look_like_them() -> None:
+    frame = pl.LazyFrame({
+        "request_id": ["g", "h", "i", "j"],
+        "template_id": ["t2"] * 4,
+        "model": ["gpt-4o"] * 4,
+        "metadata": ['{"category":"translation"}', '{"note":"task"}', '{"team":"x","task": "PII_Detection"}',
+                     '{"subtask":"translation"}'],
+    })
+    out = categorize(frame, TEMPLATES).collect()
+    got = dict(zip(out["request_id"], zip(out["category"], out["category_source"], strict=True), strict=True))
+    assert got["g"] == ("translation", "metadata")     # the other label key
+    assert got["h"] == ("open_qa", "model")            # "task" as a value is no label
+    assert got["i"] == ("pii_detection", "metadata")   # among other keys, with a space
+    assert got["j"] == ("open_qa", "model")            # a key that merely ends in "task"
+
+
 def test_relabel_and_user_rules() -> None:
     settings = ClassifySettings(rules=(
         UserRule(category="spam_detection", pattern="sky", field="prompt"),
