@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -66,8 +67,10 @@ def build(ws: Workspace) -> Tables:
     groups = ws.categorize(_grouped(priced.frame)).collect(engine="streaming")  # 2-3x faster than in-memory
     keys = meta_keys(groups)
     cells: dict[str | None, pl.DataFrame] = {None: _cells(groups)}
-    for key in keys:
-        cells[key] = _cells(groups, key)
+    if keys:
+        valued = _with_meta_values(groups, keys)
+        for key in keys:
+            cells[key] = _cells(valued, key)
     return Tables(keys, cells, _verdicts(groups), _samples(templates), priced.assumptions)
 
 
@@ -113,19 +116,21 @@ def _object(text: str | None) -> dict[str, object]:
 
 
 def _cells(groups: pl.DataFrame, key: str | None = None) -> pl.DataFrame:
-    by = [*KEYS]
-    if key is not None:
-        value = pl.col("metadata").str.json_path_match(f"$.{key}").fill_null(NONE_KEY)
-        groups = _by_metadata(groups, value.alias(meta_column(key)))
-        by.append(meta_column(key))
+    """``KEYS`` + ``SUMS``; with ``key``, also by that key's value (``_with_meta_values``)."""
+    by = [*KEYS] if key is None else [*KEYS, meta_column(key)]
     frame = groups.lazy().with_columns(pl.col("category").fill_null("other"))
     return frame.group_by(by).agg(pl.col(SUMS).sum()).sort(by).collect(engine="streaming")
 
 
-def _by_metadata(groups: pl.DataFrame, value: pl.Expr) -> pl.DataFrame:
-    """``groups`` with ``value`` (an expression of ``metadata``) read once per distinct text."""
-    texts = groups.select(pl.col("metadata").unique())
-    return groups.join(texts.with_columns(value), on="metadata", how="left", nulls_equal=True)
+def _with_meta_values(groups: pl.DataFrame, keys: Sequence[str]) -> pl.DataFrame:
+    """``groups`` with a ``meta:KEY`` column per key (``(none)`` without it), each distinct
+    metadata text read once for all keys (the texts repeat across days and models)."""
+    values = groups.lazy().select(pl.col("metadata").unique()).with_columns(
+        pl.col("metadata").str.json_path_match(f"$.{key}").fill_null(NONE_KEY).alias(meta_column(key))
+        for key in keys
+    )
+    return (groups.lazy().join(values, on="metadata", how="left", nulls_equal=True)
+            .collect(engine="streaming"))
 
 
 def _verdicts(groups: pl.DataFrame) -> pl.DataFrame:
