@@ -24,7 +24,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analyzer.classify import evaluate, rules, train, training_data  # noqa: E402
+from analyzer.classify import evaluate, rules, train  # noqa: E402
 from analyzer.ingest.template import SEP, TAIL_SEP, samples_of  # noqa: E402
 
 
@@ -38,13 +38,11 @@ def main() -> None:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import KFold
 
-    ours = [e for e in training_data.examples() if e.template not in train.HELD_OUT]
-    our_texts = samples_of([(e.system, e.user) for e in ours])
-    our_labels = [e.category for e in ours]
+    our_texts, our_labels, _ = train.training_set()
     rows = evaluate.self_instruct(args.shared)
     texts = samples_of([(s, u) for s, u, _ in rows])
     truth = np.array([c for _, _, c in rows], dtype=object)
-    print(f"self-instruct: {len(rows)} items; our data: {len(ours):,} examples; weight {args.weight}")
+    print(f"self-instruct: {len(rows)} items; our data: {len(our_texts):,} examples; weight {args.weight}")
     for seed in (int(s) for s in args.seeds.split(",")):
         started = time.perf_counter()
         predicted = np.empty(len(rows), dtype=object)

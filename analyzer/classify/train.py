@@ -71,13 +71,19 @@ def export(union: Any, clf: Any) -> text_model.TextModel:
     )
 
 
+def training_set() -> tuple[list[str], list[str], int]:
+    """The sample texts and categories the model trains on (held-out templates left out),
+    and how many templates they come from."""
+    examples = [e for e in training_data.examples() if e.template not in HELD_OUT]
+    texts = samples_of([(e.system, e.user) for e in examples])
+    return texts, [e.category for e in examples], len({e.template for e in examples})
+
+
 def main() -> None:
     from sklearn.linear_model import LogisticRegression
 
     started = time.perf_counter()
-    examples = [e for e in training_data.examples() if e.template not in HELD_OUT]
-    texts = samples_of([(e.system, e.user) for e in examples])
-    labels = [e.category for e in examples]
+    texts, labels, n_templates = training_set()
     union = vectorizers()
     x = union.fit_transform(texts)
     clf = LogisticRegression(C=C, max_iter=2000)
@@ -90,7 +96,7 @@ def main() -> None:
     ours = shipped.proba(check)
     theirs = clf.predict_proba(union.transform(check))
     agree = float((ours.argmax(1) == theirs.argmax(1)).mean())
-    print(f"trained on {len(examples):,} examples of {len({e.template for e in examples})} templates "
+    print(f"trained on {len(texts):,} examples of {n_templates} templates "
           f"({len(HELD_OUT)} held out) in {time.perf_counter() - started:.1f} s; "
           f"{x.shape[1]:,} features; artefact {text_model.ARTIFACT.stat().st_size / 1e6:.1f} MB")
     print(f"numpy scorer vs scikit-learn on {len(check)} texts: max |Δp| {np.abs(ours - theirs).max():.2e}, "
