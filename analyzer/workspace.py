@@ -7,6 +7,7 @@ Layout::
       requests/day=YYYY-MM-DD/<run>.parquet canonical rows, one part per ingest run and day
       billed/<run>.parquet                  billed amounts from cost reports
       templates/<run>.parquet               template_id → masked template text
+      ids/<run>.parquet                     request_id and its bucket: the dedupe index
       prices.toml | prices.json             the user's own prices and discounts (optional)
       classify.toml                         the user's classification rules (optional)
       relabels.json                         template_id → category set by the user
@@ -24,6 +25,8 @@ import fcntl
 import json
 import os
 import secrets
+import shutil
+import time
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -37,6 +40,7 @@ from analyzer.classify.taxonomy import CATEGORIES
 from analyzer.errors import ConfigError, WorkspaceError
 from analyzer.ingest.normalize import BILLED_SCHEMA
 from analyzer.ingest.pipeline import IngestResult
+from analyzer.ingest.staging import with_bucket
 from analyzer.pricing import overrides
 from analyzer.pricing.overrides import PriceSettings
 from analyzer.schema import CANONICAL_SCHEMA
@@ -49,6 +53,7 @@ TEMPLATE_SCHEMA = pl.Schema(
      "message_count": pl.Int32, **VERDICT_SCHEMA}
 )
 RELABELS = "relabels.json"
+STALE_STAGING_S = 24 * 3600
 CLASSIFY = "classify.toml"
 
 
@@ -70,7 +75,8 @@ class Workspace:
     def manifest(self) -> dict[str, Any]:
         path = self.root / MANIFEST
         if not path.exists():
-            return {"version": VERSION, "runs": [], "files": [], "parts": [], "billed": [], "templates": []}
+            return {"version": VERSION, "runs": [], "files": [], "parts": [], "ids": [], "billed": [],
+                    "templates": []}
         try:
             data = json.loads(path.read_text())
         except (OSError, json.JSONDecodeError) as e:
@@ -165,61 +171,83 @@ class Workspace:
         return pl.scan_parquet(parts).select(schema.names())
 
     # ------------------------------------------------------------------ writing
+    def staging_dir(self) -> Path:
+        """Where an ingest run spills its rows (same disk; removed after the run)."""
+        return self.root / ".staging" / (datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+                                         + "-" + secrets.token_hex(3))
+
     def add(self, result: IngestResult) -> IngestResult:
-        """Store new rows; rows already in the workspace count as duplicates of their file."""
+        """Store new rows, a group of request-id buckets at a time; rows already in the
+        workspace count as duplicates of their file."""
         with self._locked():
             manifest = self.manifest()
             self._remove_orphans(manifest)
-            rows = self._drop_known(result)
             run = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
-            new_parts = self._write_parts(rows, run)
+            if "ids" not in manifest:
+                manifest["ids"] = self._index_ids(manifest, run)
+            new_parts: dict[str, list[str]] = {"parts": [], "ids": []}
+            stored = 0
+            for g, group in enumerate(result.groups()):
+                group = self._drop_known(group, manifest["ids"], result)
+                if group.height == 0:
+                    continue
+                name = run if g == 0 else f"{run}-g{g}"
+                new_parts["parts"] += self._write_parts(group.drop("_bucket"), name)
+                new_parts["ids"].append(self._write(
+                    group.select("request_id", "_bucket").sort("_bucket"), f"ids/{name}.parquet"))
+                stored += group.height
             if result.billed.height:
                 new_parts["billed"] = [self._write(result.billed, f"billed/{run}.parquet")]
             templates = result.templates.select(TEMPLATE_SCHEMA.names())
-            if templates.height and not self.is_empty():
+            if templates.height and manifest["templates"]:
                 known = self.templates()["template_id"].implode()
                 templates = templates.filter(~pl.col("template_id").is_in(known))
             if templates.height:
                 new_parts["templates"] = [self._write(templates, f"templates/{run}.parquet")]
-            manifest["parts"] += new_parts.get("parts", [])
-            manifest["billed"] += new_parts.get("billed", [])
-            manifest["templates"] += new_parts.get("templates", [])
+            for key in ("parts", "ids", "billed", "templates"):
+                manifest[key] += sorted(new_parts.get(key, []))
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-            manifest["runs"].append({"run": run, "at": now, "rows": rows.height})
+            manifest["runs"].append({"run": run, "at": now, "rows": stored})
             manifest["files"] += [{**f.as_json(), "run": run, "at": now} for f in result.files]
             self._write_manifest(manifest)
+        result.close()
         return result
 
-    def _drop_known(self, result: IngestResult) -> pl.DataFrame:
-        rows = result.rows
-        if rows.height == 0 or self.is_empty():
-            return rows
+    def _index_ids(self, manifest: dict[str, Any], run: str) -> list[str]:
+        """The id index of a workspace written before there was one (once)."""
+        if not manifest["parts"]:
+            return []
+        ids = self.raw_requests().select("request_id").collect()
+        return [self._write(with_bucket(ids).sort("_bucket"), f"ids/{run}-index.parquet")]
+
+    def _drop_known(self, group: pl.DataFrame, id_parts: list[str], result: IngestResult) -> pl.DataFrame:
+        """``group`` without the requests already stored (checked in their buckets only)."""
+        if not id_parts:
+            return group
+        members = group["_bucket"].unique().implode()
         known = (
-            self.raw_requests()
-            .select("request_id")
-            .filter(pl.col("request_id").is_in(rows["request_id"].implode()))
-            .collect()
+            pl.scan_parquet([str(self.root / p) for p in id_parts])
+            .filter(pl.col("_bucket").is_in(members))
+            .filter(pl.col("request_id").is_in(group["request_id"].implode()))
+            .select("request_id").collect()
         )
         if known.height == 0:
-            return rows
-        seen = rows["request_id"].is_in(known["request_id"].implode())
-        counts = dict(rows.filter(seen).group_by("source_file").len().iter_rows())
+            return group
+        seen = group["request_id"].is_in(known["request_id"].implode())
+        counts = dict(group.filter(seen).group_by("source_file").len().iter_rows())
         for f in result.files:
-            n = counts.get(f.path, 0)
+            n = counts.pop(f.path, 0)
             f.duplicates += n
             f.rows_ingested -= n
-        result.rows = rows.filter(~seen)
-        return result.rows
+        return group.filter(~seen)
 
-    def _write_parts(self, rows: pl.DataFrame, run: str) -> dict[str, list[str]]:
-        if rows.height == 0:
-            return {}
+    def _write_parts(self, rows: pl.DataFrame, run: str) -> list[str]:
         parts = []
         by_day = rows.with_columns(pl.col("timestamp").dt.date().alias("_day"))
         for (day,), part in by_day.partition_by("_day", as_dict=True).items():
             rel = f"requests/day={day.isoformat()}/{run}.parquet"
             parts.append(self._write(part.drop("_day").sort("timestamp"), rel))
-        return {"parts": sorted(parts)}
+        return parts
 
     def _write(self, frame: pl.DataFrame, rel: str) -> str:
         path = self.root / rel
@@ -233,11 +261,15 @@ class Workspace:
         _atomic_json(self.root / MANIFEST, manifest)
 
     def _remove_orphans(self, manifest: dict[str, Any]) -> None:
-        listed = set(manifest["parts"]) | set(manifest["billed"]) | set(manifest["templates"])
-        for sub in ("requests", "billed", "templates"):
+        listed = {p for key in ("parts", "billed", "templates", "ids") for p in manifest.get(key, [])}
+        for sub in ("requests", "billed", "templates", "ids"):
             for path in (self.root / sub).rglob("*.parquet*") if (self.root / sub).exists() else []:
                 if str(path.relative_to(self.root)) not in listed:
                     path.unlink(missing_ok=True)
+        staging = self.root / ".staging"
+        for path in staging.iterdir() if staging.is_dir() else []:
+            if time.time() - path.stat().st_mtime > STALE_STAGING_S:  # a crashed run's rows
+                shutil.rmtree(path, ignore_errors=True)
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

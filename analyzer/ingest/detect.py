@@ -20,28 +20,31 @@ from analyzer.ingest.sources import Source
 
 HEAD_BYTES = 256 * 1024
 SAMPLE_RECORDS = 20
+QUICK_RECORDS = 3  # records a folder's known format is first checked on
 WHOLE_DOC_LIMIT = 512 * 1024 * 1024  # documents above this are not loaded for sniffing
 
 
-def sample_of(source: Source, head: bytes, whole: bytes | None = None) -> Sample:
-    """Decode the start of a file into a ``Sample``."""
+def sample_of(source: Source, head: bytes, whole: bytes | None = None,
+              records: int = SAMPLE_RECORDS) -> Sample:
+    """Decode the start of a file (its first ``records`` records) into a ``Sample``."""
+    limit = records
     text = head[len(BOM) :] if head.startswith(BOM) else head
     stripped = text.lstrip()
     if not stripped:
         return Sample(source.name, "unknown")
     if stripped[:1] in (b"{", b"["):
         first_line = stripped.split(b"\n", 1)[0]
-        records = _jsonl_records(stripped)
-        if records is not None and (len(records) > 1 or _is_complete(first_line)):
-            if len(records) == 1 and isinstance(records[0], list):
-                return Sample(source.name, "json", records[0][:SAMPLE_RECORDS])
-            return Sample(source.name, "jsonl", records)
+        found = _jsonl_records(stripped, limit)
+        if found is not None and (len(found) > 1 or _is_complete(first_line)):
+            if len(found) == 1 and isinstance(found[0], list):
+                return Sample(source.name, "json", found[0][:limit])
+            return Sample(source.name, "jsonl", found)
         if whole is not None:
             try:
                 doc = orjson.loads(whole[len(BOM) :] if whole.startswith(BOM) else whole)
             except orjson.JSONDecodeError:
                 return Sample(source.name, "unknown")
-            return Sample(source.name, "json", doc[:SAMPLE_RECORDS] if isinstance(doc, list) else [doc])
+            return Sample(source.name, "json", doc[:limit] if isinstance(doc, list) else [doc])
         return Sample(source.name, "unknown")
     header = _csv_header(text)
     if header:
@@ -73,10 +76,10 @@ def _is_complete(line: bytes) -> bool:
     return True
 
 
-def _jsonl_records(text: bytes) -> list[Any] | None:
+def _jsonl_records(text: bytes, limit: int) -> list[Any] | None:
     """The first records if the head reads as JSON lines, else None."""
     records: list[Any] = []
-    for line in text.split(b"\n")[:-1] or [text]:
+    for line in text.split(b"\n", limit * 4)[:-1] or [text]:
         if not line.strip():
             continue
         try:
@@ -85,7 +88,7 @@ def _jsonl_records(text: bytes) -> list[Any] | None:
             if records:
                 continue  # a bad line among good ones: still JSONL, rejected later
             return None
-        if len(records) >= SAMPLE_RECORDS:
+        if len(records) >= limit:
             break
     return records or None
 

@@ -1,4 +1,8 @@
-"""Read newline-delimited JSON in bounded memory, one line number per row.
+"""Read newline-delimited JSON in bounded memory, one line id per row.
+
+A line id is ``file_index * 2**32 + line_number`` (``line_id``): a block may hold whole lines
+of many small files of one format (Claude Code writes thousands of session files), read by
+one ``read_ndjson`` call, and every row still knows its file and line.
 
 Fast path: a chunk of whole lines goes to ``polars.read_ndjson`` with the adapter's read
 schema, whose leaves are strings, so a wrong type cannot fail the chunk. When the chunk
@@ -14,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
+import numpy as np
 import orjson
 import polars as pl
 
@@ -21,6 +26,16 @@ CHUNK_BYTES = 8 * 1024 * 1024
 _BISECT_FLOOR = 16
 _POLARS_ERRORS = (pl.exceptions.ComputeError, pl.exceptions.PolarsError, ValueError)
 BOM = b"\xef\xbb\xbf"
+FILE_SHIFT = 32  # line id = file index << FILE_SHIFT | line number
+
+
+def line_id(file_index: int, line: int) -> int:
+    return (file_index << FILE_SHIFT) | line
+
+
+def split_id(gid: int) -> tuple[int, int]:
+    """``(file_index, line_number)`` of a line id."""
+    return gid >> FILE_SHIFT, gid & ((1 << FILE_SHIFT) - 1)
 
 
 @dataclass(frozen=True)
@@ -31,10 +46,11 @@ class Rejection:
 
 @dataclass
 class Parsed:
-    frame: pl.DataFrame  # read-schema columns plus ``_line``
-    rejections: list[Rejection]
+    frame: pl.DataFrame  # read-schema columns plus ``_line`` (line ids)
+    rejections: list[Rejection]  # ``line`` is a line id
     blank_lines: int
-    lines: int  # physical lines in the chunk
+    lines: int  # physical lines (or records) in the chunk
+    lines_by_file: dict[int, int] | None = None  # file index -> lines; None: one file, index 0
 
 
 def iter_line_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterator[tuple[int, bytes]]:
@@ -65,14 +81,20 @@ def iter_line_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterat
 def parse_block(block: bytes, first_line: int, schema: pl.Schema) -> Parsed:
     """Parse a block of whole lines; bad lines become rejections."""
     n_lines = block.count(b"\n")
+    return parse_lines(block, np.arange(first_line, first_line + n_lines, dtype=np.int64), schema)
+
+
+def parse_lines(block: bytes, ids: np.ndarray, schema: pl.Schema) -> Parsed:
+    """Parse a block of whole lines whose line ids are ``ids`` (one per line)."""
+    n_lines = len(ids)
     try:
         frame = pl.read_ndjson(io.BytesIO(block), schema=schema)
         if frame.height == n_lines:
-            return Parsed(_with_lines(frame, range(first_line, first_line + n_lines)), [], 0, n_lines)
+            return Parsed(frame.with_columns(pl.Series("_line", ids, pl.Int64)), [], 0, n_lines)
     except _POLARS_ERRORS:
         pass
     numbered = [
-        (first_line + i, line)
+        (int(ids[i]), line)
         for i, line in enumerate(block.split(b"\n")[:n_lines])
         if line.strip()
     ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from analyzer.ingest import template
+from analyzer.ingest.jsonl import FILE_SHIFT
 from analyzer.model_ids import canonical
 from analyzer.schema import CANONICAL_SCHEMA, TOKEN_COLUMNS
 
@@ -78,57 +79,89 @@ def conform(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def fingerprint(frame: pl.DataFrame, *, keep_text: bool) -> tuple[pl.DataFrame, pl.DataFrame]:
+def fingerprint(
+    frame: pl.DataFrame, *, keep_text: bool, seen: set[str] | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Replace the prompt text by its ``template_id`` (and ``prompt_text`` with ``keep_text``).
 
     Runs per chunk, so a large file never holds its prompts in memory. Returns the frame
     without ``system_text`` / ``user_text`` and the chunk's templates (``template_id``,
     ``template_key``, ``sample_text``, ``requests``, ``has_tools``, ``message_count``).
+
+    The key is computed once per distinct (system prompt, head of the user text) pair, and
+    the sample text (which masks the whole user text) only for templates not in ``seen``
+    (those already met in this run or the workspace); ``seen`` grows by the new ones, whose
+    ``template_key`` and ``sample_text`` are then null on later chunks' template rows.
     """
-    key = template.template_key(pl.col("system_text"), pl.col("user_text"))
-    sample = template.sample_text(pl.col("system_text"), pl.col("user_text"))
-    frame = frame.with_columns(key.alias("_template_key"), sample.alias("_sample_text"))
+    head = pl.col("user_text").str.slice(0, template.USER_HEAD_CHARS)
+    pairs = frame.select(pl.col("system_text"), head.alias("_head")).unique()
+    pairs = pairs.with_columns(
+        template.template_key(pl.col("system_text"), pl.col("_head")).alias("_template_key")
+    )
+    pairs = pairs.with_columns(template.ids_for(pairs["_template_key"]).alias("template_id"))
+    frame = frame.with_columns(head.alias("_head")).join(
+        pairs, on=["system_text", "_head"], how="left", nulls_equal=True, maintain_order="left"
+    )
     prompt = pl.concat_str(
         [pl.col("system_text"), pl.col("user_text")], separator="\n\n", ignore_nulls=True
     ).str.slice(0, PROMPT_CHARS)
     frame = frame.with_columns(
-        template.ids_for(frame["_template_key"]).alias("template_id"),
         (prompt if keep_text else pl.lit(None, pl.String)).replace("", None).alias("prompt_text"),
     )
-    templates = (
-        frame.filter(pl.col("template_id").is_not_null())
-        .group_by("template_id")
-        .agg(
-            pl.col("_template_key").first().alias("template_key"),
-            pl.col("_sample_text").first().alias("sample_text"),
-            pl.len().alias("requests"),
-            pl.col("has_tools").fill_null(False).any().alias("has_tools"),
-            pl.col("message_count").max().alias("message_count"),
-        )
+    keyed = frame.filter(pl.col("template_id").is_not_null())
+    firsts = keyed.filter(pl.col("template_id").is_first_distinct())
+    if seen is not None:
+        new = [t for t in firsts["template_id"].to_list() if t not in seen]
+        seen.update(new)
+        firsts = firsts.filter(pl.col("template_id").is_in(pl.Series(new, dtype=pl.String).implode()))
+    texts = firsts.select(
+        "template_id",
+        pl.col("_template_key").alias("template_key"),
+        template.sample_text(pl.col("system_text"), pl.col("user_text")).alias("sample_text"),
     )
-    return frame.drop("system_text", "user_text", "_template_key", "_sample_text"), templates
+    stats = keyed.group_by("template_id").agg(
+        pl.len().cast(pl.UInt32).alias("requests"),
+        pl.col("has_tools").fill_null(False).any().alias("has_tools"),
+        pl.col("message_count").max().alias("message_count"),
+    )
+    templates = stats.join(texts, on="template_id", how="left")
+    return frame.drop("system_text", "user_text", "_template_key", "_head"), templates
 
 
 def finish(
     frame: pl.DataFrame,
     *,
     source_format: str,
-    source_file: str,
+    paths: dict[int, str],
     carry: tuple[str, ...] = (),
 ) -> pl.DataFrame:
-    """Canonical rows from fingerprinted, validated rows; ``carry`` columns are kept too."""
+    """Canonical rows from fingerprinted, validated rows; ``carry`` columns are kept too.
+
+    ``_line`` holds line ids (``jsonl.line_id``): ``paths`` names each file index."""
     frame = resolve_models(frame)
     tier = pl.col("service_tier").str.to_lowercase().replace_strict(_TIERS, default="standard")
     frame = frame.with_columns(
         pl.lit(source_format).alias("source_format"),
-        pl.lit(source_file).alias("source_file"),
-        pl.col("_line").alias("source_line"),
+        file_path(paths).alias("source_file"),
+        (pl.col("_line") % (1 << FILE_SHIFT)).alias("source_line"),
         tier.fill_null("standard").alias("service_tier"),
         pl.col("status").str.to_lowercase(),
     )
     frame = _fill_ids(frame, source_format)
     canonical = [pl.col(c).cast(t) for c, t in CANONICAL_SCHEMA.items()]
     return frame.select(*canonical, *carry)
+
+
+def file_index() -> pl.Expr:
+    """The file index of a row's line id."""
+    return pl.col("_line") // (1 << FILE_SHIFT)
+
+
+def file_path(paths: dict[int, str]) -> pl.Expr:
+    """The source file of a row, from its line id."""
+    if len(paths) == 1:
+        return pl.lit(next(iter(paths.values())), pl.String)
+    return file_index().replace_strict(paths, default=None, return_dtype=pl.String)
 
 
 def resolve_models(frame: pl.DataFrame) -> pl.DataFrame:
@@ -182,17 +215,17 @@ BILLED_SCHEMA = pl.Schema(
 )
 
 
-def billed_rows(frame: pl.DataFrame, *, source_format: str, source_file: str) -> pl.DataFrame:
+def billed_rows(frame: pl.DataFrame, *, source_format: str, paths: dict[int, str]) -> pl.DataFrame:
     """Billed amounts (cost reports): kept for reconciliation, never counted as requests."""
     if frame.height == 0:
         return pl.DataFrame(schema=BILLED_SCHEMA)
     frame = resolve_models(frame).with_columns(
         pl.lit(source_format).alias("source_format"),
-        pl.lit(source_file).alias("source_file"),
-        pl.col("_line").alias("source_line"),
+        file_path(paths).alias("source_file"),
+        (pl.col("_line") % (1 << FILE_SHIFT)).alias("source_line"),
         pl.when(pl.col("model_raw") == "unknown").then(None).otherwise(pl.col("model")).alias("model"),
     )
     return frame.select(pl.col(c).cast(t) for c, t in BILLED_SCHEMA.items())
 
 
-__all__ = ["billed_rows", "conform", "finish", "fingerprint", "resolve_models"]
+__all__ = ["billed_rows", "conform", "file_index", "file_path", "finish", "fingerprint", "resolve_models"]

@@ -12,11 +12,22 @@ For each file: lines read = ingested + rejected + duplicates + skipped, where
   (kept apart, in ``billed``, for reconciliation).
 
 A file that cannot be read or recognised is reported as an error; the others still land.
+
+How, in bounded memory: files are opened and detected first; JSONL files of one format are
+then read together in 8 MB blocks of whole lines (``read.line_blocks``), other layouts file
+by file. Each block goes through one stage — adapter, validation, fingerprint, canonical
+rows (``_stage``) — and its rows are staged by bucket of ``request_id``
+(``staging.Staging``). When every file is read, each group of buckets is *settled*: batch
+prompts joined by ``custom_id``, the adapters' ``finalize`` (e.g. the largest Claude Code
+snapshot of a message, across all files of the run), then the first copy of each request
+id kept. ``Workspace.add`` stores the settled groups one at a time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import shutil
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,8 +36,11 @@ import polars as pl
 from analyzer.classify.assign import classify_templates
 from analyzer.errors import InputError
 from analyzer.ingest import normalize, read, validate
-from analyzer.ingest.jsonl import Rejection
+from analyzer.ingest.formats import FORMATS
+from analyzer.ingest.formats.base import Format
+from analyzer.ingest.jsonl import Parsed, Rejection, split_id
 from analyzer.ingest.sources import Source, expand
+from analyzer.ingest.staging import Staging, with_bucket
 from analyzer.schema import COLUMNS, empty_frame
 
 Progress = Callable[[str, int], None]  # (file path, lines just read)
@@ -70,9 +84,25 @@ class FileReport:
 class IngestResult:
     files: list[FileReport]
     errors: list[InputError]
-    rows: pl.DataFrame  # canonical rows, unique by request_id within the run
-    templates: pl.DataFrame  # template_id, template_key, requests
+    templates: pl.DataFrame  # template_id, template_key, sample_text, ... with the verdict
     billed: pl.DataFrame  # billed amounts from cost reports (normalize.BILLED_SCHEMA)
+    settled: Staging  # canonical rows (+ ``_bucket``), unique by request_id within the run
+    stage_dir: Path | None = None
+
+    def groups(self) -> Iterator[pl.DataFrame]:
+        """The run's rows, a group of request-id buckets at a time (bounded memory)."""
+        yield from self.settled.groups()
+
+    @property
+    def rows(self) -> pl.DataFrame:
+        """All of the run's rows at once (for small runs and tests)."""
+        frames = [g.select(COLUMNS) for g in self.groups()]
+        return pl.concat(frames) if frames else empty_frame()
+
+    def close(self) -> None:
+        self.settled.close()
+        if self.stage_dir is not None:
+            shutil.rmtree(self.stage_dir, ignore_errors=True)
 
 
 def ingest(
@@ -82,142 +112,217 @@ def ingest(
     progress: Progress | None = None,
     column_map: dict[str, str] | None = None,
     known_templates: set[str] | frozenset[str] = frozenset(),
+    stage_dir: Path | None = None,
 ) -> IngestResult:
-    """Ingest ``paths``; new prompt templates (not in ``known_templates``) are classified."""
-    files: list[FileReport] = []
-    errors: list[InputError] = []
-    frames: list[pl.DataFrame] = []
-    templates: list[pl.DataFrame] = []
-    batch_inputs: list[pl.DataFrame] = []
-    billed: list[pl.DataFrame] = []
+    """Ingest ``paths``; new prompt templates (not in ``known_templates``) are classified.
+
+    ``stage_dir``: where a large run spills its rows (default: a temporary folder)."""
+    run = _Run(keep_text, progress, set(known_templates), stage_dir)
+    opened: list[tuple[int, read.Opened]] = []
+    hints: dict[str, Format] = {}  # folder -> the format of its last file
     for item in expand(list(paths)):
         if isinstance(item, InputError):
-            errors.append(item)
+            run.errors.append(item)
             continue
+        folder = str(Path(item.path).parent)
         try:
-            report, rows, tmpl, inputs, bills = _ingest_source(item, keep_text, progress, column_map or {})
+            o = read.open_source(item, column_map or {}, hint=hints.get(folder))
         except InputError as e:
-            errors.append(e)
+            run.errors.append(e)
             continue
-        files.append(report)
-        frames.append(rows)
-        templates.append(tmpl)
-        batch_inputs.append(inputs)
-        billed.append(bills)
-    rows = pl.concat(frames, how="vertical") if frames else empty_frame().with_columns(
-        pl.lit(None, pl.String).alias("custom_id")
-    )
-    rows = _join_batch_inputs(rows, [b for b in batch_inputs if b.height])
-    rows, files = _dedupe_run(rows, files)
-    merged = _merge_templates(templates)
-    merged = classify_templates(merged.filter(~pl.col("template_id").is_in(list(known_templates))))
-    bills = pl.concat(billed) if billed else pl.DataFrame(schema=normalize.BILLED_SCHEMA)
-    return IngestResult(files, errors, rows.select(COLUMNS), merged, bills)
+        hints[folder] = o.fmt
+        opened.append((run.add_file(item, o.fmt), o))
+    batches: dict[str, list[tuple[int, read.Opened]]] = defaultdict(list)
+    for index, o in opened:
+        if read.batchable(o):
+            batches[o.fmt.name].append((index, o))
+        else:
+            try:
+                for parsed in read.chunks(o, index):
+                    run.take(parsed, o)
+            except InputError as e:
+                run.fail(index, e)
+    for group in batches.values():
+        for parsed in read.line_blocks(group, run.fail):
+            run.take(parsed, group[0][1])
+    return run.finish()
 
 
-def _ingest_source(
-    source: Source, keep_text: bool, progress: Progress | None, column_map: dict[str, str]
-) -> tuple[FileReport, pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    opened = read.open_source(source, column_map)
-    fmt = opened.fmt
-    report = FileReport(source.path, fmt.name, source.sha256)
-    good_frames: list[pl.DataFrame] = []
-    billed_frames: list[pl.DataFrame] = []
-    skipped_frames: list[pl.DataFrame] = []
-    template_frames: list[pl.DataFrame] = []
-    for parsed, pre in read.chunks(opened):
-        report.lines_read += parsed.lines
-        report.skipped += parsed.blank_lines
-        report.rejections.extend(parsed.rejections)
-        pre = normalize.conform(pre)
+class _Run:
+    """The state of one ingest run: file reports, staged rows, templates, batch inputs."""
+
+    def __init__(self, keep_text: bool, progress: Progress | None, known: set[str],
+                 stage_dir: Path | None) -> None:
+        self.keep_text = keep_text
+        self.progress = progress
+        self.known_templates = set(known)
+        self.seen = set(known)
+        self.stage_dir = stage_dir
+        self.files: list[FileReport] = []
+        self.sources: list[Source] = []
+        self.formats: dict[str, Format] = {}
+        self.errors: list[InputError] = []
+        self.failed: set[int] = set()
+        self.staged = Staging(stage_dir / "read" if stage_dir else None)
+        self.templates: list[pl.DataFrame] = []
+        self.inputs: list[pl.DataFrame] = []
+        self.billed: list[pl.DataFrame] = []
+
+    def add_file(self, source: Source, fmt: Format) -> int:
+        self.files.append(FileReport(source.path, fmt.name, source.sha256))
+        self.sources.append(source)
+        self.formats[fmt.name] = fmt
+        return len(self.files) - 1
+
+    def fail(self, index: int, error: InputError) -> None:
+        self.failed.add(index)
+        self.errors.append(error)
+
+    def paths(self, frame: pl.DataFrame) -> dict[int, str]:
+        """File index -> path, for the files present in ``frame``."""
+        present = frame.select(normalize.file_index().unique())["_line"].to_list()
+        return {i: self.files[i].path for i in present}
+
+    def take(self, parsed: Parsed, opened: read.Opened) -> None:
+        """One parsed chunk through the adapter, validation, fingerprint and finish."""
+        fmt = opened.fmt
+        by_file = parsed.lines_by_file or {0: parsed.lines}
+        rows_in = _per_file(parsed.frame)
+        rejected: dict[int, int] = defaultdict(int)
+        for r in parsed.rejections:
+            rejected[split_id(r.line)[0]] += 1
+        for i, n in by_file.items():
+            self.files[i].lines_read += n
+            self.files[i].skipped += n - rows_in.get(i, 0) - rejected.get(i, 0)  # blank lines
+            if self.progress:
+                self.progress(self.files[i].path, n)
+        self._reject(parsed.rejections)
+        pre = normalize.conform(read.canonical(opened, parsed))
         if fmt.timestamp_from_file:
-            pre, filled = _file_time(pre, source.mtime)
-            report.timestamps_from_file += filled
+            pre = self._file_time(pre)
         skip = pre.filter(pl.col("_skip"))
-        report.skipped += skip.height
+        self._count(skip, "skipped")
         if skip.height and skip["custom_id"].null_count() < skip.height:
             inputs, tmpl = normalize.fingerprint(
-                skip.filter(pl.col("custom_id").is_not_null()), keep_text=keep_text
+                skip.filter(pl.col("custom_id").is_not_null()), keep_text=self.keep_text, seen=self.seen
             )
-            skipped_frames.append(inputs)
-            template_frames.append(tmpl.with_columns(pl.lit(0, pl.UInt32).alias("requests")))
-        good, rejected = validate.split(pre.filter(~pl.col("_skip")))
-        report.rejections.extend(rejected)
+            self.inputs.append(_batch_inputs(inputs, fmt.name, self.paths(inputs)))
+            self.templates.append(tmpl.with_columns(pl.lit(0, pl.UInt32).alias("requests")))
+        good, rejections = validate.split(pre.filter(~pl.col("_skip")))
+        self._reject(rejections)
         is_billed = pl.col("billed_usd").is_not_null()
-        if good.select(is_billed.any()).item():
-            billed_frames.append(good.filter(is_billed))
+        if good.height and good.select(is_billed.any()).item():
+            bills = good.filter(is_billed)
+            self.billed.append(normalize.billed_rows(bills, source_format=fmt.name, paths=self.paths(bills)))
+            self._count(bills, "billed_records")
+            self._count(bills, "skipped")
             good = good.filter(~is_billed)
-        good, tmpl = normalize.fingerprint(good, keep_text=keep_text)
-        good_frames.append(_finish(good, fmt.name, source.path))
-        template_frames.append(tmpl)
-        if progress:
-            progress(source.path, parsed.lines)
-    report.rejections.sort(key=lambda r: r.line)
-    report.rows_rejected = len(report.rejections)
-    if not good_frames:
-        empty = normalize.conform(pl.DataFrame({"_line": pl.Series([], dtype=pl.Int64)}))
-        good_frames.append(_finish(validate.split(empty)[0].drop("system_text", "user_text"),
-                                   fmt.name, source.path))
-    good, finalize_dups = fmt.finalize(pl.concat(good_frames, how="vertical_relaxed"))
-    rows = good.drop(c for c in good.columns if c.startswith("_"))
-    templates = _merge_templates(template_frames)
-    report.duplicates += finalize_dups
-    bills = normalize.billed_rows(
-        pl.concat(billed_frames) if billed_frames else good.head(0),
-        source_format=fmt.name,
-        source_file=source.path,
-    )
-    report.billed_records = bills.height
-    report.skipped += bills.height
-    inputs = _batch_inputs(skipped_frames, fmt.name, source.path)
-    return report, rows, templates, inputs, bills
+        good, tmpl = normalize.fingerprint(good, keep_text=self.keep_text, seen=self.seen)
+        self.templates.append(tmpl)
+        private = tuple(c for c in good.columns if c.startswith("_") and c not in ("_skip", "_ts_raw"))
+        rows = normalize.finish(good, source_format=fmt.name, paths=self.paths(good),
+                                carry=("custom_id", *private))
+        self.staged.add(with_bucket(rows))
 
+    def _reject(self, rejections: list[Rejection]) -> None:
+        for r in rejections:
+            index, line = split_id(r.line)
+            self.files[index].rejections.append(Rejection(line, r.reason))
 
-def _finish(frame: pl.DataFrame, fmt: str, path: str) -> pl.DataFrame:
-    """Canonical rows of one chunk, keeping ``custom_id`` and the adapter's private columns
-    (``_line``, ...) for ``finalize``."""
-    private = tuple(c for c in frame.columns if c.startswith("_") and c not in ("_skip", "_ts_raw"))
-    return normalize.finish(frame, source_format=fmt, source_file=path, carry=("custom_id", *private))
+    def _count(self, frame: pl.DataFrame, counter: str) -> None:
+        for i, n in _per_file(frame).items():
+            setattr(self.files[i], counter, getattr(self.files[i], counter) + n)
 
-
-def _file_time(pre: pl.DataFrame, mtime: float) -> tuple[pl.DataFrame, int]:
-    missing = pre["timestamp"].is_null() & pre["_ts_raw"].is_null() & ~pre["_skip"]
-    n = int(missing.sum())
-    if n:
-        when = pl.lit(int(mtime * 1_000_000)).cast(pl.Datetime("us", "UTC"))
-        pre = pre.with_columns(
-            pl.when(pl.Series(missing)).then(when).otherwise(pl.col("timestamp")).alias("timestamp")
+    def _file_time(self, pre: pl.DataFrame) -> pl.DataFrame:
+        """Rows without a time of their own take their file's modification time."""
+        missing = pl.col("timestamp").is_null() & pl.col("_ts_raw").is_null() & ~pl.col("_skip")
+        filled = pre.filter(missing)
+        if filled.height == 0:
+            return pre
+        self._count(filled, "timestamps_from_file")
+        mtimes = {i: int(self.sources[i].mtime * 1_000_000) for i in self.paths(filled)}
+        when = normalize.file_index().replace_strict(mtimes, default=None, return_dtype=pl.Int64)
+        return pre.with_columns(
+            pl.when(missing).then(when.cast(pl.Datetime("us", "UTC"))).otherwise(pl.col("timestamp"))
+            .alias("timestamp")
         )
-    return pre, n
+
+    def finish(self) -> IngestResult:
+        for f in self.files:
+            f.rejections.sort(key=lambda r: r.line)
+            f.rows_rejected = len(f.rejections)
+        inputs = [i for i in self.inputs if i.height]
+        table = (pl.concat(inputs, how="vertical_relaxed").unique(subset="custom_id", keep="first",
+                                                                   maintain_order=True)
+                 if inputs else None)
+        settled = Staging(self.stage_dir / "settled" if self.stage_dir else None)
+        ingested: dict[int, int] = defaultdict(int)
+        for group in self.staged.groups():
+            if self.failed:
+                group = group.filter(~normalize.file_index().is_in(list(self.failed)))
+            rows = self._settle(group, table)
+            for i, n in _per_file(rows).items():
+                ingested[i] += n
+            settled.add(rows.select(*COLUMNS, "_bucket"))
+        self.staged.close()
+        for i, f in enumerate(self.files):
+            f.rows_ingested = ingested.get(i, 0)
+        files = [f for i, f in enumerate(self.files) if i not in self.failed]
+        merged = _merge_templates(self.templates)
+        merged = classify_templates(merged.filter(~pl.col("template_id").is_in(list(self.known_templates))))
+        bills = pl.concat(self.billed) if self.billed else pl.DataFrame(schema=normalize.BILLED_SCHEMA)
+        return IngestResult(files, self.errors, merged, bills, settled, self.stage_dir)
+
+    def _settle(self, rows: pl.DataFrame, inputs: pl.DataFrame | None) -> pl.DataFrame:
+        """One group of buckets: batch prompts joined, adapters' finalize, then the first
+        copy of each request id; every dropped row is a duplicate of its file."""
+        rows = rows.sort("_line")
+        before = _per_file(rows)
+        if inputs is not None:
+            rows = _join_batch_inputs(rows, inputs)
+        for name in rows["source_format"].unique().sort().to_list():
+            fmt = self.formats[name]
+            if type(fmt).finalize is not Format.finalize:
+                mine = pl.col("source_format") == name
+                kept, _ = fmt.finalize(rows.filter(mine))
+                rows = pl.concat([rows.filter(~mine), kept.select(rows.columns)]).sort("_line")
+        rows = rows.filter(pl.col("request_id").is_first_distinct())
+        after = _per_file(rows)
+        for i, n in before.items():
+            self.files[i].duplicates += n - after.get(i, 0)
+        return rows
 
 
-def _batch_inputs(frames: list[pl.DataFrame], fmt: str, path: str) -> pl.DataFrame:
+def _per_file(frame: pl.DataFrame) -> dict[int, int]:
+    """Rows per file index (from the ``_line`` ids)."""
+    if frame.height == 0:
+        return {}
+    counts = frame.group_by(normalize.file_index().alias("_f")).len()
+    return dict(counts.iter_rows())
+
+
+def _batch_inputs(pre: pl.DataFrame, fmt: str, paths: dict[int, str]) -> pl.DataFrame:
     """Prompts of batch input lines keyed by ``custom_id``, to join onto output rows."""
-    if not frames:
-        return pl.DataFrame()
-    pre = pl.concat(frames, how="vertical_relaxed").with_columns(
+    pre = pre.with_columns(
         pl.col("timestamp").fill_null(pl.lit(0).cast(pl.Datetime("us", "UTC"))),
         pl.col("model_raw").alias("_input_model"),
     )
-    rows = normalize.finish(pre, source_format=fmt, source_file=path, carry=("custom_id", "_input_model"))
-    inputs = rows.select(*_BATCH_FIELDS, "custom_id", "_input_model")
-    return inputs.unique(subset="custom_id", keep="first")
+    rows = normalize.finish(pre, source_format=fmt, paths=paths, carry=("custom_id", "_input_model"))
+    return rows.select(*_BATCH_FIELDS, "custom_id", "_input_model")
 
 
 def _merge_templates(frames: list[pl.DataFrame]) -> pl.DataFrame:
     if not frames:
         return pl.DataFrame(schema=_TEMPLATES)
     return pl.concat(frames, how="vertical_relaxed").group_by("template_id").agg(
-        pl.col("template_key").first(), pl.col("sample_text").first(), pl.col("requests").sum(),
-        pl.col("has_tools").any(),
-        pl.col("message_count").max(),
+        pl.col("template_key").drop_nulls().first(), pl.col("sample_text").drop_nulls().first(),
+        pl.col("requests").sum(), pl.col("has_tools").any(), pl.col("message_count").max(),
     )
 
 
-def _join_batch_inputs(rows: pl.DataFrame, inputs: list[pl.DataFrame]) -> pl.DataFrame:
-    if not inputs or rows.height == 0:
+def _join_batch_inputs(rows: pl.DataFrame, table: pl.DataFrame) -> pl.DataFrame:
+    if rows.height == 0 or rows["custom_id"].null_count() == rows.height:
         return rows
-    table = pl.concat(inputs, how="vertical_relaxed").unique(subset="custom_id", keep="first")
     joined = rows.join(table, on="custom_id", how="left", suffix="_in", maintain_order="left")
     fill = [pl.coalesce(pl.col(c), pl.col(f"{c}_in")).alias(c) for c in _BATCH_FIELDS]
     joined = joined.with_columns(fill)
@@ -229,20 +334,8 @@ def _join_batch_inputs(rows: pl.DataFrame, inputs: list[pl.DataFrame]) -> pl.Dat
                                             pl.lit(None, pl.String).alias("provider"))
             .drop("model")
         )
-        joined = pl.concat([joined.filter(~fix), fixed.select(joined.columns)])
+        joined = pl.concat([joined.filter(~fix), fixed.select(joined.columns)]).sort("_line")
     return joined.select(rows.columns)
 
 
-def _dedupe_run(rows: pl.DataFrame, files: list[FileReport]) -> tuple[pl.DataFrame, list[FileReport]]:
-    """Drop repeated request ids within the run, charging each to its file."""
-    dup_mask = ~rows["request_id"].is_first_distinct()
-    if dup_mask.any():
-        counts = rows.filter(dup_mask).group_by("source_file").len()
-        by_file = dict(counts.iter_rows())
-        for f in files:
-            f.duplicates += by_file.get(f.path, 0)
-        rows = rows.filter(~dup_mask)
-    ingested = dict(rows.group_by("source_file").len().iter_rows()) if rows.height else {}
-    for f in files:
-        f.rows_ingested = ingested.get(f.path, 0)
-    return rows, files
+__all__ = ["FORMATS", "FileReport", "IngestResult", "ingest"]

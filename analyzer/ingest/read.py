@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import orjson
 import polars as pl
 
 from analyzer.errors import UnreadableFileError
 from analyzer.ingest import detect
 from analyzer.ingest.formats.base import Format, Sample
-from analyzer.ingest.jsonl import BOM, Parsed, Rejection, iter_line_chunks, parse_block, parse_records
+from analyzer.ingest.jsonl import (
+    BOM, CHUNK_BYTES, Parsed, Rejection, iter_line_chunks, line_id, parse_block, parse_lines, parse_records,
+)
 from analyzer.ingest.sources import Source, read_all
 
 
@@ -35,14 +38,23 @@ class Opened:
     column_map: dict[str, str]  # CSV columns renamed before detection (``--map``)
 
 
-def open_source(source: Source, column_map: dict[str, str] | None = None) -> Opened:
-    """Sniff a source and choose its adapter (raises for unknown or unreadable files)."""
+def open_source(source: Source, column_map: dict[str, str] | None = None,
+                hint: Format | None = None) -> Opened:
+    """Sniff a source and choose its adapter (raises for unknown or unreadable files).
+
+    ``hint``: the format of the previous file in the same folder. A JSONL file whose first
+    records that adapter recognises is taken as that format at once, without decoding the
+    full sample and asking every adapter (a Claude Code folder holds thousands of files)."""
     column_map = column_map or {}
     with source.open() as f:
         try:
             head = f.read(detect.HEAD_BYTES)
         except (OSError, EOFError) as e:
             raise UnreadableFileError(source.path, f"truncated or corrupt archive ({e})") from e
+    if hint is not None:
+        quick = detect.sample_of(source, head, records=detect.QUICK_RECORDS)
+        if quick.layout == "jsonl" and hint.sniff(quick):
+            return Opened(source, quick, hint, None, column_map)
     sample = detect.sample_of(source, head)
     whole = None
     if sample.layout == "unknown" and head.lstrip(BOM + b" \t\r\n")[:1] in (b"{", b"["):
@@ -54,19 +66,79 @@ def open_source(source: Source, column_map: dict[str, str] | None = None) -> Ope
     return Opened(source, sample, detect.choose(source, sample), whole, column_map)
 
 
-def chunks(opened: Opened) -> Iterator[tuple[Parsed, pl.DataFrame]]:
-    """``(parsed, pre_canonical)`` pairs for the whole source."""
-    fmt = opened.fmt
+def chunks(opened: Opened, index: int = 0) -> Iterator[Parsed]:
+    """Parsed chunks of the whole source; ``_line`` and rejections hold line ids of file
+    ``index`` (``jsonl.line_id``)."""
+    offset = line_id(index, 0)
     for parsed in _parsed(opened):
-        if parsed.frame.height:
-            canon = (
-                fmt.csv_to_canonical(parsed.frame)
-                if opened.sample.layout == "csv"
-                else fmt.to_canonical(parsed.frame)
-            )
-        else:
-            canon = pl.DataFrame({"_line": pl.Series([], dtype=pl.Int64)})
-        yield parsed, canon
+        if offset:
+            parsed.frame = parsed.frame.with_columns(pl.col("_line") + offset)
+            parsed.rejections = [Rejection(r.line + offset, r.reason) for r in parsed.rejections]
+        parsed.lines_by_file = {index: parsed.lines}
+        yield parsed
+
+
+def canonical(opened: Opened, parsed: Parsed) -> pl.DataFrame:
+    """The adapter's pre-canonical frame of a parsed chunk."""
+    if not parsed.frame.height:
+        return pl.DataFrame({"_line": pl.Series([], dtype=pl.Int64)})
+    if opened.sample.layout == "csv":
+        return opened.fmt.csv_to_canonical(parsed.frame)
+    return opened.fmt.to_canonical(parsed.frame)
+
+
+def batchable(opened: Opened) -> bool:
+    """JSONL of one record per line: many such files of a format are read as one stream."""
+    return opened.sample.layout == "jsonl" and not opened.fmt.explodes(opened.sample)
+
+
+def line_blocks(
+    files: Sequence[tuple[int, Opened]],
+    on_error: Callable[[int, UnreadableFileError], None],
+    block_bytes: int = CHUNK_BYTES,
+) -> Iterator[Parsed]:
+    """Blocks of whole lines from many JSONL files of one format, each parsed by one
+    ``read_ndjson`` call (thousands of small session files cost one read per 8 MB, not one
+    per file). A file that fails mid-way is reported through ``on_error``; its lines still
+    pending are dropped here, the ones already yielded by the caller."""
+    schema = files[0][1].fmt.schema
+    pieces: list[tuple[int, int, bytes]] = []  # (file index, first line, whole lines)
+    held = 0
+
+    def flush() -> Parsed:
+        block = b"".join(p for _, _, p in pieces)
+        counts = [p.count(b"\n") for _, _, p in pieces]
+        ids = np.concatenate([
+            np.arange(first, first + n, dtype=np.int64) + line_id(index, 0)
+            for (index, first, _), n in zip(pieces, counts)
+        ])
+        parsed = parse_lines(block, ids, schema)
+        by_file: dict[int, int] = {}
+        for (index, _, _), n in zip(pieces, counts):
+            by_file[index] = by_file.get(index, 0) + n
+        parsed.lines_by_file = by_file
+        return parsed
+
+    for index, opened in files:
+        start = len(pieces)
+        try:
+            with opened.source.open() as f:
+                for first_line, block in iter_line_chunks(f):
+                    pieces.append((index, first_line, block))
+                    held += len(block)
+                    if held >= block_bytes:
+                        yield flush()
+                        pieces, held, start = [], 0, 0
+        except (OSError, EOFError) as e:
+            del pieces[start:]
+            held = sum(len(p) for _, _, p in pieces)
+            on_error(index, UnreadableFileError(opened.source.path, f"truncated or corrupt archive ({e})"))
+        except UnreadableFileError as e:
+            del pieces[start:]
+            held = sum(len(p) for _, _, p in pieces)
+            on_error(index, e)
+    if pieces:
+        yield flush()
 
 
 def _parsed(opened: Opened) -> Iterator[Parsed]:

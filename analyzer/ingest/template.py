@@ -24,6 +24,11 @@ SYSTEM_CHARS = 1000
 USER_CHARS = 60  # of the user text's first line, in the grouping key
 SAMPLE_USER_CHARS = 120  # from the start of the user text, in the text the classifier reads
 SAMPLE_TAIL_CHARS = 100  # and from its end ("Based on the text above, ...")
+# Only the head of a user text can reach the key (its first line, up to a colon, 60 masked
+# characters): fingerprinting masks this much of it, never a whole pasted document.
+USER_HEAD_CHARS = 4000
+# The sample text masks at most this much of each end of a long user text.
+SAMPLE_END_CHARS = 2000
 SEP = "\u241f"
 TAIL_SEP = " \u2026 "  # between the start and the end of a long user text in the sample text
 
@@ -57,13 +62,17 @@ def sample_text(system: pl.Expr, user: pl.Expr) -> pl.Expr:
     """What the classifier reads for a template: the masked system prompt, and the start and
     the end of the masked user text (more than the grouping key keeps); null without text."""
     sys_part = _mask(system.fill_null("")).str.slice(0, SYSTEM_CHARS)
-    masked = _mask(user.fill_null(""))
-    user_part = (
-        pl.when(masked.str.len_chars() <= SAMPLE_USER_CHARS + SAMPLE_TAIL_CHARS)
-        .then(masked)
-        .otherwise(pl.concat_str([masked.str.slice(0, SAMPLE_USER_CHARS), pl.lit(TAIL_SEP),
-                                  masked.str.slice(-SAMPLE_TAIL_CHARS)]))
-    )
+    raw = user.fill_null("")
+    masked = _mask(raw.str.slice(0, 2 * SAMPLE_END_CHARS))  # the whole text unless ``long``
+    short = masked.str.len_chars() <= SAMPLE_USER_CHARS + SAMPLE_TAIL_CHARS
+    both_ends = pl.concat_str([masked.str.slice(0, SAMPLE_USER_CHARS), pl.lit(TAIL_SEP),
+                               masked.str.slice(-SAMPLE_TAIL_CHARS)])
+    # A long text: each end masked on its own (the middle can never reach the sample).
+    ends = pl.concat_str([_mask(raw.str.slice(0, SAMPLE_END_CHARS)).str.slice(0, SAMPLE_USER_CHARS),
+                          pl.lit(TAIL_SEP),
+                          _mask(raw.str.slice(-SAMPLE_END_CHARS)).str.slice(-SAMPLE_TAIL_CHARS)])
+    long = raw.str.len_chars() > 2 * SAMPLE_END_CHARS
+    user_part = pl.when(long).then(ends).when(short).then(masked).otherwise(both_ends)
     text = pl.concat_str([sys_part, pl.lit(SEP), user_part])
     return pl.when(system.is_null() & user.is_null()).then(None).otherwise(text)
 

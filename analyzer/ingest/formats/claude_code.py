@@ -193,15 +193,13 @@ def _flag(name: str) -> pl.Expr:
 
 def _prompt_before() -> pl.Expr:
     """The last real user prompt before each line, within its session."""
-    content = pl.col("message").struct.field("content")
-    is_prompt = (
-        (pl.col("type") == "user")
-        & ~_flag("isMeta")
-        & ~content.str.contains(_TOOL_RESULT).fill_null(False)
-    )
-    text = content_text(content).str.strip_chars().replace("", None)
+    # Only user lines' content is searched and parsed (assistant content is most bytes).
+    user = pl.when((pl.col("type") == "user") & ~_flag("isMeta")).then(
+        pl.col("message").struct.field("content"))
+    prompt = pl.when(~user.str.contains(_TOOL_RESULT)).then(user)
+    text = content_text(prompt).str.strip_chars().replace("", None)
     return (
-        pl.when(is_prompt)
+        pl.when(prompt.is_not_null())
         .then(text)
         .forward_fill()
         .over(pl.col("sessionId").fill_null(""))

@@ -1,0 +1,97 @@
+"""Rows of one ingest run, held in bounded memory until they are settled and stored.
+
+Every row gets a *bucket*, a stable function of its ``request_id`` (``BUCKETS`` of them),
+so all copies of a request — repeated snapshots, overlapping exports, the copy already in
+the workspace — meet in the same bucket. A run's rows are kept in memory while they are
+small; past ``SPILL_BYTES`` they are spilled to Parquet files in a staging folder, and read
+back a *group* of buckets at a time, each group small enough to settle in memory.
+
+The bucket of an id is the BLAKE2b digest of its last two characters, computed once per
+distinct ending (ids end in random or counting characters, so the endings spread evenly);
+it never depends on polars' own hash, which is not stable across versions, because the
+workspace keeps an index of its ids by bucket.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import polars as pl
+
+BUCKETS = 16
+SPILL_BYTES = 256 * 1024 * 1024  # rows held in memory before the run spills to disk
+GROUP_BYTES = 256 * 1024 * 1024  # rows settled together (a group of buckets)
+_TAIL = 2
+
+
+def _bucket(tail: str) -> int:
+    return hashlib.blake2b(tail.encode(), digest_size=2).digest()[0] % BUCKETS
+
+
+def with_bucket(frame: pl.DataFrame, column: str = "request_id") -> pl.DataFrame:
+    """``frame`` with ``_bucket`` (UInt8) computed from ``column``."""
+    tails = frame.select(pl.col(column).str.tail(_TAIL).alias("t"))["t"]
+    mapping = {t: _bucket(t) for t in tails.drop_nulls().unique().to_list()}
+    bucket = pl.col(column).str.tail(_TAIL).replace_strict(mapping, default=0, return_dtype=pl.UInt8)
+    return frame.with_columns(bucket.alias("_bucket"))
+
+
+class Staging:
+    """Frames with a ``_bucket`` column, in memory or spilled, read back by bucket group."""
+
+    def __init__(self, directory: Path | None = None, spill_bytes: int = SPILL_BYTES) -> None:
+        self._dir = directory
+        self._spill_bytes = spill_bytes
+        self._frames: list[pl.DataFrame] = []
+        self._held = 0
+        self._files: list[Path] = []
+        self._bytes = 0  # estimated in-memory size of everything added
+        self.rows = 0
+
+    def add(self, frame: pl.DataFrame) -> None:
+        if frame.height == 0:
+            return
+        size = int(frame.estimated_size())
+        self._frames.append(frame)
+        self._held += size
+        self._bytes += size
+        self.rows += frame.height
+        if self._held > self._spill_bytes:
+            self._spill()
+
+    def _spill(self) -> None:
+        if self._dir is None:
+            self._dir = Path(tempfile.mkdtemp(prefix="spendscope-run-"))
+        self._dir.mkdir(parents=True, exist_ok=True)
+        path = self._dir / f"blk-{len(self._files):06d}.parquet"
+        frame = pl.concat(self._frames, how="diagonal_relaxed").sort("_bucket")
+        frame.write_parquet(path, compression="lz4", statistics=True, row_group_size=16_384)
+        self._files.append(path)
+        self._frames, self._held = [], 0
+
+    def groups(self) -> Iterator[pl.DataFrame]:
+        """The rows, a group of buckets at a time (each group about ``GROUP_BYTES``)."""
+        n = 1
+        while n < BUCKETS and self._bytes / n > GROUP_BYTES:
+            n *= 2
+        size = BUCKETS // n
+        for first in range(0, BUCKETS, size):
+            members = list(range(first, first + size))
+            mine = pl.col("_bucket").is_in(members)
+            parts = [f.filter(mine) if n > 1 else f for f in self._frames]
+            # spilled files are sorted by bucket: statistics skip the other groups' row groups;
+            # files may differ in their adapters' private columns, so each is read on its own
+            parts += [pl.scan_parquet(f).filter(mine).collect() for f in self._files]
+            parts = [p for p in parts if p.height]
+            if parts:
+                yield pl.concat(parts, how="diagonal_relaxed")
+
+    def close(self) -> None:
+        """Drop the rows and the staging folder (each ``Staging`` has a folder of its own)."""
+        self._frames, self._files = [], []
+        if self._dir is not None:
+            shutil.rmtree(self._dir, ignore_errors=True)
