@@ -5,7 +5,9 @@
 range, priced by ``analyzer.pricing``. Token totals follow CONTRACT.md: ``input_tokens``
 counts every prompt token, ``cache_write_tokens`` every cache write (its 1-hour part is
 ``cache_write_1h_tokens``), ``output_tokens`` includes ``reasoning_tokens``. Money is USD,
-unrounded; unpriced requests add nothing to ``cost_usd`` and are counted apart.
+summed as integer nano-dollars (each row's or cell's cost rounded once) and converted once,
+so the same workspace gives the same digits whatever order polars sums in; unpriced
+requests add nothing to ``cost_usd`` and are counted apart.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from analyzer.pricing import catalog, cost
 
 DIMENSIONS = ("model", "provider", "category", "day", "week", "month", "service_tier", "source_format")
 NONE_KEY = "(none)"
+NANOS = 1_000_000_000  # money is summed in integer nano-dollars
 _META_KEY = re.compile(r"^[A-Za-z0-9_.\-]+$")
 
 _SUMS = {
@@ -56,6 +59,11 @@ def dimension(by: str) -> pl.Expr:
     raise ConfigError(f"unknown --by value '{by}' (choose from {choices})")
 
 
+def meta_keys_of(by: str) -> list[str]:
+    """The metadata keys a ``--by`` value reads."""
+    return [by[5:]] if by.startswith("meta:") else []
+
+
 def filter_dates(frame: pl.LazyFrame, since: date | None, until: date | None) -> pl.LazyFrame:
     day = pl.col("timestamp").dt.date()
     if since is not None:
@@ -84,12 +92,12 @@ def spend_report(
     unpriced = pl.col("price_status") == "unpriced"
     sums = [
         *(e.sum().alias(k) for k, e in _SUMS.items()),
-        pl.col("cost_usd").sum().alias("cost_usd"),
+        (pl.col("cost_usd") * NANOS).round().cast(pl.Int64).sum().alias("cost_nanos"),
         pl.col("requests").filter(unpriced).sum().alias("unpriced_requests"),
         pl.col("requests").filter(pl.col("status") == "error").sum().alias("error_requests"),
     ]
     groups = (
-        frame.group_by(key).agg(*sums).sort(["cost_usd", "requests", "key"], descending=[True, True, False])
+        frame.group_by(key).agg(*sums).sort(["cost_nanos", "requests", "key"], descending=[True, True, False])
         .collect()
     )
     totals = frame.select(
@@ -99,7 +107,7 @@ def spend_report(
     ).collect().row(0, named=True)
     start, end = totals.pop("start"), totals.pop("end")
     days = (end - start).days + 1 if start is not None else 0
-    total_cost = float(totals.pop("cost_usd") or 0.0)
+    total_cost = int(totals.pop("cost_nanos") or 0) / NANOS
     unpriced_models = (
         frame.filter(unpriced).group_by("provider", "model").agg(pl.col("requests").sum())
         .sort("requests", descending=True).collect()
@@ -127,7 +135,7 @@ def spend_report(
 
 
 def _group(g: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {"key": g.pop("key"), "cost_usd": float(g.pop("cost_usd") or 0.0)}
+    out: dict[str, Any] = {"key": g.pop("key"), "cost_usd": int(g.pop("cost_nanos") or 0) / NANOS}
     return out | {k: int(v or 0) for k, v in g.items()}
 
 

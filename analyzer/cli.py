@@ -202,7 +202,7 @@ def report_cmd(
             _print_reconcile(found)
         return
     report = aggregate.spend_report(
-        ws.requests(), by=by, since=_date(since, "--since"), until=_date(until, "--until"),
+        ws.categorized(aggregate.meta_keys_of(by)), by=by, since=_date(since, "--since"), until=_date(until, "--until"),
         month_days=month_days, prices_at=_date(prices_at, "--prices-at"), resolve=settings.resolver(),
     )
     if settings.currency != "USD":
@@ -210,7 +210,7 @@ def report_cmd(
     if csv is not None:
         _write_csv(report, csv)
     if as_json:
-        out.print_json(json.dumps(report))
+        print(json.dumps(report, indent=2))
     elif csv is None:
         _print_report(report, settings.currency, settings.usd_to_currency)
 
@@ -291,7 +291,7 @@ def classify_cmd(
         return
     ws = _workspace(workspace)
     n = ws.reclassify()
-    dist = aggregate.category_distribution(ws.requests())
+    dist = aggregate.category_distribution(ws.categorized())
     if as_json:
         out.print_json(json.dumps({"templates": n, "categories": dist}))
         return
@@ -420,7 +420,7 @@ def demo_cmd(
     ws = Workspace(root)
     result = _run_ingest(ws, [SAMPLE_WEEK], keep_text=False, column_map={}, quiet=False)
     _print_ingest(result, ws)
-    _print_report(aggregate.spend_report(ws.requests(), by="model", resolve=ws.price_settings().resolver()))
+    _print_report(aggregate.spend_report(ws.categorized(), by="model", resolve=ws.price_settings().resolver()))
     out.print(f"\nExplore further: spendscope report --workspace {root} --by meta:project")
     if not no_serve:
         from analyzer.serve_cli import serve

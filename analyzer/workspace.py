@@ -8,6 +8,7 @@ Layout::
       billed/<run>.parquet                  billed amounts from cost reports
       templates/<run>.parquet               template_id → masked template text
       ids/<run>.parquet                     request_id and its bucket: the dedupe index
+      rollup/<run>.parquet                  the rows summed into cells (analyzer/rollup.py)
       prices.toml | prices.json             the user's own prices and discounts (optional)
       classify.toml                         the user's classification rules (optional)
       relabels.json                         template_id → category set by the user
@@ -27,13 +28,14 @@ import os
 import secrets
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
+from analyzer import rollup
 from analyzer.classify import assign
 from analyzer.classify.assign import VERDICT_SCHEMA, ClassifySettings
 from analyzer.classify.taxonomy import CATEGORIES
@@ -54,6 +56,7 @@ TEMPLATE_SCHEMA = pl.Schema(
 )
 RELABELS = "relabels.json"
 STALE_STAGING_S = 24 * 3600
+ROLLUP_PARTS = 32  # more rollup parts than this are summed into one
 CLASSIFY = "classify.toml"
 
 
@@ -75,8 +78,8 @@ class Workspace:
     def manifest(self) -> dict[str, Any]:
         path = self.root / MANIFEST
         if not path.exists():
-            return {"version": VERSION, "runs": [], "files": [], "parts": [], "ids": [], "billed": [],
-                    "templates": []}
+            return {"version": VERSION, "runs": [], "files": [], "parts": [], "ids": [], "rollup": [],
+                    "rollup_keys": [], "meta_stats": {}, "billed": [], "templates": []}
         try:
             data = json.loads(path.read_text())
         except (OSError, json.JSONDecodeError) as e:
@@ -95,6 +98,26 @@ class Workspace:
     def requests(self) -> pl.LazyFrame:
         """All canonical rows with their category (see ``classify/assign.py``), lazily."""
         return self.categorize(self.raw_requests())
+
+    def categorized(self, meta_keys: Iterable[str] = ()) -> pl.LazyFrame:
+        """``traffic(meta_keys)`` with each row's or cell's category."""
+        return self.categorize(self.traffic(meta_keys))
+
+    def rollup_keys(self) -> tuple[str, ...] | None:
+        """The metadata keys the rollup keeps (None: this workspace has no rollup yet)."""
+        m = self.manifest()
+        return tuple(m["rollup_keys"]) if "rollup" in m and m["parts"] else None
+
+    def traffic(self, meta_keys: Iterable[str] = ()) -> pl.LazyFrame:
+        """What reports read: the rollup's cells (``analyzer/rollup.py``) when they keep
+        every metadata key asked for and every key a ``classify.toml`` rule reads; else the
+        raw rows (same columns, same results, slower)."""
+        keys = self.rollup_keys()
+        needed = set(meta_keys) | {r.field[5:] for r in self.classify_settings().rules
+                                   if r.field.startswith("meta:")}
+        if keys is not None and needed <= set(keys):
+            return self._scan("rollup", rollup.SCHEMA)
+        return self.raw_requests()
 
     def categorize(self, frame: pl.LazyFrame) -> pl.LazyFrame:
         """``frame`` (rows, or rows summed per template, model and metadata) with its
@@ -185,7 +208,14 @@ class Workspace:
             run = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
             if "ids" not in manifest:
                 manifest["ids"] = self._index_ids(manifest, run)
-            new_parts: dict[str, list[str]] = {"parts": [], "ids": []}
+            if "meta_stats" not in manifest:
+                manifest["meta_stats"] = self._meta_stats(manifest)
+            manifest["meta_stats"] = rollup.merge_stats(manifest["meta_stats"], result.meta_stats)
+            keys = rollup.choose_keys(manifest["meta_stats"])
+            if manifest.get("rollup_keys") != list(keys) or "rollup" not in manifest:
+                manifest["rollup"] = self._rebuild_rollup(manifest["parts"], keys, run)
+                manifest["rollup_keys"] = list(keys)
+            new_parts: dict[str, list[str]] = {"parts": [], "ids": [], "rollup": []}
             stored = 0
             for g, group in enumerate(result.groups()):
                 group = self._drop_known(group, manifest["ids"], result)
@@ -195,6 +225,7 @@ class Workspace:
                 new_parts["parts"] += self._write_parts(group.drop("_bucket"), name)
                 new_parts["ids"].append(self._write(
                     group.select("request_id", "_bucket").sort("_bucket"), f"ids/{name}.parquet"))
+                new_parts["rollup"].append(self._write(rollup.cells_of(group, keys), f"rollup/{name}.parquet"))
                 stored += group.height
             if result.billed.height:
                 new_parts["billed"] = [self._write(result.billed, f"billed/{run}.parquet")]
@@ -204,14 +235,38 @@ class Workspace:
                 templates = templates.filter(~pl.col("template_id").is_in(known))
             if templates.height:
                 new_parts["templates"] = [self._write(templates, f"templates/{run}.parquet")]
-            for key in ("parts", "ids", "billed", "templates"):
+            for key in ("parts", "ids", "rollup", "billed", "templates"):
                 manifest[key] += sorted(new_parts.get(key, []))
+            if len(manifest["rollup"]) > ROLLUP_PARTS:
+                manifest["rollup"] = self._compact_rollup(manifest["rollup"], run)
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             manifest["runs"].append({"run": run, "at": now, "rows": stored})
             manifest["files"] += [{**f.as_json(), "run": run, "at": now} for f in result.files]
             self._write_manifest(manifest)
         result.close()
         return result
+
+    def _meta_stats(self, manifest: dict[str, Any]) -> rollup.Stats:
+        """Metadata key statistics of a workspace written before they were kept (once)."""
+        stats: rollup.Stats = {}
+        for part in manifest["parts"]:
+            meta = pl.read_parquet(self.root / part, columns=["metadata"])["metadata"]
+            stats = rollup.merge_stats(stats, rollup.block_stats(meta))
+        return stats
+
+    def _rebuild_rollup(self, parts: list[str], keys: tuple[str, ...], run: str) -> list[str]:
+        """The rollup of the stored rows, again (the rollup keys changed), one part at a time."""
+        cells = [rollup.cells_of(pl.scan_parquet(self.root / p).select(CANONICAL_SCHEMA.names()), keys)
+                 for p in parts]
+        if not cells:
+            return []
+        merged = rollup.regroup(pl.concat(cells).lazy()).collect()
+        return [self._write(merged.select(rollup.SCHEMA.names()), f"rollup/{run}-all.parquet")]
+
+    def _compact_rollup(self, parts: list[str], run: str) -> list[str]:
+        """Many small rollup parts (one per run and group) summed into one."""
+        merged = rollup.regroup(pl.scan_parquet([str(self.root / p) for p in parts])).collect()
+        return [self._write(merged.select(rollup.SCHEMA.names()), f"rollup/{run}-compact.parquet")]
 
     def _index_ids(self, manifest: dict[str, Any], run: str) -> list[str]:
         """The id index of a workspace written before there was one (once)."""
@@ -261,8 +316,8 @@ class Workspace:
         _atomic_json(self.root / MANIFEST, manifest)
 
     def _remove_orphans(self, manifest: dict[str, Any]) -> None:
-        listed = {p for key in ("parts", "billed", "templates", "ids") for p in manifest.get(key, [])}
-        for sub in ("requests", "billed", "templates", "ids"):
+        listed = {p for key in ("parts", "billed", "templates", "ids", "rollup") for p in manifest.get(key, [])}
+        for sub in ("requests", "billed", "templates", "ids", "rollup"):
             for path in (self.root / sub).rglob("*.parquet*") if (self.root / sub).exists() else []:
                 if str(path.relative_to(self.root)) not in listed:
                     path.unlink(missing_ok=True)

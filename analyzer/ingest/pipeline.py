@@ -33,6 +33,7 @@ from pathlib import Path
 
 import polars as pl
 
+from analyzer import rollup
 from analyzer.classify.assign import classify_templates
 from analyzer.errors import InputError
 from analyzer.ingest import normalize, read, validate
@@ -88,6 +89,7 @@ class IngestResult:
     billed: pl.DataFrame  # billed amounts from cost reports (normalize.BILLED_SCHEMA)
     settled: Staging  # canonical rows (+ ``_bucket``), unique by request_id within the run
     stage_dir: Path | None = None
+    meta_stats: rollup.Stats = field(default_factory=dict)  # metadata keys the rows carry
 
     def groups(self) -> Iterator[pl.DataFrame]:
         """The run's rows, a group of request-id buckets at a time (bounded memory)."""
@@ -167,6 +169,7 @@ class _Run:
         self.templates: list[pl.DataFrame] = []
         self.inputs: list[pl.DataFrame] = []
         self.billed: list[pl.DataFrame] = []
+        self.meta_stats: rollup.Stats = {}
 
     def add_file(self, source: Source, fmt: Format) -> int:
         self.files.append(FileReport(source.path, fmt.name, source.sha256))
@@ -223,6 +226,7 @@ class _Run:
         rows = normalize.finish(good, source_format=fmt.name, paths=self.paths(good),
                                 carry=("custom_id", *private))
         self.staged.add(with_bucket(rows))
+        self.meta_stats = rollup.merge_stats(self.meta_stats, rollup.block_stats(rows["metadata"]))
 
     def _reject(self, rejections: list[Rejection]) -> None:
         for r in rejections:
@@ -271,7 +275,7 @@ class _Run:
         merged = _merge_templates(self.templates)
         merged = classify_templates(merged.filter(~pl.col("template_id").is_in(list(self.known_templates))))
         bills = pl.concat(self.billed) if self.billed else pl.DataFrame(schema=normalize.BILLED_SCHEMA)
-        return IngestResult(files, self.errors, merged, bills, settled, self.stage_dir)
+        return IngestResult(files, self.errors, merged, bills, settled, self.stage_dir, self.meta_stats)
 
     def _settle(self, rows: pl.DataFrame, inputs: pl.DataFrame | None) -> pl.DataFrame:
         """One group of buckets: batch prompts joined, adapters' finalize, then the first

@@ -220,3 +220,21 @@ def table(keys: pl.DataFrame, resolve: Resolver = unit_prices) -> tuple[pl.DataF
             schema[f"{k}_t{i}"] = pl.Float64
             schema[f"{k}_t{i}_start"] = pl.Int64
     return pl.DataFrame(rows, schema=schema), summarize(assumptions)
+
+
+@lru_cache(maxsize=1)
+def tier_thresholds() -> tuple[int, ...]:
+    """Every input size at which some catalog price changes tier (long context), sorted.
+
+    Requests between two neighbouring thresholds take the same tier of every model, so
+    summing them before pricing is exact (see ``analyzer/rollup.py``)."""
+    found: set[int] = set()
+    for p in get_snapshot().providers:
+        for m in p.models:
+            prices = m.prices if isinstance(m.prices, list) else [m.prices]
+            for cp in prices:
+                price = getattr(cp, "prices", cp)
+                for value in vars(price).values():
+                    if isinstance(value, TieredPrices):
+                        found.update(int(t.start) for t in value.tiers)
+    return tuple(sorted(found))

@@ -8,7 +8,8 @@
 * **verdicts** — requests grouped by (template, category, category source, model), with
   ``cost_usd`` and ``confidence_sum`` (confidence × requests, for request-weighted means).
 
-How, in one pass: every row is priced (its cost depends on its own tokens), then rows are
+How, in one pass, over the workspace's rollup (``Workspace.traffic``: cells, or the raw
+rows of a workspace without one): every row or cell is priced (its cost depends on its own tokens), then rows are
 summed per (day, provider, model, service tier, template, metadata); the category is
 assigned to those groups, not to each row. ``Workspace.categorize`` decides from the template,
 the model and the metadata only, all of which are group keys, so the result is the same as
@@ -62,10 +63,11 @@ def meta_column(key: str) -> str:
 
 
 def build(ws: Workspace) -> Tables:
-    priced = cost.price(ws.raw_requests(), resolve=ws.price_settings().resolver())
+    priced = cost.price(ws.traffic(), resolve=ws.price_settings().resolver())
     templates = ws.templates()
     groups = ws.categorize(_grouped(priced.frame)).collect(engine="streaming")  # 2-3x faster than in-memory
-    keys = meta_keys(groups)
+    kept = ws.rollup_keys()  # the rollup's metadata holds these keys (and the label, marked)
+    keys = tuple(k for k in meta_keys(groups) if kept is None or k in kept)
     cells: dict[str | None, pl.DataFrame] = {None: _cells(groups)}
     if keys:
         valued = _with_meta_values(groups, keys)

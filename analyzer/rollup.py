@@ -1,0 +1,143 @@
+"""The rollup: stored requests summed into cells at ingest; every report reads the cells.
+
+A cell is every request sharing
+
+- its pricing time: the UTC day, or the half hour for providers whose prices change
+  within a day (``catalog.time_of_day_providers``), kept in ``timestamp``;
+- ``provider``, ``model``, ``service_tier``, ``status``, ``source_format``, ``template_id``;
+- ``size_max``: the simulator's size bucket (input + output per request, ``SIZE_EDGES``);
+- ``input_band``: how many long-context thresholds of the catalog its per-request input
+  passes (``catalog.tier_thresholds``), so every request of a cell takes the same price
+  tier, and so does the cell's average — pricing the sum is pricing each request;
+- ``metadata``: the request's metadata reduced to the *rollup keys* — the keys users filter
+  by (most requests carry them, at most ``MAX_VALUES`` values each, at most ``KEY_LIMIT``
+  keys, chosen from the whole workspace), the caller's category label (``task`` /
+  ``category``: kept when it is a taxonomy id, else marked ``~``) and Anthropic's
+  ``context_window`` bucket (pricing);
+
+with integer sums of ``requests`` and every token column. Pricing and categories are
+applied to cells when they are read, exactly as to rows (the cells have the columns the
+readers use), so ``prices.toml``, relabels and rules apply to all history at once. A
+report by a metadata key outside the rollup keys, or a ``classify.toml`` rule on one,
+reads the raw rows instead (``Workspace.traffic``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import orjson
+import polars as pl
+
+from analyzer.classify.assign import LABEL_KEYS
+from analyzer.classify.taxonomy import CATEGORIES
+from analyzer.ingest.exprs import meta
+from analyzer.pricing import catalog
+from analyzer.pricing.cost import per_request_input
+from analyzer.schema import CANONICAL_SCHEMA, TOKEN_COLUMNS
+from analyzer.simulate.cells import size_bucket
+
+KEY_LIMIT = 5  # as many filter keys as the dashboard offers
+MAX_VALUES = 50
+STATS_TEXTS = 2_000  # distinct metadata texts per block read for key statistics
+NOT_A_CATEGORY = "~"
+KEYS = ("timestamp", "provider", "model", "service_tier", "status", "source_format", "template_id",
+        "size_max", "input_band", "metadata")
+SCHEMA = pl.Schema({
+    **{k: CANONICAL_SCHEMA[k] for k in KEYS if k in CANONICAL_SCHEMA},
+    "size_max": pl.Int64, "input_band": pl.Int8,
+    **{c: pl.Int64 for c in TOKEN_COLUMNS},
+})
+
+Stats = dict[str, dict[str, Any]]  # key -> {"requests": n, "values": [...] or None (too many)}
+
+
+def block_stats(metadata: pl.Series) -> Stats:
+    """Which metadata keys a block's rows carry, how often, with which values (capped)."""
+    counts = metadata.value_counts(sort=True, name="n").head(STATS_TEXTS)
+    requests: Counter[str] = Counter()
+    values: dict[str, set[str]] = {}
+    for text, n in counts.iter_rows():
+        try:
+            obj = orjson.loads(text) if text else {}
+        except orjson.JSONDecodeError:
+            continue
+        if not isinstance(obj, dict):
+            continue
+        for key, value in obj.items():
+            requests[key] += n
+            seen = values.setdefault(key, set())
+            if len(seen) <= MAX_VALUES:
+                seen.add(str(value))
+    return {k: {"requests": n, "values": sorted(values[k]) if len(values[k]) <= MAX_VALUES else None}
+            for k, n in requests.items()}
+
+
+def merge_stats(a: Mapping[str, Mapping[str, Any]], b: Mapping[str, Mapping[str, Any]]) -> Stats:
+    out: Stats = {k: dict(v) for k, v in a.items()}
+    for key, s in b.items():
+        mine = out.setdefault(key, {"requests": 0, "values": []})
+        mine["requests"] += s["requests"]
+        if mine["values"] is None or s["values"] is None:
+            mine["values"] = None
+        else:
+            union = set(mine["values"]) | set(s["values"])
+            mine["values"] = sorted(union) if len(union) <= MAX_VALUES else None
+    return out
+
+
+def choose_keys(stats: Mapping[str, Mapping[str, Any]]) -> tuple[str, ...]:
+    """The filter keys: most requests first, few values, usable in a JSON path."""
+    usable = [k for k, s in stats.items() if s["values"] is not None and _plain(k)]
+    return tuple(sorted(sorted(usable, key=lambda k: (-stats[k]["requests"], k))[:KEY_LIMIT]))
+
+
+def _plain(key: str) -> bool:
+    return bool(key) and all(c.isalnum() or c in "_.-" for c in key)
+
+
+def reduced_metadata(keys: Iterable[str]) -> pl.Expr:
+    """A row's metadata with only the rollup keys (see the module doc)."""
+    m = pl.col("metadata")
+    fields: dict[str, pl.Expr] = {}
+    for key in sorted(set(keys) | set(LABEL_KEYS) | {"context_window"}):
+        value = m.str.json_path_match(f"$.{key}")
+        if key in LABEL_KEYS and key not in keys:
+            value = (pl.when(value.str.to_lowercase().is_in(list(CATEGORIES))).then(value)
+                     .when(value.is_not_null()).then(pl.lit(NOT_A_CATEGORY)))
+        elif key == "context_window" and key not in keys:
+            value = (pl.when(value.str.starts_with("200k")).then(pl.lit("200k"))
+                     .when(value.str.starts_with("0-")).then(pl.lit("0-")))
+        fields[key] = value
+    # only rows naming a key need the parse: most metadata carries none of the rare ones
+    return meta(**fields)
+
+
+def pricing_time() -> pl.Expr:
+    ts = pl.col("timestamp")
+    intraday = pl.col("provider").is_in(list(catalog.time_of_day_providers()))
+    return pl.when(intraday).then(ts.dt.truncate("30m")).otherwise(ts.dt.truncate("1d"))
+
+
+def input_band() -> pl.Expr:
+    size = per_request_input()
+    return pl.sum_horizontal(*[(size > t).cast(pl.Int8) for t in catalog.tier_thresholds()]).cast(pl.Int8)
+
+
+def cells_of(rows: pl.DataFrame | pl.LazyFrame, keys: Iterable[str]) -> pl.DataFrame:
+    """Canonical rows summed into cells (``SCHEMA``)."""
+    frame = rows.lazy().with_columns(size_bucket(), input_band().alias("input_band"))
+    frame = frame.with_columns(pricing_time().alias("timestamp"), reduced_metadata(tuple(keys)).alias("metadata"))
+    return (
+        frame.group_by(KEYS).agg(pl.col(list(TOKEN_COLUMNS)).sum())
+        .select(pl.col(c).cast(t) for c, t in SCHEMA.items())
+        .sort(KEYS, nulls_last=True)
+        .collect()
+    )
+
+
+def regroup(cells: pl.LazyFrame) -> pl.LazyFrame:
+    """Cells of several parts with the same keys summed into one."""
+    return cells.group_by(KEYS).agg(pl.col(list(TOKEN_COLUMNS)).sum())
