@@ -1,0 +1,174 @@
+"""The rollup gives what the raw rows give, for every report dimension, and its money is
+the same digits every time it is read."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from analyzer import aggregate, rollup
+from analyzer.classify.assign import categorize
+from analyzer.cli import app
+from analyzer.ingest.pipeline import ingest
+from analyzer.schema import CANONICAL_SCHEMA
+from analyzer.workspace import Workspace
+
+from .test_workspace import chat_line
+
+START = datetime(2026, 10, 5, tzinfo=timezone.utc)
+MODELS = [("openai", "gpt-4o"), ("anthropic", "claude-sonnet-4-5"), ("google", "gemini-2.5-pro"),
+          ("deepseek", "deepseek-chat"), ("openai", "no-such-model")]  # deepseek: prices by the half hour
+METAS = ['{}', '{"project":"a"}', '{"project":"b","feature":"x"}', '{"task":"translation"}',
+         '{"task":"Not a category","category":"summarization"}', '{"category":"code_generation","project":"a"}',
+         '{"context_window":"200k-1M","project":"b"}', '{"context_window":"0-200k"}']
+TEMPLATES = pl.DataFrame({
+    "template_id": ["t1", "t2", "t3"], "template_key": ["summarize this", "translate", "hello"],
+    "sample_text": ["summarize this", "translate", "hello"],
+    "category": ["summarization", "translation", "chat"], "category_source": ["rule", "rule", "model"],
+    "category_confidence": [1.0, 1.0, 0.7],
+})
+BYS = [*aggregate.DIMENSIONS, "meta:project", "meta:feature"]
+
+row = st.fixed_dictionaries({
+    "minute": st.integers(0, 3 * 24 * 60),
+    "model": st.sampled_from(MODELS),
+    "tier": st.sampled_from(["standard", "batch", "flex"]),
+    "status": st.sampled_from(["ok", "ok", "ok", "error", "cached"]),
+    "template": st.sampled_from(["t1", "t2", "t3", None]),
+    "metadata": st.sampled_from(METAS),
+    # sizes on both sides of the long-context thresholds (128k, 200k, 272k)
+    "input": st.sampled_from([0, 10, 1_000, 127_999, 128_001, 199_999, 200_000, 200_001, 300_000]),
+    "cache_read": st.integers(0, 5),
+    "output": st.integers(0, 50_000),
+    "requests": st.sampled_from([1, 1, 1, 0, 3]),
+})
+
+
+def frame_of(rows: list[dict[str, Any]]) -> pl.DataFrame:
+    data = {
+        "request_id": [f"r{i}" for i in range(len(rows))],
+        "timestamp": [START + timedelta(minutes=r["minute"]) for r in rows],
+        "provider": [r["model"][0] for r in rows],
+        "model": [r["model"][1] for r in rows],
+        "model_raw": [r["model"][1] for r in rows],
+        "source_format": ["generic" if i % 2 else "openai_chat" for i in range(len(rows))],
+        "source_file": ["f"] * len(rows),
+        "source_line": list(range(len(rows))),
+        "requests": [r["requests"] for r in rows],
+        "input_tokens": [r["input"] * max(r["requests"], 1) for r in rows],
+        "cache_read_tokens": [min(r["cache_read"], r["input"]) for r in rows],
+        "cache_write_tokens": [0] * len(rows),
+        "cache_write_1h_tokens": [0] * len(rows),
+        "output_tokens": [r["output"] for r in rows],
+        "reasoning_tokens": [0] * len(rows),
+        "tokens_estimated": [False] * len(rows),
+        "service_tier": [r["tier"] for r in rows],
+        "status": [r["status"] for r in rows],
+        "latency_ms": [None] * len(rows),
+        "logged_cost_usd": [None] * len(rows),
+        "metadata": [r["metadata"] for r in rows],
+        "template_id": [r["template"] for r in rows],
+        "prompt_text": [None] * len(rows),
+        "message_count": [None] * len(rows),
+        "has_tools": [None] * len(rows),
+    }
+    return pl.DataFrame(data, schema=CANONICAL_SCHEMA)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(row, min_size=1, max_size=80), st.integers(1, 3))
+def test_rollup_reports_what_the_rows_report(rows: list[dict[str, Any]], parts: int) -> None:
+    frame = frame_of(rows)
+    keys = rollup.choose_keys(rollup.block_stats(frame["metadata"]))
+    # cells built in several parts (as several ingest runs would) and read together
+    size = -(-frame.height // parts)
+    cells = pl.concat([rollup.cells_of(frame.slice(i, size), keys) for i in range(0, frame.height, size)])
+    for by in BYS:
+        raw = aggregate.spend_report(categorize(frame.lazy(), TEMPLATES), by=by)
+        rolled = aggregate.spend_report(categorize(cells.lazy(), TEMPLATES), by=by)
+        money = ("cost_usd", "daily_run_rate_usd", "monthly_projection_usd")
+        # every count and token sum is exact; money to the nano-dollar rounding of each row or cell
+        assert {k: v for k, v in raw["totals"].items() if k not in money} == \
+               {k: v for k, v in rolled["totals"].items() if k not in money}, by
+        assert abs(raw["totals"]["cost_usd"] - rolled["totals"]["cost_usd"]) <= frame.height * 1e-9, by
+        assert [g["key"] for g in raw["groups"]] == [g["key"] for g in rolled["groups"]] or \
+               sorted(g["key"] for g in raw["groups"]) == sorted(g["key"] for g in rolled["groups"]), by
+        by_key = {g["key"]: g for g in rolled["groups"]}
+        for g in raw["groups"]:
+            r = by_key[g["key"]]
+            assert {k: v for k, v in g.items() if k != "cost_usd"} == \
+                   {k: v for k, v in r.items() if k != "cost_usd"}, (by, g["key"])
+            assert abs(g["cost_usd"] - r["cost_usd"]) <= frame.height * 1e-9, (by, g["key"])
+        assert raw["unpriced_models"] == rolled["unpriced_models"], by
+        assert raw["period"] == rolled["period"], by
+
+
+def test_long_context_requests_never_share_a_cell_with_short_ones() -> None:
+    rows = [{"minute": 0, "model": MODELS[1], "tier": "standard", "status": "ok", "template": "t1",
+             "metadata": "{}", "input": size, "cache_read": 0, "output": 10, "requests": 1}
+            for size in (100_000, 250_000)]
+    cells = rollup.cells_of(frame_of(rows), ())
+    # one 100k and one 250k request: their average (175k) would sit below the 200k tier
+    assert cells.height == 2
+    assert sorted(cells["input_band"].to_list()) != [cells["input_band"][0]] * 2
+
+
+def test_reduced_metadata_keeps_rollup_keys_and_marks_labels() -> None:
+    frame = pl.DataFrame({"metadata": ['{"project":"a","user":"u1","task":"Weekly digest"}',
+                                       '{"task":"translation","context_window":"200k-1M"}']})
+    out = frame.select(rollup.reduced_metadata(("project",)).alias("m"))["m"].to_list()
+    assert [json.loads(o) for o in out] == [{"project": "a", "task": "~"},
+                                            {"context_window": "200k", "task": "translation"}]
+
+
+def test_report_json_is_byte_identical_across_reads_and_equals_raw(tmp_path: Path) -> None:
+    ws_path = tmp_path / "ws"
+    lines = [chat_line(i, day=5 + i % 3, prompt=1000 + 37 * i, completion=11 * i) for i in range(40)]
+    log = tmp_path / "a.jsonl"
+    log.write_text("\n".join(lines) + "\n")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(log), "--workspace", str(ws_path)]).exit_code == 0
+    outs = {runner.invoke(app, ["report", "--by", "day", "--json", "--workspace", str(ws_path)]).stdout
+            for _ in range(3)}
+    assert len(outs) == 1
+    ws = Workspace(ws_path)
+    assert ws.rollup_keys() is not None
+    cells = ws.traffic().collect()
+    assert set(cells.columns) == set(rollup.SCHEMA.names())  # the report read the rollup
+    raw = aggregate.spend_report(ws.requests(), by="day")
+    assert json.loads(outs.pop())["totals"]["requests"] == raw["totals"]["requests"] == 40
+
+
+def test_rollup_rebuilt_when_its_keys_change(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "ws")
+    a = tmp_path / "a.jsonl"
+    a.write_text(chat_line(1) + "\n")
+    ws.add(ingest([a]))
+    before = ws.rollup_keys()
+    # a later run whose rows carry a new low-cardinality key, on most requests
+    b = tmp_path / "b.jsonl"
+    b.write_text("\n".join(json.dumps(json.loads(chat_line(i)) | {"metadata": {"team": "ml"}})
+                           for i in range(2, 12)) + "\n")
+    ws.add(ingest([b]))
+    after = ws.rollup_keys()
+    assert after is not None and "team" in after and after != before
+    # every part of the rollup carries the new key's values, including the first run's rows
+    report = aggregate.spend_report(ws.categorized(["team"]), by="meta:team")
+    assert {g["key"]: g["requests"] for g in report["groups"]} == {"ml": 10, "(none)": 1}
+    assert set(ws.traffic(["team"]).collect_schema().names()) == set(rollup.SCHEMA.names())
+
+
+def test_meta_key_outside_the_rollup_reads_raw_rows(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "ws")
+    a = tmp_path / "a.jsonl"
+    a.write_text(chat_line(1) + "\n")
+    ws.add(ingest([a]))
+    assert "request_id" in ws.traffic(["no_such_key"]).collect_schema().names()
+    assert "request_id" not in ws.traffic().collect_schema().names()
