@@ -1,0 +1,693 @@
+"""Scale benchmarks against peer tools and bare floors: ``python bench/scale.py``.
+
+Usage::
+
+    python bench/scale.py [--only NAME,...] [--runs N] [--full]
+
+NAME is one of claude_code, frugon, single, memory, reads (default: all). The script sets
+itself up: it installs its peer tools into ``bench/out/tools/`` (ccusage with npm, frugon in
+its own venv), generates its corpora with ``sample_logs/generate.py`` into ``bench/out/``
+(git-ignored) and reuses them on the next run. A tool that fails to install skips its row.
+
+Every command runs in its own process. Wall time is ``time.perf_counter`` around the child;
+peak memory is "Maximum resident set size" from ``/usr/bin/time -v`` (``os.wait4``'s
+``ru_maxrss`` when that is missing). Each figure runs its commands ``--runs`` times (default
+3), ours and the peer's alternated in one run (these machines are shared and noisy: only
+compare figures from the same run), and prints the median wall seconds (min-max), the median
+peak RSS and the ratio of the medians. Every ``spendscope ingest`` gets a fresh, empty
+workspace, so ingest is always measured from scratch.
+
+Rows and targets:
+
+1. claude_code -- a Claude Code folder of 100k requests (also 1M with ``--full``):
+   ``spendscope ingest`` + ``spendscope report --by day`` timed together against
+   ``ccusage daily --json --offline --timezone UTC`` over the same folder (CLAUDE_CONFIG_DIR
+   points at a folder whose ``projects`` links to it; HOME is an empty folder so ccusage sees
+   no other agent's data; --offline uses its bundled prices; UTC days, as spendscope's).
+   Target: ratio < 1. Also checks that the tokens per day agree (ccusage's inputTokens are
+   the uncached ones: spendscope input_tokens - cache_read_tokens - cache_write_tokens).
+2. frugon -- frugon's own demo log (56,100 calls, .jsonl.gz): ``spendscope ingest`` +
+   ``spendscope simulate --policy simple-to-budget`` against ``frugon analyze FILE
+   --no-report --no-progress`` (fully local; HOME is an empty folder). Target: ratio <= 0.33
+   (3x faster). Also shown beside a bare ``polars.read_ndjson`` of the decompressed file (a
+   floor, no target). If spendscope does not recognise the file yet, ours runs on a patched
+   gzipped copy whose responses carry ``"object": "chat.completion"``.
+3. single -- each generator format as one JSONL corpus of 200k requests: ``spendscope
+   ingest`` against a bare ``polars.read_ndjson`` of its file(s) in one python process, the
+   schema inferred from every line (the default, the first 100 lines, fails on litellm).
+   Target: ratio <= 1.5. Polars cannot read the langfuse file at all (its observations'
+   structs differ): that one shows ours alone.
+4. memory -- peak RSS of ``spendscope ingest`` of one openai_chat file at 200k and 1M
+   requests. Targets: <= 1 GB (1,024 MB) at 1M; growth from 200k to 1M <= 25 %. With
+   ``--full`` also the generator's default mix at 10M requests, ingested once: <= 2 GB.
+5. reads -- a workspace of the default mix at 1M requests (10M with ``--full``), ingested
+   once and kept: ``spendscope report --by X`` for X in model, category, meta:project, day
+   against one bare ``pl.scan_parquet`` group-by over the workspace's Parquet parts (category
+   is not stored: the bare query groups by template_id instead). Target: ratio <= 1.5.
+
+The figures are printed as they are measured, then as a summary table, and written as JSON
+to ``bench/out/scale.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+TOOLS = OUT / "tools"
+PY = sys.executable
+SPENDSCOPE = str(Path(PY).parent / "spendscope")
+GENERATE = str(ROOT / "sample_logs" / "generate.py")
+TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+
+ROWS = ("claude_code", "frugon", "single", "memory", "reads")
+# ccusage 20.0.26 (the newest) installs without its linux-x64 native package, which the
+# registry does not have, and then refuses to run; 20.0.24 is the newest that runs here.
+CCUSAGE = "ccusage@20.0.24"
+FRUGON = "frugon==0.2.6"
+SINGLE_FORMATS = ("openai_chat", "anthropic_messages", "litellm", "langfuse", "openai_batch")
+READ_KEYS = ("model", "category", "meta:project", "day")
+SIMULATE_POLICY = "simple-to-budget"
+
+# A bare python process reading JSONL files: the floor for ingest. The schema is inferred
+# from every line (the default, the first 100, fails on the litellm corpus; it costs the same
+# on openai_chat).
+BARE_READ = """
+import sys
+import polars as pl
+for path in sys.argv[1:]:
+    pl.read_ndjson(path, infer_schema_length=None)
+"""
+
+# A bare python process doing one report's group-by straight over a workspace's Parquet parts.
+BARE_GROUP_BY = """
+import json, sys
+import polars as pl
+ws, by = sys.argv[1], sys.argv[2]
+with open(f"{ws}/manifest.json") as f:
+    parts = [f"{ws}/{part}" for part in json.load(f)["parts"]]
+key = {
+    "model": pl.col("model"),
+    "category": pl.col("template_id"),  # category is not stored; the template is its proxy
+    "meta:project": pl.col("metadata").str.json_path_match("$.project"),
+    "day": pl.col("timestamp").dt.date(),
+}[by]
+sums = ["requests", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens"]
+pl.scan_parquet(parts).group_by(key.alias("key")).agg(pl.col(c).sum() for c in sums).collect()
+"""
+
+
+# --------------------------------------------------------------------------------------
+# Running and timing one command
+# --------------------------------------------------------------------------------------
+
+
+class Failed(Exception):
+    """A command exited non-zero: its exit code and stderr."""
+
+    def __init__(self, message: str, code: int = 1, stderr: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.stderr = stderr
+
+
+@dataclass
+class Sample:
+    wall: float  # seconds
+    rss_mb: float  # peak resident set size, MB
+    stdout: str = ""
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None) -> Sample:
+    """Wall seconds, peak RSS and stdout of one child process; raises Failed on a non-zero exit."""
+    scratch = Path(tempfile.mkdtemp(prefix="run-", dir=OUT))
+    try:
+        prefix = [TIME, "-v", "-o", str(scratch / "time")] if TIME else []
+        with open(scratch / "out", "wb") as out, open(scratch / "err", "wb") as err:
+            start = time.perf_counter()
+            proc = subprocess.Popen(prefix + cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                                    env=env)
+            _, status, usage = os.wait4(proc.pid, 0)
+            wall = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        proc.returncode = code  # reaped by os.wait4 above, not by proc.wait()
+        stdout = (scratch / "out").read_text(errors="replace")
+        stderr = (scratch / "err").read_text(errors="replace")
+        if code != 0:
+            tail = " | ".join(stderr.strip().splitlines()[-3:])
+            raise Failed(f"{describe(cmd)} exited {code}: {tail}", code, stderr)
+        rss_kb = peak_rss_kb(scratch / "time") if TIME else usage.ru_maxrss
+        return Sample(wall, rss_kb / 1024, stdout)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def describe(cmd: list[str]) -> str:
+    """The command line, with an inline python script shown as <script>."""
+    return " ".join("<script>" if "\n" in arg else arg for arg in cmd)
+
+
+def peak_rss_kb(time_output: Path) -> int:
+    for line in time_output.read_text().splitlines():
+        if "Maximum resident set size" in line:
+            return int(line.rsplit(":", 1)[1])
+    raise Failed(f"no peak RSS in {time_output}")
+
+
+def combine(*samples: Sample) -> Sample:
+    """Commands run one after the other: walls add up, the peak is the largest one."""
+    return Sample(sum(s.wall for s in samples), max(s.rss_mb for s in samples), samples[-1].stdout)
+
+
+def alternate(runs: int, *commands) -> list[list[Sample]]:
+    """Call each command (a function returning a Sample) ``runs`` times, taking turns."""
+    samples: list[list[Sample]] = [[] for _ in commands]
+    for _ in range(runs):
+        for i, command in enumerate(commands):
+            samples[i].append(command())
+    return samples
+
+
+@contextlib.contextmanager
+def fresh_workspace():
+    """A new, empty workspace folder, deleted afterwards."""
+    ws = Path(tempfile.mkdtemp(prefix="ws-", dir=OUT))
+    try:
+        yield ws
+    finally:
+        shutil.rmtree(ws, ignore_errors=True)
+
+
+def ingest(paths: list[Path], ws: Path) -> Sample:
+    return run([SPENDSCOPE, "ingest", *map(str, paths), "--workspace", str(ws), "--json"])
+
+
+def report(ws: Path, by: str) -> Sample:
+    return run([SPENDSCOPE, "report", "--by", by, "--json", "--workspace", str(ws)])
+
+
+def bare_read(paths: list[Path]) -> Sample:
+    return run([PY, "-c", BARE_READ, *map(str, paths)])
+
+
+def bare_read_error(paths: list[Path]) -> str:
+    """One unmeasured bare read: '' when polars reads the files, else its error."""
+    try:
+        bare_read(paths)
+        return ""
+    except Failed as e:
+        return e.stderr.strip().splitlines()[-1] if e.stderr.strip() else str(e)
+
+
+# --------------------------------------------------------------------------------------
+# Figures: medians, ratios, printing
+# --------------------------------------------------------------------------------------
+
+
+def stats(samples: list[Sample]) -> dict:
+    walls = [s.wall for s in samples]
+    return {"median_s": statistics.median(walls), "min_s": min(walls), "max_s": max(walls),
+            "median_rss_mb": statistics.median(s.rss_mb for s in samples), "walls_s": walls}
+
+
+def show(label: str, samples: list[Sample]) -> dict:
+    st = stats(samples)
+    print(f"  {label:<42} {st['median_s']:7.2f} s  ({st['min_s']:.2f}-{st['max_s']:.2f})"
+          f"   peak {st['median_rss_mb']:7,.0f} MB")
+    return st
+
+
+def verdict(ok: bool | None) -> str:
+    return "-" if ok is None else ("PASS" if ok else "MISS")
+
+
+def compare(row: str, ours_label: str, ours: list[Sample], peer_label: str, peer: list[Sample],
+            target: float | None, strict: bool = False) -> dict:
+    """Print ours beside the peer and the ratio of the median walls; return the figure."""
+    o, p = show(ours_label, ours), show(peer_label, peer)
+    ratio = o["median_s"] / p["median_s"]
+    ok = None if target is None else (ratio < target if strict else ratio <= target)
+    target_text = "-" if target is None else f"{'<' if strict else '<='} {target:g}x"
+    label = "ratio ours / " + peer_label
+    print(f"  {label:<42} {ratio:7.2f}x  (target {target_text})  {verdict(ok)}")
+    return {"row": row, "ours": f"{o['median_s']:.2f} s",
+            "peer": f"{peer_label} {p['median_s']:.2f} s", "ratio": f"{ratio:.2f}x",
+            "target": target_text, "pass": ok, "ours_stats": o, "peer_stats": p}
+
+
+def single_figure(row: str, ours: str, target: str, ok: bool | None, **detail) -> dict:
+    """A figure with no peer (or one that could not run); ``detail`` may name the peer."""
+    return {"row": row, "ours": ours, "peer": "-", "ratio": "-", "target": target, "pass": ok,
+            **detail}
+
+
+def failed_figure(row: str, error: Exception) -> dict:
+    print(f"  FAILED: {error}")
+    return {"row": row, "ours": "FAILED", "peer": "-", "ratio": "-", "target": "-", "pass": False,
+            "error": str(error)}
+
+
+# --------------------------------------------------------------------------------------
+# Setup: corpora and peer tools (each step skipped when already done)
+# --------------------------------------------------------------------------------------
+
+
+def corpus(name: str, requests: int, formats: list[str] | None, bad_lines: bool = False) -> Path:
+    """``bench/out/NAME-REQUESTS/logs``, generated once (all formats when ``formats`` is None)."""
+    folder = OUT / f"{name}-{requests}"
+    done = folder / ".done"
+    if done.exists():
+        return folder / "logs"
+    shutil.rmtree(folder, ignore_errors=True)
+    print(f"  generating {requests:,} requests of {name} into {folder.relative_to(ROOT)} ...",
+          flush=True)
+    cmd = [PY, GENERATE, "--out", str(folder), "--requests", str(requests), "--no-gzip"]
+    if formats:
+        cmd += ["--formats", ",".join(formats)]
+    if not bad_lines:
+        cmd.append("--no-bad-lines")  # the bare reader fails on a corrupt line
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    done.touch()
+    return folder / "logs"
+
+
+def install(name: str, cmds: list[list[str]]) -> bool:
+    """Run install commands, output to bench/out/tools/NAME-install.log; one line on failure."""
+    TOOLS.mkdir(parents=True, exist_ok=True)
+    log = TOOLS / f"{name}-install.log"
+    print(f"  installing {name} (log: {log.relative_to(ROOT)}) ...", flush=True)
+    with open(log, "w") as f:
+        for cmd in cmds:
+            try:
+                done = subprocess.run(cmd, check=False, stdout=f, stderr=subprocess.STDOUT)
+                if done.returncode != 0:
+                    raise OSError(f"{cmd[0]} exited {done.returncode}")
+            except OSError as e:
+                print(f"  {name} did not install ({e}; see {log.relative_to(ROOT)}): skipping")
+                return False
+    return True
+
+
+def works(cmd: list[str]) -> bool:
+    try:
+        return subprocess.run(cmd, check=False, capture_output=True, timeout=60).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+def ensure_ccusage() -> Path | None:
+    prefix = TOOLS / "ccusage"
+    binary = prefix / "node_modules" / ".bin" / "ccusage"
+    if not works([str(binary), "--version"]):
+        shutil.rmtree(prefix, ignore_errors=True)
+        if not install("ccusage", [["npm", "install", "--prefix", str(prefix), CCUSAGE]]):
+            return None
+        if not works([str(binary), "--version"]):
+            print(f"  ccusage installed but `{binary} --version` fails: skipping its row")
+            return None
+    return binary
+
+
+def ensure_frugon() -> Path | None:
+    venv = TOOLS / "frugon-venv"
+    binary = venv / "bin" / "frugon"
+    if not works([str(binary), "--version"]):
+        shutil.rmtree(venv, ignore_errors=True)
+        if not install("frugon", [[sys.executable, "-m", "venv", str(venv)],
+                                  [str(venv / "bin" / "pip"), "install", FRUGON]]):
+            return None
+    return binary
+
+
+def frugon_demo_log(frugon: Path) -> Path:
+    """The demo log shipped inside the frugon package."""
+    code = ("import frugon, pathlib;"
+            " print(pathlib.Path(frugon.__file__).parent / 'data' / 'sample_logs.jsonl.gz')")
+    out = subprocess.run([str(frugon.parent / "python"), "-c", code], check=True,
+                         capture_output=True, text=True)
+    return Path(out.stdout.strip())
+
+
+def decompressed(gz: Path, dest: Path) -> Path:
+    if not dest.exists():
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with gzip.open(gz) as src, open(dest.with_suffix(".tmp"), "wb") as out:
+            shutil.copyfileobj(src, out)
+        dest.with_suffix(".tmp").rename(dest)
+    return dest
+
+
+def patched_copy(gz: Path, dest: Path) -> Path:
+    """The log with ``"object": "chat.completion"`` added to each line's response, gzipped."""
+    if not dest.exists():
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with gzip.open(gz) as src, gzip.open(dest.with_suffix(".tmp"), "wb") as out:
+            for line in src:
+                record = json.loads(line)
+                record["response"]["object"] = "chat.completion"
+                out.write(json.dumps(record).encode() + b"\n")
+        dest.with_suffix(".tmp").rename(dest)
+    return dest
+
+
+def claude_config_dir(folder: Path) -> Path:
+    """``FOLDER/claude`` with ``projects -> ../logs/claude_code``, for CLAUDE_CONFIG_DIR."""
+    config = folder / "claude"
+    projects = config / "projects"
+    if not projects.is_symlink():
+        config.mkdir(parents=True, exist_ok=True)
+        projects.symlink_to(Path("..") / "logs" / "claude_code")
+    return config
+
+
+def isolated_env(home: Path, **extra: str) -> dict[str, str]:
+    """The environment with HOME moved to an empty folder, so a peer sees no real user data."""
+    home.mkdir(parents=True, exist_ok=True)
+    # ccusage also reads other agents' folders (CODEX_HOME, GEMINI_DATA_DIR, XDG_*_HOME, ...)
+    dropped = ("CLAUDE_CONFIG_DIR", "FRUGON_REPORT_PATH")
+    env = {k: v for k, v in os.environ.items()
+           if not k.endswith(("_DATA_DIR", "_HOME")) and k not in dropped}
+    return {**env, "HOME": str(home), "NO_COLOR": "1", **extra}
+
+
+def reads_workspace(requests: int) -> Path:
+    """``bench/out/ws-reads-N``: the default mix, ingested once and kept."""
+    ws = OUT / f"ws-reads-{requests}"
+    if (ws / "manifest.json").exists():
+        return ws
+    logs = corpus("mix", requests, None, bad_lines=True)
+    print(f"  ingesting {logs.relative_to(ROOT)} into {ws.relative_to(ROOT)} (once) ...",
+          flush=True)
+    shutil.rmtree(ws, ignore_errors=True)
+    try:
+        ingest([logs], ws)
+    except Failed:
+        shutil.rmtree(ws, ignore_errors=True)
+        raise
+    return ws
+
+
+# --------------------------------------------------------------------------------------
+# Rows
+# --------------------------------------------------------------------------------------
+
+
+def tokens_per_day_check(report_json: str, ccusage_json: str) -> tuple[bool, str]:
+    """Compare spendscope's report --by day with ccusage daily; (equal, first difference)."""
+    fields = ("inputTokens", "outputTokens", "cacheCreationTokens", "cacheReadTokens")
+    ours = {}
+    for g in json.loads(report_json)["groups"]:
+        ours[g["key"]] = {
+            "inputTokens": g["input_tokens"] - g["cache_read_tokens"] - g["cache_write_tokens"],
+            "outputTokens": g["output_tokens"],
+            "cacheCreationTokens": g["cache_write_tokens"],
+            "cacheReadTokens": g["cache_read_tokens"],
+        }
+    theirs = {}
+    for d in json.loads(ccusage_json)["daily"]:
+        theirs[d.get("period") or d.get("date")] = {field: d[field] for field in fields}
+    found = sorted(day for day, tokens in theirs.items() if sum(tokens.values()) > 0)
+    print(f"  ccusage found tokens on {len(found)} days"
+          + (f": {found[0]} .. {found[-1]}" if found else " (it did not find the sessions)"))
+    for day in sorted(set(ours) | set(theirs)):
+        for field in fields:
+            a, b = ours.get(day, {}).get(field), theirs.get(day, {}).get(field)
+            if a != b:
+                return False, f"{day} {field}: spendscope {a} vs ccusage {b}"
+    return True, ""
+
+
+def row_claude_code(requests: int, runs: int) -> list[dict]:
+    row = f"claude_code {requests:,}"
+    print(f"\n[{row}] spendscope ingest + report --by day vs ccusage daily")
+    ccusage = ensure_ccusage()
+    if ccusage is None:
+        return []
+    logs = corpus("cc", requests, ["claude_code"]) / "claude_code"
+    config = claude_config_dir(logs.parent.parent)
+    env = isolated_env(OUT / "cc-home", CLAUDE_CONFIG_DIR=str(config))
+    sessions = sum(1 for _ in logs.rglob("*.jsonl"))
+    print(f"  {logs.relative_to(ROOT)}: {sessions:,} session files")
+    ingests, reports = [], []
+
+    def ours() -> Sample:
+        with fresh_workspace() as ws:
+            ingests.append(ingest([logs], ws))
+            reports.append(report(ws, "day"))
+        return combine(ingests[-1], reports[-1])
+
+    def peer() -> Sample:
+        return run([str(ccusage), "daily", "--json", "--offline", "--timezone", "UTC"], env=env)
+
+    mine, theirs = alternate(runs, ours, peer)
+    show("spendscope ingest", ingests)
+    show("spendscope report --by day", reports)
+    figure = compare(row, "spendscope ingest + report", mine, "ccusage daily", theirs, 1.0,
+                     strict=True)
+    equal, difference = tokens_per_day_check(mine[-1].stdout, theirs[-1].stdout)
+    print(f"  tokens per day equal: {'yes' if equal else 'no'}"
+          + (f"  (first difference: {difference})" if difference else ""))
+    figure.update(ingest_stats=stats(ingests), report_stats=stats(reports), sessions=sessions)
+    check = single_figure(f"{row} tokens/day", "equal" if equal else "differ", "equal", equal,
+                          difference=difference)
+    return [figure, check]
+
+
+def row_frugon(runs: int) -> list[dict]:
+    row = "frugon demo"
+    print(f"\n[{row}] spendscope ingest + simulate --policy {SIMULATE_POLICY} vs frugon analyze")
+    frugon = ensure_frugon()
+    if frugon is None:
+        return []
+    log = frugon_demo_log(frugon)
+    plain = decompressed(log, OUT / "frugon" / "sample_logs.jsonl")
+    env = isolated_env(OUT / "frugon-home")
+    print(f"  {log.relative_to(ROOT)} ({log.stat().st_size / 1e6:.1f} MB gz)")
+    print(f"  bare floor reads the decompressed copy {plain.relative_to(ROOT)}"
+          f" ({plain.stat().st_size / 1e6:.0f} MB)")
+    ours_log = log
+    try:
+        with fresh_workspace() as ws:
+            ingest([log], ws)
+    except Failed as e:
+        if e.code != 2 or "unknown log format" not in e.stderr:
+            raise
+        print(f"  {e.stderr.strip().splitlines()[-1]}")
+        ours_log = patched_copy(log, OUT / "frugon" / "sample_logs_patched.jsonl.gz")
+        row += " (patched copy: detection pending)"
+        print(f"  ours runs on {ours_log.relative_to(ROOT)}: {row}")
+
+    def ours() -> Sample:
+        with fresh_workspace() as ws:
+            first = ingest([ours_log], ws)
+            second = run([SPENDSCOPE, "simulate", "--policy", SIMULATE_POLICY, "--json",
+                          "--workspace", str(ws)])
+        return combine(first, second)
+
+    def peer() -> Sample:
+        return run([str(frugon), "analyze", str(log), "--no-report", "--no-progress"], env=env)
+
+    mine, theirs, bare = alternate(runs, ours, peer, lambda: bare_read([plain]))
+    figures = [compare(row, "spendscope ingest + simulate", mine, "frugon analyze", theirs, 0.33)]
+    figures.append(compare(f"{row} floor", "spendscope ingest + simulate", mine,
+                           "bare read_ndjson", bare, None))
+    return figures
+
+
+def row_single(requests: int, runs: int) -> list[dict]:
+    figures = []
+    for fmt in SINGLE_FORMATS:
+        row = f"single {fmt} {requests:,}"
+        print(f"\n[{row}] spendscope ingest vs bare polars.read_ndjson")
+        try:
+            figures.append(single_format(row, corpus(fmt, requests, [fmt]), runs))
+        except Failed as e:
+            figures.append(failed_figure(row, e))
+    return figures
+
+
+def single_format(row: str, logs: Path, runs: int) -> dict:
+    """Ingest the folder of one format against a bare read of its file(s)."""
+    files = sorted(logs.glob("*.jsonl"))
+    print("  " + ", ".join(f"{p.name} ({p.stat().st_size / 1e6:,.0f} MB)" for p in files))
+
+    def ours() -> Sample:
+        with fresh_workspace() as ws:
+            return ingest([logs], ws)
+
+    floor_error = bare_read_error(files)
+    if floor_error:
+        print(f"  bare polars.read_ndjson cannot read it ({floor_error}): ours alone")
+        mine = show("spendscope ingest", alternate(runs, ours)[0])
+        return single_figure(row, f"{mine['median_s']:.2f} s", "-", None, peer="bare read fails",
+                             ours_stats=mine, peer_error=floor_error)
+    mine, bare = alternate(runs, ours, lambda: bare_read(files))
+    return compare(row, "spendscope ingest", mine, "bare read_ndjson", bare, 1.5)
+
+
+def ingest_once(path: Path) -> Sample:
+    with fresh_workspace() as ws:
+        return ingest([path], ws)
+
+
+def row_memory(small: int, large: int, runs: int, full_mix: int | None) -> list[dict]:
+    print(f"\n[memory] peak RSS of spendscope ingest of one openai_chat file,"
+          f" {small:,} and {large:,} requests")
+    small_file = corpus("openai_chat", small, ["openai_chat"]) / "openai_chat.jsonl"
+    large_file = corpus("openai_chat", large, ["openai_chat"]) / "openai_chat.jsonl"
+    at_small, at_large = alternate(runs, lambda: ingest_once(small_file),
+                                   lambda: ingest_once(large_file))
+    small_mb = show(f"ingest openai_chat {small:,}", at_small)["median_rss_mb"]
+    large_mb = show(f"ingest openai_chat {large:,}", at_large)["median_rss_mb"]
+    growth = (large_mb / small_mb - 1) * 100
+    print(f"  peak at {large:,}: {large_mb:,.0f} MB (target <= 1,024 MB)"
+          f"  {verdict(large_mb <= 1024)}")
+    print(f"  growth {small:,} -> {large:,}: {growth:+.0f} % (target <= 25 %)"
+          f"  {verdict(growth <= 25)}")
+    figures = [
+        single_figure(f"memory openai_chat {large:,}", f"{large_mb:,.0f} MB", "<= 1,024 MB",
+                      large_mb <= 1024, ours_stats=stats(at_large)),
+        single_figure(f"memory growth {small:,}->{large:,}", f"{growth:+.0f} %", "<= 25 %",
+                      growth <= 25, small_stats=stats(at_small)),
+    ]
+    if full_mix:
+        figures.append(memory_mix(full_mix))
+    return figures
+
+
+def memory_mix(requests: int) -> dict:
+    """Peak RSS of one ingest of the generator's default mix (long: only with --full)."""
+    row = f"memory mix {requests:,}"
+    print(f"\n[{row}] peak RSS of spendscope ingest of the default mix, one run")
+    try:
+        mix = ingest_once(corpus("mix", requests, None, bad_lines=True))
+    except Failed as e:
+        return failed_figure(row, e)
+    show(f"ingest mix {requests:,}", [mix])
+    ok = mix.rss_mb <= 2048
+    print(f"  peak: {mix.rss_mb:,.0f} MB (target <= 2,048 MB)  {verdict(ok)}")
+    return single_figure(row, f"{mix.rss_mb:,.0f} MB", "<= 2,048 MB", ok, ours_stats=stats([mix]))
+
+
+def row_reads(requests: int, runs: int) -> list[dict]:
+    print(f"\n[reads {requests:,}] spendscope report vs one bare pl.scan_parquet group-by")
+    ws = reads_workspace(requests)
+    figures = []
+    for by in READ_KEYS:
+        row = f"reads --by {by} {requests:,}"
+        try:
+            figures.append(read_figure(row, ws, by, runs))
+        except Failed as e:
+            figures.append(failed_figure(row, e))
+    return figures
+
+
+def read_figure(row: str, ws: Path, by: str, runs: int) -> dict:
+    print(f"  --by {by}" + ("  (bare: group by template_id)" if by == "category" else ""))
+    mine, bare = alternate(runs, lambda: report(ws, by),
+                           lambda: run([PY, "-c", BARE_GROUP_BY, str(ws), by]))
+    return compare(row, f"spendscope report --by {by}", mine, "bare scan_parquet", bare, 1.5)
+
+
+# --------------------------------------------------------------------------------------
+# Summary and main
+# --------------------------------------------------------------------------------------
+
+
+def print_summary(figures: list[dict]) -> None:
+    header = ("row", "ours", "peer/floor", "ratio", "target", "result")
+    lines = [header]
+    for f in figures:
+        lines.append((f["row"], f["ours"], f["peer"], f["ratio"], f["target"], verdict(f["pass"])))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    print("\nsummary")
+    for line in lines:
+        print("  " + "  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)))
+
+
+def versions() -> dict[str, str]:
+    def first_line(cmd: list[str]) -> str:
+        try:
+            out = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=60)
+            return out.stdout.strip().splitlines()[0]
+        except (OSError, IndexError, subprocess.TimeoutExpired):
+            return "-"
+
+    spendscope = "import importlib.metadata as m; print(m.version('spendscope'))"
+    return {
+        "spendscope": first_line([PY, "-c", spendscope]),
+        "polars": first_line([PY, "-c", "import polars; print(polars.__version__)"]),
+        "ccusage": first_line([str(TOOLS / "ccusage" / "node_modules" / ".bin" / "ccusage"), "-v"]),
+        "frugon": first_line([str(TOOLS / "frugon-venv" / "bin" / "frugon"), "--version"]),
+    }
+
+
+def run_row(name: str, runs: int, full: bool, scale: float) -> list[dict]:
+    def n(requests: int) -> int:  # --scale shrinks the corpora for quick checks
+        return max(1_000, int(requests * scale))
+
+    if name == "claude_code":
+        sizes = [100_000, 1_000_000] if full else [100_000]
+        return [figure for size in sizes for figure in row_claude_code(n(size), runs)]
+    if name == "frugon":
+        return row_frugon(runs)
+    if name == "single":
+        return row_single(n(200_000), runs)
+    if name == "memory":
+        return row_memory(n(200_000), n(1_000_000), runs, n(10_000_000) if full else None)
+    return row_reads(n(10_000_000 if full else 1_000_000), runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", default=",".join(ROWS),
+                        help=f"comma-separated subset of {','.join(ROWS)} (default: all)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per command (default: 3)")
+    parser.add_argument("--full", action="store_true",
+                        help="add the 1M Claude Code and 10M mix figures (long)")
+    parser.add_argument("--scale", type=float, default=1.0, help=argparse.SUPPRESS)  # e.g. 0.05
+    args = parser.parse_args()
+    only = [name.strip() for name in args.only.split(",") if name.strip()]
+    unknown = sorted(set(only) - set(ROWS))
+    if unknown:
+        parser.error(f"unknown --only {','.join(unknown)} (choose from {','.join(ROWS)})")
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    print(f"bench/scale.py: {args.runs} run(s) per command; median (min-max) wall, median peak RSS"
+          + ("; --full" if args.full else "")
+          + (f"; scale {args.scale:g}" if args.scale != 1 else ""))
+    figures = []
+    for name in ROWS:
+        if name in only:
+            try:
+                figures += run_row(name, args.runs, args.full, args.scale)
+            except (Failed, subprocess.CalledProcessError) as e:
+                figures.append(failed_figure(name, e))
+    print_summary(figures)
+    result = {
+        "args": vars(args),
+        "at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "versions": versions(),
+        "peak_rss_from": "/usr/bin/time -v" if TIME else "os.wait4 ru_maxrss",
+        "figures": figures,
+    }
+    (OUT / "scale.json").write_text(json.dumps(result, indent=1) + "\n")
+    print(f"\nwrote {(OUT / 'scale.json').relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
