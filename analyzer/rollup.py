@@ -111,7 +111,6 @@ def reduced_metadata(keys: Iterable[str]) -> pl.Expr:
             value = (pl.when(value.str.starts_with("200k")).then(pl.lit("200k"))
                      .when(value.str.starts_with("0-")).then(pl.lit("0-")))
         fields[key] = value
-    # only rows naming a key need the parse: most metadata carries none of the rare ones
     return meta(**fields)
 
 

@@ -37,7 +37,6 @@ from analyzer import rollup
 from analyzer.classify.assign import classify_templates
 from analyzer.errors import InputError
 from analyzer.ingest import normalize, read, validate
-from analyzer.ingest.formats import FORMATS
 from analyzer.ingest.formats.base import Format
 from analyzer.ingest.jsonl import Parsed, Rejection, split_id
 from analyzer.ingest.sources import Source, expand
@@ -342,4 +341,4 @@ def _join_batch_inputs(rows: pl.DataFrame, table: pl.DataFrame) -> pl.DataFrame:
     return joined.select(rows.columns)
 
 
-__all__ = ["FORMATS", "FileReport", "IngestResult", "ingest"]
+__all__ = ["FileReport", "IngestResult", "ingest"]

@@ -23,8 +23,8 @@ from pathlib import Path
 import polars as pl
 
 BUCKETS = 16
-SPILL_BYTES = 256 * 1024 * 1024  # rows held in memory before the run spills to disk
-GROUP_BYTES = 256 * 1024 * 1024  # rows settled together (a group of buckets)
+SPILL_BYTES = 64 * 1024 * 1024  # rows held in memory before the run spills to disk
+GROUP_BYTES = 64 * 1024 * 1024  # rows settled together (a group of buckets)
 _TAIL = 2
 
 
@@ -75,6 +75,8 @@ class Staging:
 
     def groups(self) -> Iterator[pl.DataFrame]:
         """The rows, a group of buckets at a time (each group about ``GROUP_BYTES``)."""
+        if self._files and self._frames:
+            self._spill()  # a spilled run holds only the group being read
         n = 1
         while n < BUCKETS and self._bytes / n > GROUP_BYTES:
             n *= 2
