@@ -258,15 +258,16 @@ class Workspace:
         """The rollup of the stored rows, again (the rollup keys changed), one part at a time."""
         cells = [rollup.cells_of(pl.scan_parquet(self.root / p).select(CANONICAL_SCHEMA.names()), keys)
                  for p in parts]
-        if not cells:
-            return []
-        merged = rollup.regroup(pl.concat(cells).lazy()).collect()
-        return [self._write(merged.select(rollup.SCHEMA.names()), f"rollup/{run}-all.parquet")]
+        return self._write_cells(pl.concat(cells).lazy(), f"rollup/{run}-all.parquet") if cells else []
 
     def _compact_rollup(self, parts: list[str], run: str) -> list[str]:
         """Many small rollup parts (one per run and group) summed into one."""
-        merged = rollup.regroup(pl.scan_parquet([str(self.root / p) for p in parts])).collect()
-        return [self._write(merged.select(rollup.SCHEMA.names()), f"rollup/{run}-compact.parquet")]
+        return self._write_cells(pl.scan_parquet([str(self.root / p) for p in parts]),
+                                 f"rollup/{run}-compact.parquet")
+
+    def _write_cells(self, cells: pl.LazyFrame, rel: str) -> list[str]:
+        merged = rollup.regroup(cells).collect()
+        return [self._write(merged.select(rollup.SCHEMA.names()), rel)]
 
     def _index_ids(self, manifest: dict[str, Any], run: str) -> list[str]:
         """The id index of a workspace written before there was one (once)."""

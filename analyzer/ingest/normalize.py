@@ -143,7 +143,7 @@ def finish(
     frame = frame.with_columns(
         pl.lit(source_format).alias("source_format"),
         file_path(paths).alias("source_file"),
-        (pl.col("_line") % (1 << FILE_SHIFT)).alias("source_line"),
+        line_number().alias("source_line"),
         tier.fill_null("standard").alias("service_tier"),
         pl.col("status").str.to_lowercase(),
     )
@@ -155,6 +155,11 @@ def finish(
 def file_index() -> pl.Expr:
     """The file index of a row's line id."""
     return pl.col("_line") // (1 << FILE_SHIFT)
+
+
+def line_number() -> pl.Expr:
+    """The line number (within its file) of a row's line id."""
+    return pl.col("_line") % (1 << FILE_SHIFT)
 
 
 def file_path(paths: dict[int, str]) -> pl.Expr:
@@ -222,10 +227,10 @@ def billed_rows(frame: pl.DataFrame, *, source_format: str, paths: dict[int, str
     frame = resolve_models(frame).with_columns(
         pl.lit(source_format).alias("source_format"),
         file_path(paths).alias("source_file"),
-        (pl.col("_line") % (1 << FILE_SHIFT)).alias("source_line"),
+        line_number().alias("source_line"),
         pl.when(pl.col("model_raw") == "unknown").then(None).otherwise(pl.col("model")).alias("model"),
     )
     return frame.select(pl.col(c).cast(t) for c, t in BILLED_SCHEMA.items())
 
 
-__all__ = ["billed_rows", "conform", "file_index", "file_path", "finish", "fingerprint", "resolve_models"]
+__all__ = ["billed_rows", "conform", "file_index", "file_path", "line_number", "finish", "fingerprint", "resolve_models"]

@@ -56,10 +56,7 @@ class Sample:
         return {}
 
     def objects(self) -> list[dict[str, Any]]:
-        return [r for r in self.records if isinstance(r, dict)] if self._mixed() else self.records
-
-    def _mixed(self) -> bool:
-        return not all(isinstance(r, dict) for r in self.records)
+        return [r for r in self.records if isinstance(r, dict)]
 
 
 class Format:
