@@ -59,11 +59,11 @@ def tiny_staging(mp: pytest.MonkeyPatch, block_bytes: int = 2048) -> Iterator[di
     ``iter_line_chunks`` bind their block sizes the same way, so the defaults themselves are
     patched; ``GROUP_BYTES`` is read at call time. Yields the blocks taken, spills and settles."""
     seen: dict[str, list[Any]] = {"takes": [], "spills": [], "settles": []}
-    spill, settle, take = Staging._spill, pipeline._Run._settle, pipeline._Run.take
+    spill, settle, commit = Staging._spill, pipeline._Run._settle, pipeline._Run.commit
 
-    def spy_take(self: pipeline._Run, parsed: jsonl.Parsed, opened: read.Opened) -> None:
-        seen["takes"].append(dict(parsed.lines_by_file or {}))
-        take(self, parsed, opened)
+    def spy_commit(self: pipeline._Run, block: pipeline._Block) -> None:
+        seen["takes"].append(dict(block.lines_by_file))
+        commit(self, block)
 
     def spy_spill(self: Staging) -> None:
         spill(self)
@@ -80,7 +80,7 @@ def tiny_staging(mp: pytest.MonkeyPatch, block_bytes: int = 2048) -> Iterator[di
     mp.setattr(jsonl.iter_line_chunks, "__defaults__", (1024,))  # chunk_bytes
     mp.setattr(Staging, "_spill", spy_spill)
     mp.setattr(pipeline._Run, "_settle", spy_settle)
-    mp.setattr(pipeline._Run, "take", spy_take)
+    mp.setattr(pipeline._Run, "commit", spy_commit)
     yield seen
 
 

@@ -53,6 +53,20 @@ class Parsed:
     lines_by_file: dict[int, int] | None = None  # file index -> lines; None: one file, index 0
 
 
+@dataclass
+class Lines:
+    """Whole lines of one or more files, not yet parsed; ``ids`` holds each line's id."""
+
+    block: bytes
+    ids: np.ndarray
+    by_file: dict[int, int]  # file index -> lines
+
+    def parse(self, schema: pl.Schema) -> Parsed:
+        parsed = parse_lines(self.block, self.ids, schema)
+        parsed.lines_by_file = self.by_file
+        return parsed
+
+
 def iter_line_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterator[tuple[int, bytes]]:
     """Yield ``(first_line_number, bytes)`` blocks of whole lines, each ending in ``\\n``."""
     carry = b""

@@ -90,8 +90,9 @@ def fingerprint(
 
     The key is computed once per distinct (system prompt, head of the user text) pair, and
     the sample text (which masks the whole user text) only for templates not in ``seen``
-    (those already met in this run or the workspace); ``seen`` grows by the new ones, whose
-    ``template_key`` and ``sample_text`` are then null on later chunks' template rows.
+    (those already met in this run or the workspace); the others' ``template_key`` and
+    ``sample_text`` are null. ``seen`` is only read: the caller adds the new templates when
+    it takes the chunk, in order, so chunks can be fingerprinted concurrently.
     """
     head = pl.col("user_text").str.slice(0, template.USER_HEAD_CHARS)
     pairs = frame.select(pl.col("system_text"), head.alias("_head")).unique()
@@ -112,7 +113,6 @@ def fingerprint(
     firsts = keyed.filter(pl.col("template_id").is_first_distinct())
     if seen is not None:
         new = [t for t in firsts["template_id"].to_list() if t not in seen]
-        seen.update(new)
         firsts = firsts.filter(pl.col("template_id").is_in(pl.Series(new, dtype=pl.String).implode()))
     texts = firsts.select(
         "template_id",

@@ -25,11 +25,14 @@ id kept. ``Workspace.add`` stores the settled groups one at a time.
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import polars as pl
 
@@ -44,6 +47,9 @@ from analyzer.ingest.staging import Staging, with_bucket
 from analyzer.schema import COLUMNS, empty_frame
 
 Progress = Callable[[str, int], None]  # (file path, lines just read)
+T = TypeVar("T")
+R = TypeVar("R")
+STAGE_THREADS = min(2, os.cpu_count() or 1)  # chunks staged at once
 
 _BATCH_FIELDS = ("template_id", "prompt_text", "message_count", "has_tools")
 _TEMPLATES = pl.Schema({"template_id": pl.String, "template_key": pl.String, "sample_text": pl.String,
@@ -139,14 +145,53 @@ def ingest(
             batches[o.fmt.name].append((index, o))
         else:
             try:
-                for parsed in read.chunks(o, index):
-                    run.take(parsed, o)
+                for block in _in_order(read.chunks(o, index), lambda p, o=o: run.stage(p, o)):
+                    run.commit(block)
             except InputError as e:
                 run.fail(index, e)
     for group in batches.values():
-        for parsed in read.line_blocks(group, run.fail):
-            run.take(parsed, group[0][1])
+        first = group[0][1]
+        staged = _in_order(read.line_blocks(group, run.fail),
+                           lambda lines, o=first: run.stage(lines.parse(o.fmt.schema), o))
+        for block in staged:
+            run.commit(block)
     return run.finish()
+
+
+def _in_order(items: Iterator[T], work: Callable[[T], R], threads: int | None = None) -> Iterator[R]:
+    """``work`` over ``items`` on a few threads, results in the order of ``items``, with at
+    most ``threads + 1`` items in flight. The stages spend their time in polars, which
+    releases the GIL, so two blocks run on two cores."""
+    threads = threads or STAGE_THREADS
+    if threads == 1:
+        yield from map(work, items)
+        return
+    with ThreadPoolExecutor(threads, thread_name_prefix="ingest") as pool:
+        pending: deque[Future[R]] = deque()
+        try:
+            for item in items:
+                pending.append(pool.submit(work, item))
+                if len(pending) > threads:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for f in pending:
+                f.cancel()
+
+
+@dataclass
+class _Block:
+    """One parsed chunk staged (``_Run.stage``), for ``_Run.commit`` to take in order."""
+
+    lines_by_file: dict[int, int]
+    rejections: list[Rejection]
+    counts: dict[str, dict[int, int]]  # FileReport counter -> file index -> n
+    rows: pl.DataFrame
+    templates: list[pl.DataFrame]
+    inputs: pl.DataFrame | None = None
+    billed: pl.DataFrame | None = None
+    stats: rollup.Stats = field(default_factory=dict)
 
 
 class _Run:
@@ -185,64 +230,79 @@ class _Run:
         present = frame.select(normalize.file_index().unique())["_line"].to_list()
         return {i: self.files[i].path for i in present}
 
-    def take(self, parsed: Parsed, opened: read.Opened) -> None:
-        """One parsed chunk through the adapter, validation, fingerprint and finish."""
+    def stage(self, parsed: Parsed, opened: read.Opened) -> _Block:
+        """One parsed chunk through the adapter, validation, fingerprint and finish.
+
+        Reads the run's state but changes none of it (``commit`` does, in order), so chunks
+        can be staged on several threads."""
         fmt = opened.fmt
         by_file = parsed.lines_by_file or {0: parsed.lines}
         rows_in = _per_file(parsed.frame)
         rejected: dict[int, int] = defaultdict(int)
         for r in parsed.rejections:
             rejected[split_id(r.line)[0]] += 1
+        counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
         for i, n in by_file.items():
-            self.files[i].lines_read += n
-            self.files[i].skipped += n - rows_in.get(i, 0) - rejected.get(i, 0)  # blank lines
-            if self.progress:
-                self.progress(self.files[i].path, n)
-        self._reject(parsed.rejections)
+            counts["skipped"][i] += n - rows_in.get(i, 0) - rejected.get(i, 0)  # blank lines
         pre = normalize.conform(read.canonical(opened, parsed))
         if fmt.timestamp_from_file:
-            pre = self._file_time(pre)
+            pre = self._file_time(pre, counts)
+        block = _Block(by_file, list(parsed.rejections), counts, empty_frame(), [])
         skip = pre.filter(pl.col("_skip"))
-        self._count(skip, "skipped")
+        _count(counts, skip, "skipped")
         if skip.height and skip["custom_id"].null_count() < skip.height:
             inputs, tmpl = normalize.fingerprint(
                 skip.filter(pl.col("custom_id").is_not_null()), keep_text=self.keep_text, seen=self.seen
             )
-            self.inputs.append(_batch_inputs(inputs, fmt.name, self.paths(inputs)))
-            self.templates.append(tmpl.with_columns(pl.lit(0, pl.UInt32).alias("requests")))
+            block.inputs = _batch_inputs(inputs, fmt.name, self.paths(inputs))
+            block.templates.append(tmpl.with_columns(pl.lit(0, pl.UInt32).alias("requests")))
         good, rejections = validate.split(pre.filter(~pl.col("_skip")))
-        self._reject(rejections)
+        block.rejections += rejections
         is_billed = pl.col("billed_usd").is_not_null()
         if good.height and good.select(is_billed.any()).item():
             bills = good.filter(is_billed)
-            self.billed.append(normalize.billed_rows(bills, source_format=fmt.name, paths=self.paths(bills)))
-            self._count(bills, "billed_records")
-            self._count(bills, "skipped")
+            block.billed = normalize.billed_rows(bills, source_format=fmt.name, paths=self.paths(bills))
+            _count(counts, bills, "billed_records")
+            _count(counts, bills, "skipped")
             good = good.filter(~is_billed)
         good, tmpl = normalize.fingerprint(good, keep_text=self.keep_text, seen=self.seen)
-        self.templates.append(tmpl)
+        block.templates.append(tmpl)
         private = tuple(c for c in good.columns if c.startswith("_") and c not in ("_skip", "_ts_raw"))
         rows = normalize.finish(good, source_format=fmt.name, paths=self.paths(good),
                                 carry=("custom_id", *private))
-        self.staged.add(with_bucket(rows))
-        self.meta_stats = rollup.merge_stats(self.meta_stats, rollup.block_stats(rows["metadata"]))
+        block.rows = with_bucket(rows)
+        block.stats = rollup.block_stats(rows["metadata"])
+        return block
 
-    def _reject(self, rejections: list[Rejection]) -> None:
-        for r in rejections:
+    def commit(self, block: _Block) -> None:
+        """Take a staged chunk into the run: accounting, templates, staged rows."""
+        for i, n in block.lines_by_file.items():
+            self.files[i].lines_read += n
+            if self.progress:
+                self.progress(self.files[i].path, n)
+        for counter, per_file in block.counts.items():
+            for i, n in per_file.items():
+                setattr(self.files[i], counter, getattr(self.files[i], counter) + n)
+        for r in block.rejections:
             index, line = split_id(r.line)
             self.files[index].rejections.append(Rejection(line, r.reason))
+        for tmpl in block.templates:
+            self.seen.update(tmpl.filter(pl.col("sample_text").is_not_null())["template_id"].to_list())
+        self.templates += block.templates
+        if block.inputs is not None:
+            self.inputs.append(block.inputs)
+        if block.billed is not None:
+            self.billed.append(block.billed)
+        self.staged.add(block.rows)
+        self.meta_stats = rollup.merge_stats(self.meta_stats, block.stats)
 
-    def _count(self, frame: pl.DataFrame, counter: str) -> None:
-        for i, n in _per_file(frame).items():
-            setattr(self.files[i], counter, getattr(self.files[i], counter) + n)
-
-    def _file_time(self, pre: pl.DataFrame) -> pl.DataFrame:
+    def _file_time(self, pre: pl.DataFrame, counts: dict[str, dict[int, int]]) -> pl.DataFrame:
         """Rows without a time of their own take their file's modification time."""
         missing = pl.col("timestamp").is_null() & pl.col("_ts_raw").is_null() & ~pl.col("_skip")
         filled = pre.filter(missing)
         if filled.height == 0:
             return pre
-        self._count(filled, "timestamps_from_file")
+        _count(counts, filled, "timestamps_from_file")
         mtimes = {i: int(self.sources[i].mtime * 1_000_000) for i in self.paths(filled)}
         when = normalize.file_index().replace_strict(mtimes, default=None, return_dtype=pl.Int64)
         return pre.with_columns(
@@ -294,6 +354,11 @@ class _Run:
         for i, n in before.items():
             self.files[i].duplicates += n - after.get(i, 0)
         return rows
+
+
+def _count(counts: dict[str, dict[int, int]], frame: pl.DataFrame, counter: str) -> None:
+    for i, n in _per_file(frame).items():
+        counts[counter][i] += n
 
 
 def _per_file(frame: pl.DataFrame) -> dict[int, int]:

@@ -24,7 +24,7 @@ from analyzer.errors import UnreadableFileError
 from analyzer.ingest import detect
 from analyzer.ingest.formats.base import Format, Sample
 from analyzer.ingest.jsonl import (
-    BOM, CHUNK_BYTES, Parsed, Rejection, iter_line_chunks, line_id, parse_block, parse_lines, parse_records,
+    BOM, CHUNK_BYTES, Lines, Parsed, Rejection, iter_line_chunks, line_id, parse_block, parse_records,
 )
 from analyzer.ingest.sources import Source, read_all
 
@@ -96,28 +96,25 @@ def line_blocks(
     files: Sequence[tuple[int, Opened]],
     on_error: Callable[[int, UnreadableFileError], None],
     block_bytes: int = CHUNK_BYTES,
-) -> Iterator[Parsed]:
-    """Blocks of whole lines from many JSONL files of one format, each parsed by one
+) -> Iterator[Lines]:
+    """Blocks of whole lines from many JSONL files of one format, each to be parsed by one
     ``read_ndjson`` call (thousands of small session files cost one read per 8 MB, not one
     per file). A file that fails mid-way is reported through ``on_error``; its lines still
     pending are dropped here, the ones already yielded by the caller."""
-    schema = files[0][1].fmt.schema
     pieces: list[tuple[int, int, bytes]] = []  # (file index, first line, whole lines)
     held = 0
 
-    def flush() -> Parsed:
+    def flush() -> Lines:
         block = b"".join(p for _, _, p in pieces)
         counts = [p.count(b"\n") for _, _, p in pieces]
         ids = np.concatenate([
             np.arange(first, first + n, dtype=np.int64) + line_id(index, 0)
             for (index, first, _), n in zip(pieces, counts)
         ])
-        parsed = parse_lines(block, ids, schema)
         by_file: dict[int, int] = {}
         for (index, _, _), n in zip(pieces, counts):
             by_file[index] = by_file.get(index, 0) + n
-        parsed.lines_by_file = by_file
-        return parsed
+        return Lines(block, ids, by_file)
 
     for index, opened in files:
         start = len(pieces)
