@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -28,9 +28,10 @@ from analyzer.errors import AnalyzerError, ConfigError
 from analyzer.model_ids import canonical
 from analyzer.pricing import catalog
 from analyzer.schema import SERVICE_TIERS
-from analyzer.ingest.formats import FORMATS
-from analyzer.ingest.pipeline import IngestResult, ingest
 from analyzer.workspace import Workspace, default_path
+
+if TYPE_CHECKING:  # the ingest modules load with the commands that ingest (a report starts faster)
+    from analyzer.ingest.pipeline import IngestResult
 
 app = typer.Typer(
     add_completion=False,
@@ -121,6 +122,8 @@ def ingest_cmd(
 def _run_ingest(
     ws: Workspace, paths: list[Path], *, keep_text: bool, column_map: dict[str, str], quiet: bool
 ) -> IngestResult:
+    from analyzer.ingest.pipeline import ingest
+
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed:,} lines"),
         TimeElapsedColumn(), console=err, transient=True, disable=quiet or not err.is_terminal,
@@ -291,7 +294,7 @@ def classify_cmd(
         return
     ws = _workspace(workspace)
     n = ws.reclassify()
-    dist = aggregate.category_distribution(ws.categorized())
+    dist = aggregate.category_distribution(ws.categorized(by_template=True))
     if as_json:
         out.print_json(json.dumps({"templates": n, "categories": dist}))
         return
@@ -443,6 +446,8 @@ def _reset_demo(root: Path) -> None:
 @app.command("formats")
 def formats_cmd() -> None:
     """List the log formats spendscope recognises."""
+    from analyzer.ingest.formats import FORMATS
+
     table = Table(title="Supported log formats", title_justify="left")
     table.add_column("name")
     table.add_column("source")

@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from genai_prices.data_snapshot import get_snapshot
-
 _GATEWAY_PREFIXES = {
     "openai": "openai",
     "azure": "azure",
@@ -112,6 +110,8 @@ def canonical(raw: str | None, provider_hint: str | None = None) -> tuple[str, s
     bedrock_id = raw.strip().rsplit("/", 1)[-1]
     if "." in bedrock_id:
         attempts += [(bedrock_id, "aws"), (_GEO.sub("", bedrock_id), "aws")]
+    from genai_prices.data_snapshot import get_snapshot
+
     snapshot = get_snapshot()
     for ref, provider_id in attempts:
         try:

@@ -137,6 +137,26 @@ def cells_of(rows: pl.DataFrame | pl.LazyFrame, keys: Iterable[str]) -> pl.DataF
     )
 
 
+CATEGORY_KEYS = (*(k for k in KEYS if k != "template_id"), "category", "category_source")
+CATEGORY_SCHEMA = pl.Schema({
+    **{k: t for k, t in SCHEMA.items() if k != "template_id"},
+    "category": pl.String, "category_source": pl.String,
+})
+
+
+def by_category(categorized: pl.LazyFrame) -> pl.DataFrame:
+    """Categorized cells summed over templates (``CATEGORY_SCHEMA``): what every report
+    reads. Chat-like traffic has a template per request or two, so this is where the rollup
+    becomes small (1M requests of the generator's mix: 496k cells by template, 14k by
+    category); per-template detail stays in the cells."""
+    return (
+        categorized.group_by(CATEGORY_KEYS).agg(pl.col(list(TOKEN_COLUMNS)).sum())
+        .select(pl.col(c).cast(t) for c, t in CATEGORY_SCHEMA.items())
+        .sort(CATEGORY_KEYS, nulls_last=True)
+        .collect()
+    )
+
+
 def regroup(cells: pl.LazyFrame) -> pl.LazyFrame:
     """Cells of several parts with the same keys summed into one."""
     return cells.group_by(KEYS).agg(pl.col(list(TOKEN_COLUMNS)).sum())

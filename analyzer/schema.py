@@ -97,5 +97,20 @@ class RequestRow(BaseModel):
     has_tools: bool | None = None
 
 
+# Billed amounts from cost reports, kept apart from requests for reconciliation.
+BILLED_SCHEMA = pl.Schema(
+    {
+        "timestamp": CANONICAL_SCHEMA["timestamp"],
+        "provider": pl.String,
+        "model": pl.String,
+        "billed_usd": pl.Float64,
+        "metadata": pl.String,
+        "source_format": pl.String,
+        "source_file": pl.String,
+        "source_line": pl.Int64,
+    }
+)
+
+
 def empty_frame() -> pl.DataFrame:
     return pl.DataFrame(schema=CANONICAL_SCHEMA)

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
 from analyzer.cli import JsonOpt, WorkspaceOpt, _money, _workspace, app, out, user_errors
 from analyzer.errors import ConfigError
-from analyzer.simulate import forecast, policy
-from analyzer.simulate.optimize import KEEP, Optimized, optimize
-from analyzer.simulate.scenario import Result
-from analyzer.simulate.session import Simulator
+from analyzer.simulate import policy
+
+if TYPE_CHECKING:  # the simulator loads with the commands that run it
+    from analyzer.simulate.optimize import Optimized
+    from analyzer.simulate.scenario import Result
+    from analyzer.simulate.session import Simulator
 
 FloorOpt = Annotated[float | None, typer.Option("--quality-floor", help="Flag categories whose expected quality falls below this pass rate (0-1).")]
 ResultsOpt = Annotated[Path | None, typer.Option("--quality-results", help="Your own A/B results, CSV: category,model,passed,total [default: quality_results.csv in the workspace].")]
@@ -45,6 +47,8 @@ def simulate_cmd(
         return
     if policy_file is None:
         raise ConfigError("--policy FILE (or a preset name, see --list-presets) is required")
+    from analyzer.simulate.session import Simulator
+
     chosen = policy.load(policy_file)
     sim = Simulator.for_workspace(_workspace(workspace), meta_keys=chosen.meta_keys,
                                   quality_results=quality_results)
@@ -72,6 +76,9 @@ def optimize_cmd(
 ) -> None:
     """The cheapest per-category routing whose expected quality stays at or above the floor."""
     ws = _workspace(workspace)
+    from analyzer.simulate.optimize import optimize
+    from analyzer.simulate.session import Simulator
+
     sim = Simulator.for_workspace(ws, quality_results=quality_results)
     _empty_check(sim)
     found = optimize(sim, floor, extra_candidates=candidate or [], month_days=month_days)
@@ -84,6 +91,8 @@ def optimize_cmd(
 
 
 def _forecast_json(result: Result, budget: float | None) -> dict[str, Any]:
+    from analyzer.simulate import forecast  # numpy loads with it
+
     f = forecast.forecast(result.daily, ["baseline_usd", "scenario_usd"], budget)
     breach = {k.removesuffix("_usd"): (d.isoformat() if d else None) for k, d in f.budget_breach.items()}
     return {"month": f.month, "days": f.days, "method": f.method,
@@ -146,6 +155,8 @@ def _print_result(r: Result, fc: dict[str, Any] | None) -> None:
 
 
 def _print_optimized(found: Optimized, path: Path) -> None:
+    from analyzer.simulate.optimize import KEEP
+
     table = Table(title=f"Cheapest route per category at expected quality ≥ {found.floor:.0%}", title_justify="left")
     for col, right in (("category", False), ("model", False), ("baseline", True), ("optimized", True),
                        ("quality", True)):

@@ -9,6 +9,7 @@ Layout::
       templates/<run>.parquet               template_id → masked template text
       ids/<run>.parquet                     request_id and its bucket: the dedupe index
       rollup/<run>.parquet                  the rows summed into cells (analyzer/rollup.py)
+      cache/categories-<digest>.parquet     the cells categorized, summed over templates
       prices.toml | prices.json             the user's own prices and discounts (optional)
       classify.toml                         the user's classification rules (optional)
       relabels.json                         template_id → category set by the user
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import secrets
@@ -31,7 +33,7 @@ import time
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
@@ -40,12 +42,13 @@ from analyzer.classify import assign
 from analyzer.classify.assign import VERDICT_SCHEMA, ClassifySettings
 from analyzer.classify.taxonomy import CATEGORIES
 from analyzer.errors import ConfigError, WorkspaceError
-from analyzer.ingest.normalize import BILLED_SCHEMA
-from analyzer.ingest.pipeline import IngestResult
 from analyzer.ingest.staging import with_bucket
 from analyzer.pricing import overrides
 from analyzer.pricing.overrides import PriceSettings
-from analyzer.schema import CANONICAL_SCHEMA
+from analyzer.schema import BILLED_SCHEMA, CANONICAL_SCHEMA
+
+if TYPE_CHECKING:
+    from analyzer.ingest.pipeline import IngestResult
 
 MANIFEST = "manifest.json"
 VERSION = 1
@@ -58,6 +61,8 @@ RELABELS = "relabels.json"
 STALE_STAGING_S = 24 * 3600
 ROLLUP_PARTS = 32  # more rollup parts than this are summed into one
 CLASSIFY = "classify.toml"
+CACHE = "cache"  # derived tables, rebuilt when what they derive from changes
+CATEGORY_CELLS_VERSION = 1
 
 
 def default_path() -> Path:
@@ -71,11 +76,28 @@ def default_path() -> Path:
 class Workspace:
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root).expanduser()
+        self._manifest: tuple[tuple[int, int, int], dict[str, Any]] | None = None
         if self.root.exists() and not self.root.is_dir():
             raise WorkspaceError(f"{self.root}: workspace path is a file, not a folder")
 
     # ------------------------------------------------------------------ reading
     def manifest(self) -> dict[str, Any]:
+        """The manifest as written last, parsed once per change (it lists every file ever
+        ingested): shared, so callers only read it; writers take ``_read_manifest()``."""
+        path = self.root / MANIFEST
+        try:
+            st = path.stat()
+            stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
+        except OSError:
+            stamp = None
+        if stamp is not None and self._manifest is not None and self._manifest[0] == stamp:
+            return self._manifest[1]
+        data = self._read_manifest()
+        if stamp is not None:
+            self._manifest = (stamp, data)
+        return data
+
+    def _read_manifest(self) -> dict[str, Any]:
         path = self.root / MANIFEST
         if not path.exists():
             return {"version": VERSION, "runs": [], "files": [], "parts": [], "ids": [], "rollup": [],
@@ -99,9 +121,13 @@ class Workspace:
         """All canonical rows with their category (see ``classify/assign.py``), lazily."""
         return self.categorize(self.raw_requests())
 
-    def categorized(self, meta_keys: Iterable[str] = ()) -> pl.LazyFrame:
-        """``traffic(meta_keys)`` with each row's or cell's category."""
-        return self.categorize(self.traffic(meta_keys))
+    def categorized(self, meta_keys: Iterable[str] = (), *, by_template: bool = False) -> pl.LazyFrame:
+        """``traffic(meta_keys)`` with each row's or cell's category. From the rollup, and
+        unless ``by_template``, the cells come summed over templates (``rollup.by_category``,
+        cached in ``cache/``): the same sums in a fraction of the cells."""
+        if by_template or not self._rollup_serves(meta_keys):
+            return self.categorize(self.traffic(meta_keys))
+        return self._category_cells()
 
     def rollup_keys(self) -> tuple[str, ...] | None:
         """The metadata keys the rollup keeps (None: this workspace has no rollup yet)."""
@@ -112,12 +138,38 @@ class Workspace:
         """What reports read: the rollup's cells (``analyzer/rollup.py``) when they keep
         every metadata key asked for and every key a ``classify.toml`` rule reads; else the
         raw rows (same columns, same results, slower)."""
+        if self._rollup_serves(meta_keys):
+            return self._scan("rollup", rollup.SCHEMA)
+        return self.raw_requests()
+
+    def _rollup_serves(self, meta_keys: Iterable[str]) -> bool:
+        """Whether the rollup keeps every metadata key asked for and every key a rule reads."""
         keys = self.rollup_keys()
         needed = set(meta_keys) | {r.field[5:] for r in self.classify_settings().rules
                                    if r.field.startswith("meta:")}
-        if keys is not None and needed <= set(keys):
-            return self._scan("rollup", rollup.SCHEMA)
-        return self.raw_requests()
+        return keys is not None and needed <= set(keys)
+
+    def _category_cells(self) -> pl.LazyFrame:
+        """The rollup categorized and summed over templates, cached under ``cache/`` by a
+        digest of everything it depends on: the rollup and template parts, the rollup keys,
+        ``relabels.json`` and ``classify.toml`` (prices are applied when it is read). A
+        workspace that cannot be written still reads it, computed each time."""
+        m = self.manifest()
+        h = hashlib.blake2b(json.dumps([CATEGORY_CELLS_VERSION, m["rollup"], m["templates"],
+                                        m["rollup_keys"]]).encode(), digest_size=10)
+        for name in (RELABELS, CLASSIFY):
+            path = self.root / name
+            h.update(path.read_bytes() if path.is_file() else b"-")
+        path = self.root / CACHE / f"categories-{h.hexdigest()}.parquet"
+        if path.is_file():
+            return pl.scan_parquet(path)
+        cells = rollup.by_category(self.categorize(self._scan("rollup", rollup.SCHEMA)))
+        with contextlib.suppress(OSError):
+            self._write(cells, str(path.relative_to(self.root)))
+            for old in path.parent.glob("categories-*.parquet"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        return cells.lazy()
 
     def categorize(self, frame: pl.LazyFrame) -> pl.LazyFrame:
         """``frame`` (rows, or rows summed per template, model and metadata) with its
@@ -156,7 +208,7 @@ class Workspace:
     def reclassify(self) -> int:
         """Classify every template again (after the classifier or rules changed)."""
         with self._locked():
-            manifest = self.manifest()
+            manifest = self._read_manifest()
             templates = self.templates()
             if templates.height == 0:
                 return 0
@@ -203,7 +255,7 @@ class Workspace:
         """Store new rows, a group of request-id buckets at a time; rows already in the
         workspace count as duplicates of their file."""
         with self._locked():
-            manifest = self.manifest()
+            manifest = self._read_manifest()
             self._remove_orphans(manifest)
             run = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
             if "ids" not in manifest:
@@ -244,6 +296,8 @@ class Workspace:
             manifest["files"] += [{**f.as_json(), "run": run, "at": now} for f in result.files]
             self._write_manifest(manifest)
         result.close()
+        if self._rollup_serves(()):
+            self._category_cells()  # what the next report reads, ready
         return result
 
     def _meta_stats(self, manifest: dict[str, Any]) -> rollup.Stats:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ LOGS = FIXTURES / "logs"
 SHARED = ROOT.parent / "shared"
 
 os.environ.setdefault("TZ", "UTC")
+# The catalog's lookup memo (analyzer/pricing/catalog.py) goes to a folder of this test run,
+# never the user's own cache; subprocesses of the tests share it.
+os.environ["SPENDSCOPE_CACHE"] = tempfile.mkdtemp(prefix="spendscope-cache-")
 
 
 @pytest.fixture

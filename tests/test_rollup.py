@@ -90,9 +90,10 @@ def test_rollup_reports_what_the_rows_report(rows: list[dict[str, Any]], parts: 
     # cells built in several parts (as several ingest runs would) and read together
     size = -(-frame.height // parts)
     cells = pl.concat([rollup.cells_of(frame.slice(i, size), keys) for i in range(0, frame.height, size)])
-    for by in BYS:
+    by_category = rollup.by_category(categorize(cells.lazy(), TEMPLATES)).lazy()  # what reports read
+    for by, source in [(by, source) for by in BYS for source in (categorize(cells.lazy(), TEMPLATES), by_category)]:
         raw = aggregate.spend_report(categorize(frame.lazy(), TEMPLATES), by=by)
-        rolled = aggregate.spend_report(categorize(cells.lazy(), TEMPLATES), by=by)
+        rolled = aggregate.spend_report(source, by=by)
         money = ("cost_usd", "daily_run_rate_usd", "monthly_projection_usd")
         # every count and token sum is exact; money to the nano-dollar rounding of each row or cell
         assert {k: v for k, v in raw["totals"].items() if k not in money} == \
@@ -172,3 +173,22 @@ def test_meta_key_outside_the_rollup_reads_raw_rows(tmp_path: Path) -> None:
     ws.add(ingest([a]))
     assert "request_id" in ws.traffic(["no_such_key"]).collect_schema().names()
     assert "request_id" not in ws.traffic().collect_schema().names()
+
+
+def test_reports_read_the_category_cells_cached_until_a_relabel(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "ws")
+    a = tmp_path / "a.jsonl"
+    a.write_text("\n".join(chat_line(i, prompt=100 + i) for i in range(6)) + "\n")
+    ws.add(ingest([a]))
+    (cached,) = (ws.root / "cache").glob("categories-*.parquet")  # written by the ingest
+    cells = ws.categorized().collect()
+    assert "template_id" not in cells.columns and cells["requests"].sum() == 6
+    assert "template_id" in ws.categorized(by_template=True).collect_schema().names()
+    before = aggregate.spend_report(ws.categorized(), by="category")
+    assert before == aggregate.spend_report(ws.categorized(by_template=True), by="category")
+    (template,) = ws.templates()["template_id"].to_list()
+    ws.relabel(template, "translation")
+    after = aggregate.spend_report(ws.categorized(), by="category")
+    assert [(g["key"], g["requests"]) for g in after["groups"]] == [("translation", 6)]
+    assert after == aggregate.spend_report(ws.categorized(by_template=True), by="category")
+    assert not cached.exists() and len(list((ws.root / "cache").glob("categories-*.parquet"))) == 1

@@ -21,7 +21,6 @@ from pathlib import Path
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from analyzer.classify.classifier import classify_keys
 from analyzer.classify.taxonomy import CATEGORIES
 from analyzer import settings
 
@@ -85,6 +84,8 @@ def classify_templates(templates: pl.DataFrame) -> pl.DataFrame:
         )
     texts = templates.select(pl.coalesce("sample_text", "template_key") if "sample_text" in templates.columns
                              else pl.col("template_key")).to_series()
+    from analyzer.classify.classifier import classify_keys  # the text model loads with it
+
     verdicts = classify_keys(
         texts.to_list(),
         has_tools=templates["has_tools"].to_list() if "has_tools" in templates.columns else None,

@@ -13,7 +13,7 @@ import polars as pl
 from analyzer.ingest import template
 from analyzer.ingest.jsonl import FILE_SHIFT
 from analyzer.model_ids import canonical
-from analyzer.schema import CANONICAL_SCHEMA, TOKEN_COLUMNS
+from analyzer.schema import BILLED_SCHEMA, CANONICAL_SCHEMA, TOKEN_COLUMNS
 
 PROMPT_CHARS = 2000
 
@@ -204,20 +204,6 @@ def _fill_ids(frame: pl.DataFrame, source_format: str) -> pl.DataFrame:
     return frame.with_columns(
         pl.coalesce(pl.col("request_id"), pl.lit(source_format + ":") + made).alias("request_id")
     )
-
-
-BILLED_SCHEMA = pl.Schema(
-    {
-        "timestamp": CANONICAL_SCHEMA["timestamp"],
-        "provider": pl.String,
-        "model": pl.String,
-        "billed_usd": pl.Float64,
-        "metadata": pl.String,
-        "source_format": pl.String,
-        "source_file": pl.String,
-        "source_line": pl.Int64,
-    }
-)
 
 
 def billed_rows(frame: pl.DataFrame, *, source_format: str, paths: dict[int, str]) -> pl.DataFrame:

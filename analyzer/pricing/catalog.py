@@ -19,20 +19,30 @@ Prices are looked up at noon UTC of the request's day, except for providers whos
 change within a day (DeepSeek's off-peak hours, all on half-hour boundaries): those at the
 middle of the request's half-hour. A model with an input price but no output price
 (embeddings) costs nothing for output, as in genai-prices.
+
+Lookups are remembered on disk (``Memo``: one JSON file per catalog version under the
+user's cache folder), so a command that prices a workspace it has priced before does not
+load the catalog at all: loading it is a fifth of a second, most of a report's time.
 """
 
 from __future__ import annotations
 
+import atexit
+import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from importlib.metadata import version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
-from genai_prices.data_snapshot import get_snapshot
-from genai_prices.types import ModelInfo, TieredPrices
+
+if TYPE_CHECKING:
+    from genai_prices.types import ModelInfo, TieredPrices
 
 KEYS = ("input", "cache_read", "cache_write", "cache_write_1h", "output")
 _CATALOG_KEYS = {
@@ -47,7 +57,8 @@ BATCH_DISCOUNT = {"openai": 0.5, "anthropic": 0.5, "google": 0.5}
 _BATCH_CACHE_DISCOUNTED = {"anthropic"}
 _CONTEXT = {"batch": {"processing": "batch"}, "flex": {"service_tier": "flex"},
             "priority": {"service_tier": "priority"}}
-CATALOG = "genai-prices " + __import__("importlib.metadata").metadata.version("genai-prices")
+CATALOG = "genai-prices " + version("genai-prices")
+CACHE_ENV = "SPENDSCOPE_CACHE"  # the folder of the lookup memo; "off" keeps none
 
 
 @dataclass(frozen=True)
@@ -92,10 +103,66 @@ class UnitPrices:
         return replace(self, assumptions=(*self.assumptions, Assumption(rule, self.model, day)))
 
 
+class Memo:
+    """Catalog lookups remembered on disk, one JSON file per catalog version (the bundled
+    snapshot never changes within a version, so an entry never goes stale). Read once,
+    written once at exit when it grew; a file that cannot be read or written is ignored."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Any] | None = None
+        self.grew = False
+
+    def path(self) -> Path | None:
+        folder = os.environ.get(CACHE_ENV) or str(
+            Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "spendscope")
+        return None if folder == "off" else Path(folder) / f"catalog-{CATALOG.split()[-1]}.json"
+
+    def get(self, key: str, compute: Callable[[], Any]) -> Any:
+        if self.entries is None:
+            self.entries = self._load()
+        if key not in self.entries:
+            self.entries[key] = compute()
+            if not self.grew:
+                atexit.register(self.save)
+            self.grew = True
+        return self.entries[key]
+
+    def _load(self) -> dict[str, Any]:
+        path = self.path()
+        try:
+            data = json.loads(path.read_text()) if path and path.is_file() else {}
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save(self) -> None:
+        path = self.path()
+        if not self.grew or path is None or self.entries is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(self.entries, separators=(",", ":")))
+            os.replace(tmp, path)
+            self.grew = False
+        except OSError:
+            pass
+
+
+MEMO = Memo()
+
+
+def snapshot() -> Any:
+    """genai-prices' bundled catalog (imported on first use: it is slow to import)."""
+    from genai_prices.data_snapshot import get_snapshot
+
+    return get_snapshot()
+
+
 @lru_cache(maxsize=1)
 def _models() -> dict[tuple[str, str], ModelInfo]:
     """Catalog models by (provider id, model id): canonical ids resolve without matching."""
-    return {(p.id, m.id): m for p in get_snapshot().providers for m in p.models}
+    return {(p.id, m.id): m for p in snapshot().providers for m in p.models}
 
 
 def model_info(provider: str, model: str) -> ModelInfo | None:
@@ -103,6 +170,8 @@ def model_info(provider: str, model: str) -> ModelInfo | None:
 
 
 def _rate(value: Decimal | TieredPrices | None) -> Rate | None:
+    from genai_prices.types import TieredPrices
+
     if value is None:
         return None
     if isinstance(value, TieredPrices):
@@ -117,14 +186,18 @@ def noon(day: date) -> datetime:
 @lru_cache(maxsize=1)
 def time_of_day_providers() -> frozenset[str]:
     """Providers with prices that change within a day (DeepSeek's off-peak hours)."""
+    return frozenset(MEMO.get("time_of_day_providers", lambda: sorted(_time_of_day_providers())))
+
+
+def _time_of_day_providers() -> set[str]:
     found = set()
-    for p in get_snapshot().providers:
+    for p in snapshot().providers:
         for m in p.models:
             if isinstance(m.prices, list) and any(
                 type(cp.constraint).__name__ == "TimeOfDateConstraint" for cp in m.prices
             ):
                 found.add(p.id)
-    return frozenset(found)
+    return found
 
 
 @lru_cache(maxsize=65536)
@@ -135,6 +208,29 @@ def unit_prices(
     service tier; None when the catalog has no input price for it."""
     if not isinstance(when, datetime):
         when = noon(when)
+    key = json.dumps(["unit_prices", provider, model, when.isoformat(), tier])
+    found = MEMO.get(key, lambda: _to_json(_unit_prices(provider, model, when, tier)))
+    return _from_json(found)
+
+
+def _to_json(p: UnitPrices | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {"provider": p.provider, "model": p.model, "source": p.source, "context_window": p.context_window,
+            "rates": {k: None if r is None else [r.base, [list(t) for t in r.tiers]] for k, r in p.rates.items()},
+            "assumptions": [[a.rule, a.model, a.day.isoformat()] for a in p.assumptions]}
+
+
+def _from_json(d: dict[str, Any] | None) -> UnitPrices | None:
+    if d is None:
+        return None
+    rates = {k: None if r is None else Rate(r[0], tuple((int(s), p) for s, p in r[1]))
+             for k, r in d["rates"].items()}
+    assumptions = tuple(Assumption(rule, model, date.fromisoformat(day)) for rule, model, day in d["assumptions"])
+    return UnitPrices(d["provider"], d["model"], rates, d["source"], assumptions, d["context_window"])
+
+
+def _unit_prices(provider: str, model: str, when: datetime, tier: str) -> UnitPrices | None:
     day = when.date()
     info = model_info(provider, model)
     if info is None:
@@ -228,8 +324,14 @@ def tier_thresholds() -> tuple[int, ...]:
 
     Requests between two neighbouring thresholds take the same tier of every model, so
     summing them before pricing is exact (see ``analyzer/rollup.py``)."""
+    return tuple(MEMO.get("tier_thresholds", _tier_thresholds))
+
+
+def _tier_thresholds() -> list[int]:
+    from genai_prices.types import TieredPrices
+
     found: set[int] = set()
-    for p in get_snapshot().providers:
+    for p in snapshot().providers:
         for m in p.models:
             prices = m.prices if isinstance(m.prices, list) else [m.prices]
             for cp in prices:
@@ -237,4 +339,4 @@ def tier_thresholds() -> tuple[int, ...]:
                 for value in vars(price).values():
                     if isinstance(value, TieredPrices):
                         found.update(int(t.start) for t in value.tiers)
-    return tuple(sorted(found))
+    return sorted(found)
