@@ -160,14 +160,22 @@ def provider_hint(e: pl.Expr) -> pl.Expr:
     return low.replace(_PROVIDERS)
 
 
-def _wrapped_lines(texts: pl.Series, opener: str, closer: str) -> pl.Series:
-    """``{"m": <JSON text>}`` per row; ``{"m":null}`` where the text is not that kind of value."""
+def _wrapped_lines(texts: pl.Series, opener: str, closer: str, tabs_escaped: bool = True) -> pl.Series:
+    """``{"m": <JSON text>}`` per row; ``{"m":null}`` where the text is not that kind of value.
+
+    Line breaks become spaces (one record per line). A nested value that the NDJSON reader
+    handed back as text carries its strings' tabs and other control characters raw (it
+    escapes only line breaks, quotes and backslashes), which no JSON reader takes: tabs are
+    escaped, the rarer controls become spaces. A text that was JSON already can only hold
+    them between tokens: ``tabs_escaped=False`` reads such a text again, tabs as spaces."""
     t = texts.cast(S).str.strip_chars()
     head = r"^\[\s*(\{|\])" if opener == "[" else r"^\{"
     ok = (t.str.contains(head) & t.str.ends_with(closer)).fill_null(False)
+    flat = t.str.replace_all(r"[\r\n]+", " ").str.replace_all(r"[\x00-\x08\x0b-\x1f]", " ")
+    flat = flat.str.replace_all("\t", "\\t", literal=True) if tabs_escaped else flat.str.replace_all("\t", " ", literal=True)
     return pl.select(
         pl.when(ok)
-        .then(pl.concat_str([pl.lit('{"m":'), t.str.replace_all(r"[\r\n]+", " "), pl.lit("}")]))
+        .then(pl.concat_str([pl.lit('{"m":'), flat, pl.lit("}")]))
         .otherwise(pl.lit('{"m":null}'))
     ).to_series()
 
@@ -191,7 +199,8 @@ def _decode(texts: pl.Series, dtype: pl.DataType, opener: str) -> tuple[pl.Serie
     turns nested values under a ``String`` leaf into their JSON text. A block that fails
     is bisected, so only the rows that cannot be read come back null (and ``failed``).
     """
-    lines = _wrapped_lines(texts, opener, "]" if opener == "[" else "}")
+    closer = "]" if opener == "[" else "}"
+    lines = _wrapped_lines(texts, opener, closer)
     failed: list[int] = []
 
     def read(part: pl.Series, offset: int) -> pl.Series:
@@ -205,6 +214,13 @@ def _decode(texts: pl.Series, dtype: pl.DataType, opener: str) -> tuple[pl.Serie
         return pl.concat([read(part.slice(0, mid), offset), read(part.slice(mid), offset + mid)])
 
     values = read(lines, 0)
+    if failed:  # tabs between the tokens of a text that was JSON already
+        retry = pl.Series(failed, dtype=pl.UInt32)
+        lines, first, failed = _wrapped_lines(texts.gather(retry), opener, closer, tabs_escaped=False), failed, []
+        again = pl.DataFrame({"i": retry, "again": read(lines, 0)})
+        values = (pl.DataFrame({"m": values}).with_row_index("i").join(again, on="i", how="left")
+                  .select(pl.coalesce("again", "m").alias("m")).to_series())
+        failed = [first[i] for i in failed]
     mask = pl.Series("failed", [False] * texts.len(), pl.Boolean)
     if failed:
         mask = mask.scatter(failed, True)

@@ -23,8 +23,8 @@ from pathlib import Path
 import polars as pl
 
 BUCKETS = 16
-SPILL_BYTES = 64 * 1024 * 1024  # rows held in memory before the run spills to disk
-GROUP_BYTES = 64 * 1024 * 1024  # rows settled together (a group of buckets)
+SPILL_BYTES = 16 * 1024 * 1024  # rows held in memory before the run spills to disk
+GROUP_BYTES = 32 * 1024 * 1024  # rows settled together (a group of buckets)
 _TAIL = 2
 
 

@@ -253,3 +253,22 @@ def test_json_fields_reads_once_and_falls_back_per_row() -> None:
         (None, None),
         (None, '{"nested": true}'),
     ]
+
+
+def test_tabs_in_prompts_are_read_whether_the_messages_were_nested_or_json_text(tmp_path) -> None:
+    # Nested messages come back from the NDJSON reader as text with their strings' tabs raw
+    # (it escapes only line breaks, quotes and backslashes); a JSON-text field may hold tabs
+    # between its tokens. Both are read, and the prompt keeps its tab.
+    code = "def f():\n\treturn 1"
+    nested = {"request_id": "r1", "spend": 0.1, "startTime": "2026-03-02T10:00:00Z", "model": "gpt-4o",
+              "prompt_tokens": 10, "completion_tokens": 2,
+              "messages": [{"role": "user", "content": f"Fix this: {code}"}]}
+    as_text = dict(nested, request_id="r2", messages='[\n\t{"role": "user",\t"content": "Explain: x"}\n]')
+    path = tmp_path / "spend.jsonl"
+    path.write_text(json.dumps(nested) + "\n" + json.dumps(as_text) + "\n")
+    _, rows, _ = ingest_one(path, keep_text=True)
+    rows = rows.sort("request_id")
+    assert rows["prompt_text"].to_list() == [f"Fix this: {code}", "Explain: x"]
+    assert rows["template_id"].null_count() == 0
+    texts = pl.Series(['[{"role": "user", "content": "a\tb\x1bc"}]', "[{oops\t"])
+    assert decode_messages(texts).to_list() == [[{"role": "user", "content": "a\tb c"}], None]
