@@ -149,27 +149,39 @@ class Workspace:
                                    if r.field.startswith("meta:")}
         return keys is not None and needed <= set(keys)
 
-    def _category_cells(self) -> pl.LazyFrame:
+    def _category_cells(self, earlier: Path | None = None, added: list[str] | None = None) -> pl.LazyFrame:
         """The rollup categorized and summed over templates, cached under ``cache/`` by a
         digest of everything it depends on: the rollup and template parts, the rollup keys,
         ``relabels.json`` and ``classify.toml`` (prices are applied when it is read). A
-        workspace that cannot be written still reads it, computed each time."""
-        m = self.manifest()
-        h = hashlib.blake2b(json.dumps([CATEGORY_CELLS_VERSION, m["rollup"], m["templates"],
-                                        m["rollup_keys"]]).encode(), digest_size=10)
-        for name in (RELABELS, CLASSIFY):
-            path = self.root / name
-            h.update(path.read_bytes() if path.is_file() else b"-")
-        path = self.root / CACHE / f"categories-{h.hexdigest()}.parquet"
+        workspace that cannot be written still reads it, computed each time.
+
+        After an ingest that kept the rollup keys, ``earlier`` (the cache before it) plus
+        the ``added`` rollup parts categorized is the new cache: an ingest adds templates
+        but never changes the verdict of one already stored."""
+        path = self._category_cache()
         if path.is_file():
             return pl.scan_parquet(path)
-        cells = rollup.by_category(self.categorize(self._scan("rollup", rollup.SCHEMA)))
+        if earlier is not None and earlier.is_file() and added is not None:
+            new = self.categorize(self._scan_parts(added, rollup.SCHEMA))
+            both = pl.concat([pl.scan_parquet(earlier), new.select(rollup.CATEGORY_SCHEMA.names())])
+            cells = rollup.by_category(both)
+        else:
+            cells = rollup.by_category(self.categorize(self._scan("rollup", rollup.SCHEMA)))
         with contextlib.suppress(OSError):
             self._write(cells, str(path.relative_to(self.root)))
             for old in path.parent.glob("categories-*.parquet"):
                 if old != path:
                     old.unlink(missing_ok=True)
         return cells.lazy()
+
+    def _category_cache(self) -> Path:
+        m = self.manifest()
+        h = hashlib.blake2b(json.dumps([CATEGORY_CELLS_VERSION, m["rollup"], m["templates"],
+                                        m["rollup_keys"]]).encode(), digest_size=10)
+        for name in (RELABELS, CLASSIFY):
+            path = self.root / name
+            h.update(path.read_bytes() if path.is_file() else b"-")
+        return self.root / CACHE / f"categories-{h.hexdigest()}.parquet"
 
     def categorize(self, frame: pl.LazyFrame) -> pl.LazyFrame:
         """``frame`` (rows, or rows summed per template, model and metadata) with its
@@ -240,10 +252,12 @@ class Workspace:
         return list(self.manifest()["files"])
 
     def _scan(self, key: str, schema: pl.Schema) -> pl.LazyFrame:
-        parts = [str(self.root / p) for p in self.manifest()[key]]
+        return self._scan_parts(self.manifest()[key], schema)
+
+    def _scan_parts(self, parts: list[str], schema: pl.Schema) -> pl.LazyFrame:
         if not parts:
             return pl.LazyFrame(schema=schema)
-        return pl.scan_parquet(parts).select(schema.names())
+        return pl.scan_parquet([str(self.root / p) for p in parts]).select(schema.names())
 
     # ------------------------------------------------------------------ writing
     def staging_dir(self) -> Path:
@@ -256,6 +270,7 @@ class Workspace:
         workspace count as duplicates of their file."""
         with self._locked():
             manifest = self._read_manifest()
+            earlier: Path | None = self._category_cache()  # the category cells before this run
             self._remove_orphans(manifest)
             run = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
             if "ids" not in manifest:
@@ -267,6 +282,7 @@ class Workspace:
             if manifest.get("rollup_keys") != list(keys) or "rollup" not in manifest:
                 manifest["rollup"] = self._rebuild_rollup(manifest["parts"], keys, run)
                 manifest["rollup_keys"] = list(keys)
+                earlier = None
             new_parts: dict[str, list[str]] = {"parts": [], "ids": [], "rollup": []}
             stored = 0
             for g, group in enumerate(result.groups()):
@@ -296,8 +312,8 @@ class Workspace:
             manifest["files"] += [{**f.as_json(), "run": run, "at": now} for f in result.files]
             self._write_manifest(manifest)
         result.close()
-        if self._rollup_serves(()):
-            self._category_cells()  # what the next report reads, ready
+        if self._rollup_serves(()):  # what the next report reads, ready: the new cells added
+            self._category_cells(earlier, new_parts["rollup"])
         return result
 
     def _meta_stats(self, manifest: dict[str, Any]) -> rollup.Stats:

@@ -192,3 +192,21 @@ def test_reports_read_the_category_cells_cached_until_a_relabel(tmp_path: Path) 
     assert [(g["key"], g["requests"]) for g in after["groups"]] == [("translation", 6)]
     assert after == aggregate.spend_report(ws.categorized(by_template=True), by="category")
     assert not cached.exists() and len(list((ws.root / "cache").glob("categories-*.parquet"))) == 1
+
+
+def test_an_ingest_adds_its_cells_to_the_category_cells(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "ws")
+    paths = []
+    for run in range(3):
+        p = tmp_path / f"{run}.jsonl"
+        p.write_text("\n".join(chat_line(10 * run + i, day=5 + i % 2, prompt=50 + i) for i in range(5)) + "\n")
+        paths.append(p)
+    for p in paths:
+        ws.add(ingest([p]))
+    (cached,) = (ws.root / "cache").glob("categories-*.parquet")
+    incremental = pl.read_parquet(cached)
+    cached.unlink()
+    again = ws.categorized().collect()  # from the whole rollup
+    assert incremental.sort(rollup.CATEGORY_KEYS, nulls_last=True).equals(
+        again.sort(rollup.CATEGORY_KEYS, nulls_last=True))
+    assert incremental["requests"].sum() == 15

@@ -4,8 +4,8 @@ The dashboard holds no business logic and no polars queries; it calls ``Views``.
 and pricing millions of requests takes seconds, a filter change must take milliseconds, so
 ``Views`` prices the workspace once (on construction and on ``refresh()``, after an upload
 or a relabel) into compact tables (``tables.py``): *cells* per (day, provider, model,
-category, service tier), the same per metadata key's value, and *verdicts* per (template,
-category, source, model). Every query then filters and sums those (``queries.py``):
+category, service tier) and the same per metadata key's value, from the rollup's category
+cells; *verdicts* per (template, category, source, model) when a page first needs them. Every query then filters and sums those (``queries.py``):
 thousands of rows rather than millions. Money is USD, unrounded; unpriced requests add
 nothing to a cost and are counted apart.
 """
@@ -37,14 +37,31 @@ class Views:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
         self._sim_lock = threading.Lock()
+        self._verdicts_lock = threading.Lock()
         self.refresh()
 
     def refresh(self) -> None:
         """Read and price the workspace again (after an upload or a relabel)."""
         self._t = tables.build(self.ws)
-        self._templates = queries.rolled_up_templates(self._t.verdicts, self._t.samples)
+        with self._verdicts_lock:
+            self._v: tables.Verdicts | None = None
+            self._templates: pl.DataFrame | None = None
         with self._sim_lock:  # a simulator being built for the old data finishes first
             self._simulator: Simulator | None = None
+
+    def _verdicts(self) -> tables.Verdicts:
+        """Verdicts per template (``tables.verdicts``), built on first use."""
+        with self._verdicts_lock:
+            if self._v is None:
+                self._v = tables.verdicts(self.ws)
+            return self._v
+
+    def _all_templates(self) -> pl.DataFrame:
+        v = self._verdicts()
+        with self._verdicts_lock:
+            if self._templates is None:
+                self._templates = queries.rolled_up_templates(v.verdicts, v.samples)
+            return self._templates
 
     def is_empty(self) -> bool:
         return self._t.cells[None].height == 0
@@ -108,7 +125,7 @@ class Views:
     # ------------------------------------------------------------------ categories
     def classification_coverage(self) -> pl.DataFrame:
         """Requests per category source (metadata, relabel, rule, model, shape), with share."""
-        by_source = queries.summed(self._t.verdicts, ["category_source"], "requests")
+        by_source = queries.summed(self._verdicts().verdicts, ["category_source"], "requests")
         total = by_source["requests"].sum()
         return by_source.with_columns(
             (pl.col("requests") / total if total else pl.lit(0.0)).alias("share")
@@ -116,7 +133,7 @@ class Views:
 
     def categories(self) -> pl.DataFrame:
         """category, requests, cost_usd, avg_confidence (request-weighted), top_models."""
-        verdicts = self._t.verdicts
+        verdicts = self._verdicts().verdicts
         sums = queries.summed(verdicts, ["category"], "requests", "cost_usd", "confidence_sum")
         return (
             sums.join(queries.model_mix(verdicts, ["category"]), on="category", how="left")
@@ -131,11 +148,12 @@ class Views:
         category_confidence, requests, cost_usd, top_models. With ``category``, only the
         requests in that category count."""
         if category is None:
-            return self._templates.head(max(limit, 0))
+            return self._all_templates().head(max(limit, 0))
         if category not in CATEGORIES:
             raise ConfigError(f"unknown category '{category}'")
-        verdicts = self._t.verdicts.filter(pl.col("category") == category)
-        return queries.rolled_up_templates(verdicts, self._t.samples).head(max(limit, 0))
+        v = self._verdicts()
+        verdicts = v.verdicts.filter(pl.col("category") == category)
+        return queries.rolled_up_templates(verdicts, v.samples).head(max(limit, 0))
 
     def relabel(self, template_id: str, category: str) -> int:
         """Set a template's category (persisted in the workspace); returns the requests
