@@ -9,6 +9,7 @@ Layout::
       templates/<run>.parquet               template_id → masked template text
       ids/<run>.parquet                     request_id and its bucket: the dedupe index
       rollup/<run>.parquet                  the rows summed into cells (analyzer/rollup.py)
+      files/<run>.parquet                   the run's files: path, format, sha256, counts
       cache/categories-<digest>.parquet     the cells categorized, summed over templates
       prices.toml | prices.json             the user's own prices and discounts (optional)
       classify.toml                         the user's classification rules (optional)
@@ -42,7 +43,7 @@ from analyzer.classify import assign
 from analyzer.classify.assign import VERDICT_SCHEMA, ClassifySettings
 from analyzer.classify.taxonomy import CATEGORIES
 from analyzer.errors import ConfigError, WorkspaceError
-from analyzer.ingest.staging import with_bucket
+from analyzer.ingest.staging import index_buckets, with_bucket
 from analyzer.pricing import overrides
 from analyzer.pricing.overrides import PriceSettings
 from analyzer.schema import BILLED_SCHEMA, CANONICAL_SCHEMA
@@ -57,6 +58,11 @@ TEMPLATE_SCHEMA = pl.Schema(
     {"template_id": pl.String, "template_key": pl.String, "sample_text": pl.String, "has_tools": pl.Boolean,
      "message_count": pl.Int32, **VERDICT_SCHEMA}
 )
+FILES_SCHEMA = pl.Schema({
+    "path": pl.String, "format": pl.String, "sha256": pl.String, "lines_read": pl.Int64,
+    "rows_ingested": pl.Int64, "rows_rejected": pl.Int64, "duplicates": pl.Int64, "skipped": pl.Int64,
+    "billed_records": pl.Int64, "timestamps_from_file": pl.Int64, "run": pl.String, "at": pl.String,
+})
 RELABELS = "relabels.json"
 STALE_STAGING_S = 24 * 3600
 ROLLUP_PARTS = 32  # more rollup parts than this are summed into one
@@ -100,8 +106,8 @@ class Workspace:
     def _read_manifest(self) -> dict[str, Any]:
         path = self.root / MANIFEST
         if not path.exists():
-            return {"version": VERSION, "runs": [], "files": [], "parts": [], "ids": [], "rollup": [],
-                    "rollup_keys": [], "meta_stats": {}, "billed": [], "templates": []}
+            return {"version": VERSION, "runs": [], "files": [], "file_parts": [], "parts": [], "ids": [],
+                    "rollup": [], "rollup_keys": [], "meta_stats": {}, "billed": [], "templates": []}
         try:
             data = json.loads(path.read_text())
         except (OSError, json.JSONDecodeError) as e:
@@ -249,7 +255,11 @@ class Workspace:
         return PriceSettings()
 
     def files(self) -> list[dict[str, Any]]:
-        return list(self.manifest()["files"])
+        """Every ingested file with its counts, run and time (``files/<run>.parquet``; a
+        workspace written before 0.7.1 lists its first files in the manifest itself)."""
+        m = self.manifest()
+        stored = [str(self.root / p) for p in m.get("file_parts", [])]
+        return list(m["files"]) + (pl.read_parquet(stored).to_dicts() if stored else [])
 
     def _scan(self, key: str, schema: pl.Schema) -> pl.LazyFrame:
         return self._scan_parts(self.manifest()[key], schema)
@@ -309,7 +319,10 @@ class Workspace:
                 manifest["rollup"] = self._compact_rollup(manifest["rollup"], run)
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             manifest["runs"].append({"run": run, "at": now, "rows": stored})
-            manifest["files"] += [{**f.as_json(), "run": run, "at": now} for f in result.files]
+            if result.files:  # kept out of the manifest, which every read parses
+                listed = pl.DataFrame([{**f.as_json(), "run": run, "at": now} for f in result.files],
+                                      schema=FILES_SCHEMA, orient="row")
+                manifest.setdefault("file_parts", []).append(self._write(listed, f"files/{run}.parquet"))
             self._write_manifest(manifest)
         result.close()
         if self._rollup_serves(()):  # what the next report reads, ready: the new cells added
@@ -350,7 +363,7 @@ class Workspace:
         """``group`` without the requests already stored (checked in their buckets only)."""
         if not id_parts:
             return group
-        members = group["_bucket"].unique().implode()
+        members = pl.Series(index_buckets(group["_bucket"].unique().to_list()), dtype=pl.UInt8).implode()
         known = (
             pl.scan_parquet([str(self.root / p) for p in id_parts])
             .filter(pl.col("_bucket").is_in(members))
@@ -387,8 +400,9 @@ class Workspace:
         _atomic_json(self.root / MANIFEST, manifest)
 
     def _remove_orphans(self, manifest: dict[str, Any]) -> None:
-        listed = {p for key in ("parts", "billed", "templates", "ids", "rollup") for p in manifest.get(key, [])}
-        for sub in ("requests", "billed", "templates", "ids", "rollup"):
+        listed = {p for key in ("parts", "billed", "templates", "ids", "rollup", "file_parts")
+                  for p in manifest.get(key, [])}
+        for sub in ("requests", "billed", "templates", "ids", "rollup", "files"):
             for path in (self.root / sub).rglob("*.parquet*") if (self.root / sub).exists() else []:
                 if str(path.relative_to(self.root)) not in listed:
                     path.unlink(missing_ok=True)

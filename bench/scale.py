@@ -4,7 +4,7 @@ Usage::
 
     python bench/scale.py [--only NAME,...] [--runs N] [--full]
 
-NAME is one of claude_code, frugon, single, memory, reads (default: all). The script sets
+NAME is one of claude_code, frugon, single, memory, reads, dashboard (default: all). The script sets
 itself up: it installs its peer tools into ``bench/out/tools/`` (ccusage with npm, frugon in
 its own venv), generates its corpora with ``sample_logs/generate.py`` into ``bench/out/``
 (git-ignored) and reuses them on the next run. A tool that fails to install skips its row.
@@ -40,10 +40,14 @@ Rows and targets:
 4. memory -- peak RSS of ``spendscope ingest`` of one openai_chat file at 200k and 1M
    requests. Targets: <= 1 GB (1,024 MB) at 1M; growth from 200k to 1M <= 25 %. With
    ``--full`` also the generator's default mix at 10M requests, ingested once: <= 2 GB.
-5. reads -- a workspace of the default mix at 1M requests (10M with ``--full``), ingested
+5. reads -- a workspace of the default mix at 1M requests (also 10M with ``--full``), ingested
    once and kept: ``spendscope report --by X`` for X in model, category, meta:project, day
    against one bare ``pl.scan_parquet`` group-by over the workspace's Parquet parts (category
    is not stored: the bare query groups by template_id instead). Target: ratio <= 1.5.
+6. dashboard -- the same workspace: seconds from starting ``spendscope serve`` until its
+   page layout (``/_dash-layout``) answers, i.e. the views are built and the server
+   listens, and the server's peak RSS then; at 1M (also 10M with ``--full``). Target:
+   <= 5 s at 10M requests.
 
 The figures are printed as they are measured, then as a summary table, and written as JSON
 to ``bench/out/scale.json``.
@@ -73,7 +77,7 @@ SPENDSCOPE = str(Path(PY).parent / "spendscope")
 GENERATE = str(ROOT / "sample_logs" / "generate.py")
 TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
 
-ROWS = ("claude_code", "frugon", "single", "memory", "reads")
+ROWS = ("claude_code", "frugon", "single", "memory", "reads", "dashboard")
 # ccusage 20.0.26 (the newest) installs without its linux-x64 native package, which the
 # registry does not have, and then refuses to run; 20.0.24 is the newest that runs here.
 CCUSAGE = "ccusage@20.0.24"
@@ -582,6 +586,55 @@ def memory_mix(requests: int) -> dict:
     return single_figure(row, f"{mix.rss_mb:,.0f} MB", "<= 2,048 MB", ok, ours_stats=stats([mix]))
 
 
+def row_dashboard(requests: int, runs: int) -> list[dict]:
+    print(f"\n[dashboard {requests:,}] spendscope serve until its layout answers")
+    ws = reads_workspace(requests)
+    samples = [serve_start(ws) for _ in range(runs)]
+    median = show(f"spendscope serve {requests:,}", samples)["median_s"]
+    ok = median <= 5 if requests >= 10_000_000 else None
+    print(f"  start: {median:.2f} s (target <= 5 s at 10M)  {verdict(ok)}")
+    return [single_figure(f"dashboard start {requests:,}", f"{median:.2f} s", "<= 5 s at 10M", ok,
+                          ours_stats=stats(samples))]
+
+
+def serve_start(ws: Path, timeout: float = 300) -> Sample:
+    """Seconds until a fresh ``spendscope serve`` answers ``/_dash-layout``; its RSS then."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    start = time.perf_counter()
+    proc = subprocess.Popen([SPENDSCOPE, "serve", "--port", str(port), "--workspace", str(ws)],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        while True:
+            if proc.poll() is not None:
+                raise Failed(f"spendscope serve exited {proc.returncode}", proc.returncode,
+                             proc.stderr.read().decode(errors="replace") if proc.stderr else "")
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_dash-layout", timeout=5) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.perf_counter() - start > timeout:
+                raise Failed(f"spendscope serve did not answer in {timeout:.0f} s")
+            time.sleep(0.05)
+        wall = time.perf_counter() - start
+        status = Path(f"/proc/{proc.pid}/status")
+        hwm = [line for line in status.read_text().splitlines() if line.startswith("VmHWM")]
+        rss_mb = int(hwm[0].split()[1]) / 1024 if hwm else 0.0
+        return Sample(wall, rss_mb)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 def row_reads(requests: int, runs: int) -> list[dict]:
     print(f"\n[reads {requests:,}] spendscope report vs one bare pl.scan_parquet group-by")
     ws = reads_workspace(requests)
@@ -648,7 +701,9 @@ def run_row(name: str, runs: int, full: bool, scale: float) -> list[dict]:
         return row_single(n(200_000), runs)
     if name == "memory":
         return row_memory(n(200_000), n(1_000_000), runs, n(10_000_000) if full else None)
-    return row_reads(n(10_000_000 if full else 1_000_000), runs)
+    sizes = [1_000_000, 10_000_000] if full else [1_000_000]
+    row = row_dashboard if name == "dashboard" else row_reads
+    return [figure for size in sizes for figure in row(n(size), runs)]
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from analyzer.ingest import detect, jsonl, pipeline, read, staging
 from analyzer.ingest.pipeline import FileReport, IngestResult, ingest
-from analyzer.ingest.staging import BUCKETS, Staging, with_bucket
+from analyzer.ingest.staging import BUCKETS, Staging, index_buckets, with_bucket
 from analyzer.schema import COLUMNS
 from analyzer.workspace import MANIFEST, Workspace
 
@@ -53,7 +53,7 @@ def row(rows: pl.DataFrame, request_id: str) -> dict:  # type: ignore[type-arg]
 
 @contextmanager
 def tiny_staging(mp: pytest.MonkeyPatch, block_bytes: int = 2048) -> Iterator[dict[str, list[Any]]]:
-    """Spill on every add, settle one bucket per group, read JSONL in ~``block_bytes`` blocks.
+    """Spill on every add, settle ~16 KB of buckets per group, read JSONL in ~``block_bytes`` blocks.
 
     ``Staging.__init__`` binds ``spill_bytes=SPILL_BYTES`` at import, and ``line_blocks`` /
     ``iter_line_chunks`` bind their block sizes the same way, so the defaults themselves are
@@ -75,7 +75,7 @@ def tiny_staging(mp: pytest.MonkeyPatch, block_bytes: int = 2048) -> Iterator[di
         return settle(self, rows, inputs)
 
     mp.setattr(Staging.__init__, "__defaults__", (None, 1))  # (directory, spill_bytes)
-    mp.setattr(staging, "GROUP_BYTES", 1)
+    mp.setattr(staging, "GROUP_BYTES", 16 * 1024)  # a few buckets per group
     mp.setattr(read.line_blocks, "__defaults__", (block_bytes,))
     mp.setattr(jsonl.iter_line_chunks, "__defaults__", (1024,))  # chunk_bytes
     mp.setattr(Staging, "_spill", spy_spill)
@@ -404,23 +404,28 @@ def test_buckets_are_fixed_functions_of_the_id_tail() -> None:
     ids = ["chatcmpl-0", "chatcmpl-1", "msg_01A", "abc", "x", "zz-10", "yy-10"]
     frame = with_bucket(pl.DataFrame({"request_id": ids}))
     assert frame["_bucket"].dtype == pl.UInt8
-    # BLAKE2b (2-byte digest) of the last two characters, first byte mod 16: never changes,
-    # since the workspace's id index is stored by bucket
+    # BLAKE2b (2-byte digest) of the last two characters, first byte: never changes, since
+    # the workspace's id index is stored by bucket; mod 16 it is what indexes written with
+    # 16 buckets hold, which a lookup also asks for
     assert dict(frame.iter_rows()) == {
+        "chatcmpl-0": 245, "chatcmpl-1": 25, "msg_01A": 24, "abc": 85, "x": 38, "zz-10": 108, "yy-10": 108,
+    }
+    assert {k: v % 16 for k, v in frame.iter_rows()} == {
         "chatcmpl-0": 5, "chatcmpl-1": 9, "msg_01A": 8, "abc": 5, "x": 6, "zz-10": 12, "yy-10": 12,
     }
+    assert index_buckets([245, 25]) == [5, 9, 25, 245]
 
 
 def test_buckets_in_range_and_shared_by_a_common_tail() -> None:
-    ids = [f"req-{i:05d}" for i in range(2000)] + [f"other{i % 100:02d}" for i in range(300)]
+    ids = [f"req-{a}{b}" for a in "0123456789abcdef" for b in "0123456789abcdefghijklmnopqrstuv"]
     frame = with_bucket(pl.DataFrame({"request_id": ids}))
     assert set(frame["_bucket"]) <= set(range(BUCKETS))
-    assert len(set(frame["_bucket"])) == BUCKETS  # 100 distinct tails reach every bucket
+    assert len(set(frame["_bucket"])) > BUCKETS * 0.8  # 512 distinct tails reach most buckets
     per_tail = frame.group_by(pl.col("request_id").str.tail(2)).agg(pl.col("_bucket").n_unique())
     assert per_tail["_bucket"].max() == 1
     # the column can be named
     named = with_bucket(pl.DataFrame({"id": ["chatcmpl-0"]}), column="id")
-    assert named["_bucket"].to_list() == [5]
+    assert named["_bucket"].to_list() == [245]
 
 
 # ------------------------------------------------------- 7. property: spill changes nothing
@@ -486,3 +491,16 @@ def test_spilling_changes_nothing(spec: list[list[object]]) -> None:
     # the first copy of each id is kept
     assert dict(plain_rows.select("request_id", "input_tokens").iter_rows()) == {
         f"chatcmpl-{i}": p for i, p in first_prompt.items()}
+
+
+def test_an_id_index_written_with_16_buckets_still_finds_its_ids(tmp_path: Path) -> None:
+    f = write(tmp_path / "a.jsonl", [chat_line(i) for i in range(40)])
+    ws = Workspace(tmp_path / "ws")
+    ws.add(ingest([f]))
+    for p in ws.manifest()["ids"]:  # as 0.7.0 wrote it: the bucket mod 16
+        path = ws.root / p
+        old = pl.read_parquet(path).with_columns(pl.col("_bucket") % 16).sort("_bucket")
+        old.write_parquet(path)
+    again = ws.add(ingest([write(tmp_path / "b.jsonl", [chat_line(i) for i in range(30, 50)])]))
+    assert (again.files[0].rows_ingested, again.files[0].duplicates) == (10, 10)
+    assert ws.raw_requests().collect().height == 50

@@ -6,7 +6,9 @@ the workspace — meet in the same bucket. A run's rows are kept in memory while
 small; past ``SPILL_BYTES`` they are spilled to Parquet files in a staging folder, and read
 back a *group* of buckets at a time, each group small enough to settle in memory.
 
-The bucket of an id is the BLAKE2b digest of its last two characters, computed once per
+The bucket of an id is the first byte of the BLAKE2b digest of its last two characters
+(256 buckets, so a group stays small at tens of millions of requests; it was that byte mod
+16 before, which is why an index lookup also asks for the bucket mod 16), computed once per
 distinct ending (ids end in random or counting characters, so the endings spread evenly);
 it never depends on polars' own hash, which is not stable across versions, because the
 workspace keeps an index of its ids by bucket.
@@ -15,6 +17,7 @@ workspace keeps an index of its ids by bucket.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -22,7 +25,8 @@ from pathlib import Path
 
 import polars as pl
 
-BUCKETS = 16
+BUCKETS = 256
+LEGACY_BUCKETS = 16  # id indexes written before 0.7.1 hold the bucket mod 16
 SPILL_BYTES = 16 * 1024 * 1024  # rows held in memory before the run spills to disk
 GROUP_BYTES = 32 * 1024 * 1024  # rows settled together (a group of buckets)
 _TAIL = 2
@@ -30,6 +34,12 @@ _TAIL = 2
 
 def _bucket(tail: str) -> int:
     return hashlib.blake2b(tail.encode(), digest_size=2).digest()[0] % BUCKETS
+
+
+def index_buckets(buckets: list[int]) -> list[int]:
+    """The ``_bucket`` values an id index may hold for rows of ``buckets``: the buckets
+    themselves and, for indexes written with 16 buckets, the same mod 16."""
+    return sorted(set(buckets) | {b % LEGACY_BUCKETS for b in buckets})
 
 
 def with_bucket(frame: pl.DataFrame, column: str = "request_id") -> pl.DataFrame:
@@ -50,6 +60,7 @@ class Staging:
         self._held = 0
         self._files: list[Path] = []
         self._bytes = 0  # estimated in-memory size of everything added
+        self._per_bucket: Counter[int] = Counter()  # rows per bucket
         self.rows = 0
 
     def add(self, frame: pl.DataFrame) -> None:
@@ -60,6 +71,7 @@ class Staging:
         self._held += size
         self._bytes += size
         self.rows += frame.height
+        self._per_bucket.update(dict(frame["_bucket"].value_counts().iter_rows()))
         if self._held > self._spill_bytes:
             self._spill()
 
@@ -74,23 +86,30 @@ class Staging:
         self._frames, self._held = [], 0
 
     def groups(self) -> Iterator[pl.DataFrame]:
-        """The rows, a group of buckets at a time (each group about ``GROUP_BYTES``)."""
+        """The rows, a group of buckets at a time: consecutive buckets holding about
+        ``GROUP_BYTES`` together (a bucket is never split)."""
         if self._files and self._frames:
             self._spill()  # a spilled run holds only the group being read
-        n = 1
-        while n < BUCKETS and self._bytes / n > GROUP_BYTES:
-            n *= 2
-        size = BUCKETS // n
-        for first in range(0, BUCKETS, size):
-            members = list(range(first, first + size))
-            mine = pl.col("_bucket").is_in(members)
-            parts = [f.filter(mine) if n > 1 else f for f in self._frames]
-            # spilled files are sorted by bucket: statistics skip the other groups' row groups;
-            # files may differ in their adapters' private columns, so each is read on its own
-            parts += [pl.scan_parquet(f).filter(mine).collect() for f in self._files]
-            parts = [p for p in parts if p.height]
-            if parts:
-                yield pl.concat(parts, how="diagonal_relaxed")
+        row_bytes = self._bytes / max(self.rows, 1)
+        members: list[int] = []
+        held = 0.0
+        for bucket in sorted(self._per_bucket):
+            members.append(bucket)
+            held += self._per_bucket[bucket] * row_bytes
+            if held >= GROUP_BYTES:
+                yield self._group(members)
+                members, held = [], 0.0
+        if members:
+            yield self._group(members)
+
+    def _group(self, members: list[int]) -> pl.DataFrame:
+        everything = len(members) == len(self._per_bucket)
+        mine = pl.col("_bucket").is_in(pl.Series(members, dtype=pl.UInt8).implode())
+        parts = [f if everything else f.filter(mine) for f in self._frames]
+        # spilled files are sorted by bucket: statistics skip the other groups' row groups;
+        # files may differ in their adapters' private columns, so each is read on its own
+        parts += [pl.scan_parquet(f).filter(mine).collect() for f in self._files]
+        return pl.concat([p for p in parts if p.height], how="diagonal_relaxed")
 
     def close(self) -> None:
         """Drop the rows and the staging folder (each ``Staging`` has a folder of its own)."""
