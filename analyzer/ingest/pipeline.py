@@ -142,6 +142,7 @@ def ingest(
     batches: dict[str, list[tuple[int, read.Opened]]] = defaultdict(list)
     for index, o in opened:
         if read.batchable(o):
+            o.sample = o.sample.without_records()  # 35k session files' samples held 270 MB
             batches[o.fmt.name].append((index, o))
         else:
             try:

@@ -58,6 +58,10 @@ class Sample:
     def objects(self) -> list[dict[str, Any]]:
         return [r for r in self.records if isinstance(r, dict)]
 
+    def without_records(self) -> Sample:
+        """The same sample once detection is done: what it decided, not what it read."""
+        return Sample(self.name, self.layout, [], self.csv_header)
+
 
 class Format:
     name: ClassVar[str]
