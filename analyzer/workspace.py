@@ -88,8 +88,8 @@ class Workspace:
 
     # ------------------------------------------------------------------ reading
     def manifest(self) -> dict[str, Any]:
-        """The manifest as written last, parsed once per change (it lists every file ever
-        ingested): shared, so callers only read it; writers take ``_read_manifest()``."""
+        """The manifest as written last, parsed once per change (reads ask for it often):
+        shared, so callers only read it; writers take ``_read_manifest()``."""
         path = self.root / MANIFEST
         try:
             st = path.stat()

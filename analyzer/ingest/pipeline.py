@@ -15,9 +15,10 @@ A file that cannot be read or recognised is reported as an error; the others sti
 
 How, in bounded memory: files are opened and detected first; JSONL files of one format are
 then read together in 8 MB blocks of whole lines (``read.line_blocks``), other layouts file
-by file. Each block goes through one stage — adapter, validation, fingerprint, canonical
-rows (``_Run.take``) — and its rows are staged by bucket of ``request_id``
-(``staging.Staging``). When every file is read, each group of buckets is *settled*: batch
+by file. Each block goes through one stage — parse, adapter, validation, fingerprint,
+canonical rows (``_Run.stage``, which changes nothing of the run, on two threads) — and is
+taken in block order (``_Run.commit``: accounting, templates), its rows staged by bucket of
+``request_id`` (``staging.Staging``). When every file is read, each group of buckets is *settled*: batch
 prompts joined by ``custom_id``, the adapters' ``finalize`` (e.g. the largest Claude Code
 snapshot of a message, across all files of the run), then the first copy of each request
 id kept. ``Workspace.add`` stores the settled groups one at a time.

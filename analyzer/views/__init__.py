@@ -5,7 +5,8 @@ and pricing millions of requests takes seconds, a filter change must take millis
 ``Views`` prices the workspace once (on construction and on ``refresh()``, after an upload
 or a relabel) into compact tables (``tables.py``): *cells* per (day, provider, model,
 category, service tier) and the same per metadata key's value, from the rollup's category
-cells; *verdicts* per (template, category, source, model) when a page first needs them. Every query then filters and sums those (``queries.py``):
+cells; *verdicts* per (template, category, source, model) when a page first needs them.
+Every query then filters and sums those (``queries.py``):
 thousands of rows rather than millions. Money is USD, unrounded; unpriced requests add
 nothing to a cost and are counted apart.
 """
