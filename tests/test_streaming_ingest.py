@@ -76,6 +76,7 @@ def tiny_staging(mp: pytest.MonkeyPatch, block_bytes: int = 2048) -> Iterator[di
 
     mp.setattr(Staging.__init__, "__defaults__", (None, 1))  # (directory, spill_bytes)
     mp.setattr(staging, "GROUP_BYTES", 16 * 1024)  # a few buckets per group
+    mp.setattr(pipeline, "TEMPLATE_FRAMES", 2)  # the template tables merged as they come
     mp.setattr(read.line_blocks, "__defaults__", (block_bytes,))
     mp.setattr(jsonl.iter_line_chunks, "__defaults__", (1024,))  # chunk_bytes
     mp.setattr(Staging, "_spill", spy_spill)
@@ -334,6 +335,10 @@ def test_spilled_run_equals_in_memory_run(tmp_path: Path, monkeypatch: pytest.Mo
         assert sum(len(b) for b in buckets) == len(set().union(*buckets))
         assert [counts(f) for f in spilled.files] == expected
         assert sorted_rows(spilled.rows).equals(plain_rows)
+        # the template tables, merged every two chunks here, come out as the plain run's
+        by_id = ["template_id", "template_key", "sample_text", "requests", "has_tools", "message_count"]
+        assert spilled.templates.select(by_id).sort("template_id").equals(
+            plain.templates.select(by_id).sort("template_id"))
 
         ws.add(spilled)
         assert not stage.exists()  # the run's staging is gone after add

@@ -51,6 +51,7 @@ Progress = Callable[[str, int], None]  # (file path, lines just read)
 T = TypeVar("T")
 R = TypeVar("R")
 STAGE_THREADS = min(2, os.cpu_count() or 1)  # chunks staged at once
+TEMPLATE_FRAMES = 64  # the chunks' template tables are merged past this many
 
 _BATCH_FIELDS = ("template_id", "prompt_text", "message_count", "has_tools")
 _TEMPLATES = pl.Schema({"template_id": pl.String, "template_key": pl.String, "sample_text": pl.String,
@@ -291,6 +292,8 @@ class _Run:
         for tmpl in block.templates:
             self.seen.update(tmpl.filter(pl.col("sample_text").is_not_null())["template_id"].to_list())
         self.templates += block.templates
+        if len(self.templates) >= TEMPLATE_FRAMES:  # one row per template, not per block
+            self.templates = [_merge_templates(self.templates)]
         if block.inputs is not None:
             self.inputs.append(block.inputs)
         if block.billed is not None:
@@ -384,7 +387,7 @@ def _batch_inputs(pre: pl.DataFrame, fmt: str, paths: dict[int, str]) -> pl.Data
 def _merge_templates(frames: list[pl.DataFrame]) -> pl.DataFrame:
     if not frames:
         return pl.DataFrame(schema=_TEMPLATES)
-    return pl.concat(frames, how="vertical_relaxed").group_by("template_id").agg(
+    return pl.concat(frames, how="diagonal_relaxed").group_by("template_id").agg(
         pl.col("template_key").drop_nulls().first(), pl.col("sample_text").drop_nulls().first(),
         pl.col("requests").sum(), pl.col("has_tools").any(), pl.col("message_count").max(),
     )
