@@ -26,6 +26,11 @@ NONE_KEY = "(none)"
 NANOS = 1_000_000_000  # money is summed in integer nano-dollars
 _META_KEY = re.compile(r"^[A-Za-z0-9_.\-]+$")
 
+
+def is_meta_key(key: str) -> bool:
+    """Whether a metadata key can be grouped by (it goes into a JSON path)."""
+    return bool(_META_KEY.match(key))
+
 _SUMS = {
     "requests": pl.col("requests"),
     "input_tokens": pl.col("input_tokens"),
@@ -52,7 +57,7 @@ def dimension(by: str) -> pl.Expr:
     }
     if by in exprs:
         return exprs[by].fill_null(NONE_KEY).alias("key")
-    if by.startswith("meta:") and _META_KEY.match(by[5:]):
+    if by.startswith("meta:") and is_meta_key(by[5:]):
         value = pl.col("metadata").str.json_path_match(f"$.{by[5:]}")
         return value.fill_null(NONE_KEY).alias("key")
     choices = ", ".join((*DIMENSIONS, "meta:KEY"))

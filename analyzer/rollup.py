@@ -31,6 +31,7 @@ from typing import Any
 import orjson
 import polars as pl
 
+from analyzer.aggregate import is_meta_key
 from analyzer.classify.assign import LABEL_KEYS
 from analyzer.classify.taxonomy import CATEGORIES
 from analyzer.ingest.exprs import meta
@@ -90,12 +91,8 @@ def merge_stats(a: Mapping[str, Mapping[str, Any]], b: Mapping[str, Mapping[str,
 
 def choose_keys(stats: Mapping[str, Mapping[str, Any]]) -> tuple[str, ...]:
     """The filter keys: most requests first, few values, usable in a JSON path."""
-    usable = [k for k, s in stats.items() if s["values"] is not None and _plain(k)]
+    usable = [k for k, s in stats.items() if s["values"] is not None and is_meta_key(k)]
     return tuple(sorted(sorted(usable, key=lambda k: (-stats[k]["requests"], k))[:KEY_LIMIT]))
-
-
-def _plain(key: str) -> bool:
-    return bool(key) and all(c.isalnum() or c in "_.-" for c in key)
 
 
 def reduced_metadata(keys: Iterable[str]) -> pl.Expr:

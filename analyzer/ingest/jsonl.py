@@ -67,8 +67,8 @@ class Lines:
         return parsed
 
 
-def iter_line_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterator[tuple[int, bytes]]:
-    """Yield ``(first_line_number, bytes)`` blocks of whole lines, each ending in ``\\n``."""
+def iter_line_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterator[tuple[int, int, bytes]]:
+    """Yield ``(first_line_number, lines, bytes)`` blocks of whole lines, each ending in ``\\n``."""
     carry = b""
     line_no = 1
     first = True
@@ -80,7 +80,7 @@ def iter_line_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterat
                 buf = buf[len(BOM) :]
         if not buf:
             if carry:
-                yield line_no, carry + b"\n"
+                yield line_no, 1, carry + b"\n"
             return
         buf = carry + buf
         cut = buf.rfind(b"\n")
@@ -88,13 +88,15 @@ def iter_line_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterat
             carry = buf
             continue
         block, carry = buf[: cut + 1], buf[cut + 1 :]
-        yield line_no, block
-        line_no += block.count(b"\n")
+        lines = block.count(b"\n")
+        yield line_no, lines, block
+        line_no += lines
 
 
-def parse_block(block: bytes, first_line: int, schema: pl.Schema) -> Parsed:
-    """Parse a block of whole lines; bad lines become rejections."""
-    n_lines = block.count(b"\n")
+def parse_block(block: bytes, first_line: int, schema: pl.Schema, n_lines: int | None = None) -> Parsed:
+    """Parse a block of whole lines (``n_lines`` of them, counted when not given); bad
+    lines become rejections."""
+    n_lines = block.count(b"\n") if n_lines is None else n_lines
     return parse_lines(block, np.arange(first_line, first_line + n_lines, dtype=np.int64), schema)
 
 

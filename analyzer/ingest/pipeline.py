@@ -45,7 +45,7 @@ from analyzer.ingest.formats.base import Format
 from analyzer.ingest.jsonl import Parsed, Rejection, split_id
 from analyzer.ingest.sources import Source, expand
 from analyzer.ingest.staging import Staging, with_bucket
-from analyzer.schema import COLUMNS, empty_frame
+from analyzer.schema import BILLED_SCHEMA, COLUMNS, empty_frame
 
 Progress = Callable[[str, int], None]  # (file path, lines just read)
 T = TypeVar("T")
@@ -93,7 +93,7 @@ class IngestResult:
     files: list[FileReport]
     errors: list[InputError]
     templates: pl.DataFrame  # template_id, template_key, sample_text, ... with the verdict
-    billed: pl.DataFrame  # billed amounts from cost reports (normalize.BILLED_SCHEMA)
+    billed: pl.DataFrame  # billed amounts from cost reports (schema.BILLED_SCHEMA)
     settled: Staging  # canonical rows (+ ``_bucket``), unique by request_id within the run
     stage_dir: Path | None = None
     meta_stats: rollup.Stats = field(default_factory=dict)  # metadata keys the rows carry
@@ -338,7 +338,7 @@ class _Run:
         files = [f for i, f in enumerate(self.files) if i not in self.failed]
         merged = _merge_templates(self.templates)
         merged = classify_templates(merged.filter(~pl.col("template_id").is_in(list(self.known_templates))))
-        bills = pl.concat(self.billed) if self.billed else pl.DataFrame(schema=normalize.BILLED_SCHEMA)
+        bills = pl.concat(self.billed) if self.billed else pl.DataFrame(schema=BILLED_SCHEMA)
         return IngestResult(files, self.errors, merged, bills, settled, self.stage_dir, self.meta_stats)
 
     def _settle(self, rows: pl.DataFrame, inputs: pl.DataFrame | None) -> pl.DataFrame:

@@ -101,41 +101,44 @@ def line_blocks(
     ``read_ndjson`` call (thousands of small session files cost one read per 8 MB, not one
     per file). A file that fails mid-way is reported through ``on_error``; its lines still
     pending are dropped here, the ones already yielded by the caller."""
-    pieces: list[tuple[int, int, bytes]] = []  # (file index, first line, whole lines)
+    pieces: list[tuple[int, int, int, bytes]] = []  # (file index, first line, lines, whole lines)
     held = 0
 
     def flush() -> Lines:
-        block = b"".join(p for _, _, p in pieces)
-        counts = [p.count(b"\n") for _, _, p in pieces]
+        block = b"".join(p for *_, p in pieces)
         ids = np.concatenate([
             np.arange(first, first + n, dtype=np.int64) + line_id(index, 0)
-            for (index, first, _), n in zip(pieces, counts)
+            for index, first, n, _ in pieces
         ])
         by_file: dict[int, int] = {}
-        for (index, _, _), n in zip(pieces, counts):
+        for index, _, n, _ in pieces:
             by_file[index] = by_file.get(index, 0) + n
         return Lines(block, ids, by_file)
 
     for index, opened in files:
         start = len(pieces)
         try:
-            with opened.source.open() as f:
-                for first_line, block in iter_line_chunks(f):
-                    pieces.append((index, first_line, block))
-                    held += len(block)
-                    if held >= block_bytes:
-                        yield flush()
-                        pieces, held, start = [], 0, 0
-        except (OSError, EOFError) as e:
-            del pieces[start:]
-            held = sum(len(p) for _, _, p in pieces)
-            on_error(index, UnreadableFileError(opened.source.path, f"truncated or corrupt archive ({e})"))
+            for first_line, n, block in _line_chunks(opened.source):
+                pieces.append((index, first_line, n, block))
+                held += len(block)
+                if held >= block_bytes:
+                    yield flush()
+                    pieces, held, start = [], 0, 0
         except UnreadableFileError as e:
             del pieces[start:]
-            held = sum(len(p) for _, _, p in pieces)
+            held = sum(len(p) for *_, p in pieces)
             on_error(index, e)
     if pieces:
         yield flush()
+
+
+def _line_chunks(source: Source) -> Iterator[tuple[int, int, bytes]]:
+    """``jsonl.iter_line_chunks`` of a source; a damaged archive is an ``UnreadableFileError``."""
+    try:
+        with source.open() as f:
+            yield from iter_line_chunks(f)
+    except (OSError, EOFError) as e:
+        raise UnreadableFileError(source.path, f"truncated or corrupt archive ({e})") from e
 
 
 def _parsed(opened: Opened) -> Iterator[Parsed]:
@@ -153,17 +156,13 @@ def _parsed(opened: Opened) -> Iterator[Parsed]:
     elif fmt.explodes(opened.sample):
         yield from _exploded_lines(source, fmt)
     else:
-        try:
-            with source.open() as f:
-                for first_line, block in iter_line_chunks(f):
-                    yield parse_block(block, first_line, fmt.schema)
-        except (OSError, EOFError) as e:
-            raise UnreadableFileError(source.path, f"truncated or corrupt archive ({e})") from e
+        for first_line, n, block in _line_chunks(source):
+            yield parse_block(block, first_line, fmt.schema, n)
 
 
 def _exploded_lines(source: Source, fmt: Format) -> Iterator[Parsed]:
     with source.open() as f:
-        for first_line, block in iter_line_chunks(f):
+        for first_line, _, block in iter_line_chunks(f):
             records: list[tuple[int, object]] = []
             rejections: list[Rejection] = []
             blank = 0

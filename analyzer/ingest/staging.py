@@ -17,9 +17,9 @@ workspace keeps an index of its ids by bucket.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 

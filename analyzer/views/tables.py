@@ -26,22 +26,21 @@ the key has the value ``(none)``, as in ``report --by meta:KEY``.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import polars as pl
 
-from analyzer.aggregate import NONE_KEY
+from analyzer import rollup
+from analyzer.aggregate import NONE_KEY, is_meta_key
 from analyzer.ingest.template import SEP
 from analyzer.pricing import cost
 from analyzer.workspace import Workspace
 
-META_LIMIT = 5
-META_MAX_VALUES = 50
+META_LIMIT = rollup.KEY_LIMIT  # the rollup keeps the keys the dashboard filters by
+META_MAX_VALUES = rollup.MAX_VALUES
 META_SAMPLE = 10_000  # distinct metadata texts (most requests first) read to find the keys
-_META_KEY = re.compile(r"^[A-Za-z0-9_.\-]+$")  # usable in a JSON path, as aggregate.dimension
 KEYS = ("day", "provider", "model", "category", "service_tier")
 GRAIN = ("day", "provider", "model", "service_tier", "metadata")
 SUMS = ("requests", "input_tokens", "cache_read_tokens", "cache_write_tokens", "output_tokens",
@@ -123,7 +122,7 @@ def meta_keys(groups: pl.DataFrame) -> tuple[str, ...]:
     values: dict[str, set[str]] = defaultdict(set)
     for text, n in common.iter_rows():
         for key, value in _object(text).items():
-            if _META_KEY.match(key):
+            if is_meta_key(key):
                 carried[key] += n
                 if len(values[key]) <= META_MAX_VALUES:
                     values[key].add(str(value))
