@@ -101,22 +101,21 @@ def spend_report(
         pl.col("requests").filter(unpriced).sum().alias("unpriced_requests"),
         pl.col("requests").filter(pl.col("status") == "error").sum().alias("error_requests"),
     ]
-    groups = (
-        frame.group_by(key).agg(*sums).sort(["cost_nanos", "requests", "key"], descending=[True, True, False])
-        .collect()
-    )
-    totals = frame.select(
-        *sums,
-        pl.col("timestamp").min().dt.date().alias("start"),
-        pl.col("timestamp").max().dt.date().alias("end"),
-    ).collect().row(0, named=True)
+    # One collect for the three queries: polars scans and prices the shared input once.
+    groups, totals_frame, unpriced_models = pl.collect_all([
+        frame.group_by(key).agg(*sums).sort(["cost_nanos", "requests", "key"], descending=[True, True, False]),
+        frame.select(
+            *sums,
+            pl.col("timestamp").min().dt.date().alias("start"),
+            pl.col("timestamp").max().dt.date().alias("end"),
+        ),
+        frame.filter(unpriced).group_by("provider", "model").agg(pl.col("requests").sum())
+        .sort("requests", descending=True),
+    ])
+    totals = totals_frame.row(0, named=True)
     start, end = totals.pop("start"), totals.pop("end")
     days = (end - start).days + 1 if start is not None else 0
     total_cost = int(totals.pop("cost_nanos") or 0) / NANOS
-    unpriced_models = (
-        frame.filter(unpriced).group_by("provider", "model").agg(pl.col("requests").sum())
-        .sort("requests", descending=True).collect()
-    )
     return {
         "currency": "USD",
         "by": by,

@@ -5,8 +5,6 @@ unreadable file, bad arguments), printed as one line on stderr; 1 anything unexp
 (one line; ``SPENDSCOPE_DEBUG=1`` shows the traceback).
 """
 
-from __future__ import annotations
-
 import json
 import os
 import shutil
@@ -19,9 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from analyzer import aggregate, reconcile
 from analyzer.errors import AnalyzerError, ConfigError
@@ -31,6 +26,9 @@ from analyzer.schema import SERVICE_TIERS
 from analyzer.workspace import Workspace, default_path
 
 if TYPE_CHECKING:  # the ingest modules load with the commands that ingest (a report starts faster)
+    from rich.console import Console
+    from rich.table import Table
+
     from analyzer.ingest.pipeline import IngestResult
 
 app = typer.Typer(
@@ -39,8 +37,33 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Understand and cut LLM API spend: ingest usage logs, price them as billed, report where the money goes.",
 )
-out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, highlight=False)
+
+
+class _LazyConsole:
+    """rich's Console, made on first use: a command printing JSON never loads rich."""
+
+    def __init__(self, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            width = None if self._stderr or sys.stdout.isatty() else 160
+            self._console = Console(stderr=self._stderr, highlight=False, width=width)
+        return getattr(self._console, name)
+
+
+out = _LazyConsole()
+err = _LazyConsole(stderr=True)
+
+
+def new_table(title: str | None = None, **options: Any) -> "Table":
+    """A rich table (rich loads with the first one)."""
+    from rich.table import Table
+
+    return Table(title=title, **options)
 
 
 def _fail_line(message: str) -> None:
@@ -121,7 +144,9 @@ def ingest_cmd(
 
 def _run_ingest(
     ws: Workspace, paths: list[Path], *, keep_text: bool, column_map: dict[str, str], quiet: bool
-) -> IngestResult:
+) -> "IngestResult":
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     from analyzer.ingest.pipeline import ingest
 
     with Progress(
@@ -140,7 +165,7 @@ def _run_ingest(
     return ws.add(result)
 
 
-def ingest_json(result: IngestResult) -> dict[str, Any]:
+def ingest_json(result: "IngestResult") -> dict[str, Any]:
     files = [f.as_json() for f in result.files]
     keys = ("lines_read", "rows_ingested", "rows_rejected", "duplicates", "skipped", "billed_records")
     rejections = [
@@ -154,10 +179,10 @@ def ingest_json(result: IngestResult) -> dict[str, Any]:
     }
 
 
-def _print_ingest(result: IngestResult, ws: Workspace) -> None:
+def _print_ingest(result: "IngestResult", ws: Workspace) -> None:
     """A row per file, or per format when there are many files (``--json`` has every file)."""
     many = len(result.files) > 15
-    table = Table(title=f"Ingested into {ws.root}", title_justify="left")
+    table = new_table(title=f"Ingested into {ws.root}", title_justify="left")
     first = ("format", "files") if many else ("file", "format")
     for col in (*first, "read", "ingested", "rejected", "duplicates", "skipped"):
         table.add_column(col, justify="left" if col in ("file", "format") else "right")
@@ -195,10 +220,10 @@ def report_cmd(
 ) -> None:
     """Spend, requests and tokens by one dimension, with a monthly projection."""
     ws = _workspace(workspace)
-    settings = ws.price_settings()
+    pricing = ws.pricing()
     if reconcile_:
         found = reconcile.reconcile(ws.requests(), ws.billed(), since=_date(since, "--since"),
-                                    until=_date(until, "--until"), resolve=settings.resolver())
+                                    until=_date(until, "--until"), resolve=pricing.resolve)
         if as_json:
             out.print_json(json.dumps(found))
         else:
@@ -206,16 +231,16 @@ def report_cmd(
         return
     report = aggregate.spend_report(
         ws.categorized(aggregate.meta_keys_of(by)), by=by, since=_date(since, "--since"), until=_date(until, "--until"),
-        month_days=month_days, prices_at=_date(prices_at, "--prices-at"), resolve=settings.resolver(),
+        month_days=month_days, prices_at=_date(prices_at, "--prices-at"), resolve=pricing.resolve,
     )
-    if settings.currency != "USD":
-        report["display"] = {"currency": settings.currency, "usd_to_currency": settings.usd_to_currency}
+    if pricing.currency != "USD":
+        report["display"] = {"currency": pricing.currency, "usd_to_currency": pricing.usd_to_currency}
     if csv is not None:
         _write_csv(report, csv)
     if as_json:
         print(json.dumps(report, indent=2))
     elif csv is None:
-        _print_report(report, settings.currency, settings.usd_to_currency)
+        _print_report(report, pricing.currency, pricing.usd_to_currency)
 
 
 def _write_csv(report: dict[str, Any], path: Path) -> None:
@@ -239,7 +264,7 @@ def _print_report(report: dict[str, Any], currency: str = "USD", rate: float = 1
         out.print("The workspace holds no requests yet: run [bold]spendscope ingest PATH[/] first.")
         return
     t = report["totals"]
-    table = Table(title=f"Spend by {report['by']}, {p['start']} to {p['end']} ({p['days']} days), prices {report['prices']}",
+    table = new_table(title=f"Spend by {report['by']}, {p['start']} to {p['end']} ({p['days']} days), prices {report['prices']}",
                   title_justify="left", show_footer=True)
     cols = ("requests", "input_tokens", "cache_read_tokens", "cache_write_tokens", "output_tokens")
     table.add_column(report["by"], footer="total")
@@ -265,7 +290,7 @@ def _print_reconcile(found: dict[str, Any]) -> None:
     if not found["lines"]:
         out.print("Nothing to reconcile: no ingested source reported its own cost, and no cost report was ingested.")
         return
-    table = Table(title="Reported cost vs computed cost", title_justify="left")
+    table = new_table(title="Reported cost vs computed cost", title_justify="left")
     for col in ("kind", "source", "model", "day", "requests", "reported", "computed", "diff", "why"):
         table.add_column(col, justify="right" if col in ("requests", "reported", "computed", "diff") else "left")
     for ln in found["lines"]:
@@ -298,7 +323,7 @@ def classify_cmd(
     if as_json:
         out.print_json(json.dumps({"templates": n, "categories": dist}))
         return
-    table = Table(title=f"Categories ({n:,} templates classified)", title_justify="left")
+    table = new_table(title=f"Categories ({n:,} templates classified)", title_justify="left")
     for col in ("category", "tier", "requests", "share", "templates", "by rule", "by model", "other sources"):
         table.add_column(col, justify="left" if col in ("category", "tier") else "right")
     total = sum(d["requests"] for d in dist) or 1
@@ -361,13 +386,13 @@ def prices_cmd(
 ) -> None:
     """Show the unit prices spendscope would use for a model on a day."""
     day = _date(on, "--date") or date.today()
-    found = explain_prices(model, day, provider, _workspace(workspace).price_settings().resolver())
+    found = explain_prices(model, day, provider, _workspace(workspace).pricing().resolve)
     if as_json:
         out.print_json(json.dumps(found))
         return
     out.print(f"[bold]{found['model']}[/] ({found['provider']}), prices on {found['date']}, USD per million tokens"
               + (f"; context window {found['context_window']:,}" if found["context_window"] else ""))
-    table = Table(title_justify="left")
+    table = new_table(title_justify="left")
     for col in ("tier", "input", "cache read", "cache write 5m", "cache write 1h", "output", "source"):
         table.add_column(col, justify="left" if col in ("tier", "source") else "right")
     for tier, row in found["tiers"].items():
@@ -423,7 +448,7 @@ def demo_cmd(
     ws = Workspace(root)
     result = _run_ingest(ws, [SAMPLE_WEEK], keep_text=False, column_map={}, quiet=False)
     _print_ingest(result, ws)
-    _print_report(aggregate.spend_report(ws.categorized(), by="model", resolve=ws.price_settings().resolver()))
+    _print_report(aggregate.spend_report(ws.categorized(), by="model", resolve=ws.pricing().resolve))
     out.print(f"\nExplore further: spendscope report --workspace {root} --by meta:project")
     if not no_serve:
         from analyzer.serve_cli import serve
@@ -448,7 +473,7 @@ def formats_cmd() -> None:
     """List the log formats spendscope recognises."""
     from analyzer.ingest.formats import FORMATS
 
-    table = Table(title="Supported log formats", title_justify="left")
+    table = new_table(title="Supported log formats", title_justify="left")
     table.add_column("name")
     table.add_column("source")
     for f in FORMATS:

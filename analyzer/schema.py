@@ -14,10 +14,7 @@ Adapters convert each source's convention once; nothing downstream re-derives it
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import polars as pl
-from pydantic import BaseModel, Field
 
 TIMESTAMP = pl.Datetime("us", "UTC")
 
@@ -64,37 +61,35 @@ CANONICAL_SCHEMA = pl.Schema(
 COLUMNS = tuple(CANONICAL_SCHEMA.names())
 
 
-class RequestRow(BaseModel):
-    """Documents one row of the canonical table (the polars schema above is the contract)."""
-
-    request_id: str = Field(description="Provider id, or a content-derived id 'fmt:<hash>'.")
-    timestamp: datetime = Field(description="When the request ran, UTC.")
-    provider: str = Field(description="openai, anthropic, google, aws-bedrock, ... or 'unknown'.")
-    model: str = Field(description="Canonical model id (the price catalog's id when known).")
-    model_raw: str = Field(description="The model string exactly as the log had it.")
-    source_format: str
-    source_file: str
-    source_line: int = Field(description="1-based line (or record) number in the source file.")
-    requests: int = Field(ge=0, description="API requests this row stands for.")
-    input_tokens: int = Field(ge=0, description="All prompt tokens, cache reads and writes included.")
-    cache_read_tokens: int = Field(ge=0)
-    cache_write_tokens: int = Field(ge=0, description="5-minute cache writes.")
-    cache_write_1h_tokens: int = Field(ge=0, description="1-hour cache writes.")
-    output_tokens: int = Field(ge=0, description="All generated tokens, reasoning included.")
-    reasoning_tokens: int = Field(ge=0, description="Part of output_tokens.")
-    tokens_estimated: bool = Field(description="Counts came from a tokenizer, not the log.")
-    service_tier: str = Field(description="standard, batch, flex or priority.")
-    status: str = Field(
-        description="ok; error, canceled or expired (zero tokens); cached (answered by a "
-        "gateway's own cache: the provider billed nothing)."
-    )
-    latency_ms: float | None = None
-    logged_cost_usd: float | None = Field(None, description="Cost the source itself reported.")
-    metadata: str = Field(description="Flat JSON object: project, user, feature, tags, ...")
-    template_id: str | None = Field(None, description="Fingerprint of the prompt's fixed part.")
-    prompt_text: str | None = Field(None, description="First 2,000 characters, with --keep-text.")
-    message_count: int | None = None
-    has_tools: bool | None = None
+# What each column holds (the polars schema above is the contract; a test keeps the two in step).
+COLUMN_DOCS = {
+    "request_id": "Provider id, or a content-derived id 'fmt:<hash>'.",
+    "timestamp": "When the request ran, UTC.",
+    "provider": "openai, anthropic, google, aws-bedrock, ... or 'unknown'.",
+    "model": "Canonical model id (the price catalog's id when known).",
+    "model_raw": "The model string exactly as the log had it.",
+    "source_format": "The detected log format.",
+    "source_file": "The file the row came from.",
+    "source_line": "1-based line (or record) number in the source file.",
+    "requests": "API requests this row stands for (>= 0).",
+    "input_tokens": "All prompt tokens, cache reads and writes included.",
+    "cache_read_tokens": "Prompt tokens read from the cache (part of input_tokens).",
+    "cache_write_tokens": "5-minute cache writes (part of input_tokens).",
+    "cache_write_1h_tokens": "1-hour cache writes (part of input_tokens).",
+    "output_tokens": "All generated tokens, reasoning included.",
+    "reasoning_tokens": "Part of output_tokens.",
+    "tokens_estimated": "Counts came from a tokenizer, not the log.",
+    "service_tier": "standard, batch, flex or priority.",
+    "status": "ok; error, canceled or expired (zero tokens); cached (answered by a gateway's "
+              "own cache: the provider billed nothing).",
+    "latency_ms": "Request latency, when the log has it.",
+    "logged_cost_usd": "Cost the source itself reported.",
+    "metadata": "Flat JSON object: project, user, feature, tags, ...",
+    "template_id": "Fingerprint of the prompt's fixed part.",
+    "prompt_text": "First 2,000 characters, with --keep-text.",
+    "message_count": "Messages in the request, when the log has them.",
+    "has_tools": "Whether the request offered tools.",
+}
 
 
 # Billed amounts from cost reports, kept apart from requests for reconciliation.

@@ -1,7 +1,5 @@
 """``spendscope serve``: the dashboard over a workspace (registered on the CLI's app)."""
 
-from __future__ import annotations
-
 import ipaddress
 import os
 from pathlib import Path

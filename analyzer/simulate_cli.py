@@ -1,19 +1,15 @@
 """``spendscope simulate`` and ``spendscope optimize`` (registered on the CLI's app)."""
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
-from analyzer.cli import JsonOpt, WorkspaceOpt, _money, _workspace, app, out, user_errors
+from analyzer.cli import JsonOpt, WorkspaceOpt, _money, _workspace, app, new_table, out, user_errors
 from analyzer.errors import ConfigError
-from analyzer.simulate import policy
 
-if TYPE_CHECKING:  # the simulator loads with the commands that run it
+if TYPE_CHECKING:  # the simulator, pydantic and rich's tables load with the commands that use them
     from analyzer.simulate.optimize import Optimized
     from analyzer.simulate.scenario import Result
     from analyzer.simulate.session import Simulator
@@ -23,7 +19,7 @@ ResultsOpt = Annotated[Path | None, typer.Option("--quality-results", help="Your
 MonthOpt = Annotated[float, typer.Option("--month-days", help="Days in the projected month.")]
 
 
-def _empty_check(sim: Simulator) -> None:
+def _empty_check(sim: "Simulator") -> None:
     if sim.cells.is_empty():
         raise ConfigError("the workspace holds no requests yet: run spendscope ingest PATH first")
 
@@ -47,6 +43,7 @@ def simulate_cmd(
         return
     if policy_file is None:
         raise ConfigError("--policy FILE (or a preset name, see --list-presets) is required")
+    from analyzer.simulate import policy
     from analyzer.simulate.session import Simulator
 
     chosen = policy.load(policy_file)
@@ -76,6 +73,7 @@ def optimize_cmd(
 ) -> None:
     """The cheapest per-category routing whose expected quality stays at or above the floor."""
     ws = _workspace(workspace)
+    from analyzer.simulate import policy
     from analyzer.simulate.optimize import optimize
     from analyzer.simulate.session import Simulator
 
@@ -90,7 +88,7 @@ def optimize_cmd(
         _print_optimized(found, path)
 
 
-def _forecast_json(result: Result, budget: float | None) -> dict[str, Any]:
+def _forecast_json(result: "Result", budget: float | None) -> dict[str, Any]:
     from analyzer.simulate import forecast  # numpy loads with it
 
     f = forecast.forecast(result.daily, ["baseline_usd", "scenario_usd"], budget)
@@ -101,12 +99,14 @@ def _forecast_json(result: Result, budget: float | None) -> dict[str, Any]:
 
 
 def _print_presets(as_json: bool) -> None:
+    from analyzer.simulate import policy
+
     found = {name: policy.load(path) for name, path in policy.presets().items()}
     if as_json:
         out.print_json(json.dumps([{"name": n, "title": p.name, "description": p.description,
                                     "routes": len(p.routes)} for n, p in found.items()]))
         return
-    table = Table(title="Shipped policies (spendscope simulate --policy NAME)", title_justify="left")
+    table = new_table(title="Shipped policies (spendscope simulate --policy NAME)", title_justify="left")
     for col in ("name", "what it does"):
         table.add_column(col)
     for name, p in found.items():
@@ -118,11 +118,11 @@ def _pct(q: float | None) -> str:
     return "-" if q is None else f"{100 * q:.1f}%"
 
 
-def _print_result(r: Result, fc: dict[str, Any] | None) -> None:
+def _print_result(r: "Result", fc: dict[str, Any] | None) -> None:
     if not r.days:
         out.print("The workspace holds no requests yet: run [bold]spendscope ingest PATH[/] first.")
         return
-    table = Table(title=f"Policy '{r.policy}', {r.start} to {r.end} ({r.days} days)", title_justify="left",
+    table = new_table(title=f"Policy '{r.policy}', {r.start} to {r.end} ({r.days} days)", title_justify="left",
                   show_footer=True)
     table.add_column("category", footer="total")
     table.add_column("requests", justify="right", footer=f"{r.baseline['requests']:,.0f}")
@@ -154,10 +154,10 @@ def _print_result(r: Result, fc: dict[str, Any] | None) -> None:
         out.print(f"Assumption: {a}", markup=False)
 
 
-def _print_optimized(found: Optimized, path: Path) -> None:
+def _print_optimized(found: "Optimized", path: Path) -> None:
     from analyzer.simulate.optimize import KEEP
 
-    table = Table(title=f"Cheapest route per category at expected quality ≥ {found.floor:.0%}", title_justify="left")
+    table = new_table(title=f"Cheapest route per category at expected quality ≥ {found.floor:.0%}", title_justify="left")
     for col, right in (("category", False), ("model", False), ("baseline", True), ("optimized", True),
                        ("quality", True)):
         table.add_column(col, justify="right" if right else "left")

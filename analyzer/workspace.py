@@ -40,15 +40,16 @@ import polars as pl
 
 from analyzer import rollup
 from analyzer.classify import assign
-from analyzer.classify.assign import VERDICT_SCHEMA, ClassifySettings
+from analyzer.classify.assign import VERDICT_SCHEMA
 from analyzer.classify.taxonomy import CATEGORIES
 from analyzer.errors import ConfigError, WorkspaceError
 from analyzer.ingest.staging import index_buckets, with_bucket
-from analyzer.pricing import overrides
-from analyzer.pricing.overrides import PriceSettings
+from analyzer.pricing import catalog
+from analyzer.pricing.catalog import Pricing
 from analyzer.schema import BILLED_SCHEMA, CANONICAL_SCHEMA
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the settings files' pydantic models load only when a file exists
+    from analyzer.classify.user_rules import ClassifySettings
     from analyzer.ingest.pipeline import IngestResult
 
 MANIFEST = "manifest.json"
@@ -151,8 +152,8 @@ class Workspace:
     def _rollup_serves(self, meta_keys: Iterable[str]) -> bool:
         """Whether the rollup keeps every metadata key asked for and every key a rule reads."""
         keys = self.rollup_keys()
-        needed = set(meta_keys) | {r.field[5:] for r in self.classify_settings().rules
-                                   if r.field.startswith("meta:")}
+        rules = settings.rules if (settings := self.classify_settings()) else ()
+        needed = set(meta_keys) | {r.field[5:] for r in rules if r.field.startswith("meta:")}
         return keys is not None and needed <= set(keys)
 
     def _category_cells(self, earlier: Path | None = None, added: list[str] | None = None) -> pl.LazyFrame:
@@ -219,9 +220,14 @@ class Workspace:
         return int(self.raw_requests().filter(pl.col("template_id") == template_id)
                    .select(pl.col("requests").sum()).collect().item() or 0)
 
-    def classify_settings(self) -> ClassifySettings:
+    def classify_settings(self) -> ClassifySettings | None:
+        """``classify.toml``'s rules, or None when the workspace has none."""
         path = self.root / CLASSIFY
-        return assign.load_settings(path) if path.is_file() else ClassifySettings()
+        if not path.is_file():
+            return None
+        from analyzer.classify.user_rules import load_settings
+
+        return load_settings(path)
 
     def reclassify(self) -> int:
         """Classify every template again (after the classifier or rules changed)."""
@@ -247,12 +253,14 @@ class Workspace:
         """``template_id`` → ``template_key`` (the masked fixed part of the prompt)."""
         return self._scan("templates", TEMPLATE_SCHEMA).collect().unique("template_id", keep="first")
 
-    def price_settings(self) -> PriceSettings:
-        """``prices.toml`` (or ``prices.json``) of this workspace, or the defaults."""
+    def pricing(self) -> Pricing:
+        """Prices under ``prices.toml`` (or ``prices.json``) of this workspace, else the catalog's."""
         for name in ("prices.toml", "prices.json"):
             if (self.root / name).is_file():
-                return overrides.load(self.root / name)
-        return PriceSettings()
+                from analyzer.pricing import overrides
+
+                return overrides.load(self.root / name).pricing()
+        return Pricing(catalog.unit_prices)
 
     def files(self) -> list[dict[str, Any]]:
         """Every ingested file with its counts, run and time (``files/<run>.parquet``; a

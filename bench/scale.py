@@ -58,6 +58,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
+import hashlib
 import json
 import os
 import shutil
@@ -275,9 +276,11 @@ def isolated_env(home: Path, **extra: str) -> dict[str, str]:
 
 
 def reads_workspace(requests: int) -> Path:
-    """``bench/out/ws-reads-N``: the default mix, ingested once and kept."""
+    """``bench/out/ws-reads-N``: the default mix, ingested once and kept until the code that
+    writes a workspace changes (a stale layout would measure the old engine)."""
     ws = OUT / f"ws-reads-{requests}"
-    if (ws / "manifest.json").exists():
+    stamp = ws / ".bench-writer"
+    if (ws / "manifest.json").exists() and stamp.is_file() and stamp.read_text() == writer_digest():
         return ws
     logs = corpus("mix", requests, None, bad_lines=True)
     print(f"  ingesting {logs.relative_to(ROOT)} into {ws.relative_to(ROOT)} (once) ...",
@@ -288,7 +291,17 @@ def reads_workspace(requests: int) -> Path:
     except Failed:
         shutil.rmtree(ws, ignore_errors=True)
         raise
+    stamp.write_text(writer_digest())
     return ws
+
+
+def writer_digest() -> str:
+    """A digest of the sources that decide a workspace's layout."""
+    h = hashlib.blake2b(digest_size=12)
+    sources = [ROOT / "analyzer" / name for name in ("workspace.py", "rollup.py", "schema.py")]
+    for path in sorted([*sources, *(ROOT / "analyzer" / "ingest").glob("*.py")]):
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 # --------------------------------------------------------------------------------------
@@ -609,6 +622,10 @@ def main() -> None:
         parser.error(f"unknown --only {','.join(unknown)} (choose from {','.join(ROWS)})")
 
     OUT.mkdir(parents=True, exist_ok=True)
+    # Bytecode as an installed package has it (pip compiles wheels; an editable install
+    # writes it on the first run unless PYTHONDONTWRITEBYTECODE is set, as on some CI hosts).
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "analyzer"), str(ROOT / "dashboard")],
+                   check=True, stdout=subprocess.DEVNULL)
     print(f"bench/scale.py: {args.runs} run(s) per command; median (min-max) wall, median peak RSS"
           + ("; --full" if args.full else "")
           + (f"; scale {args.scale:g}" if args.scale != 1 else ""))

@@ -19,3 +19,9 @@ def test_every_command_is_in_the_readme() -> None:
     names = [c.name for c in app.registered_commands]
     missing = [n for n in names if f"spendscope {n}" not in README]
     assert not missing, missing
+
+
+def test_every_canonical_column_is_described() -> None:
+    from analyzer.schema import COLUMN_DOCS, COLUMNS
+
+    assert tuple(COLUMN_DOCS) == COLUMNS

@@ -15,65 +15,19 @@ every request at once, with nothing stored to rewrite.
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from analyzer.classify.taxonomy import CATEGORIES
-from analyzer import settings
+
+if TYPE_CHECKING:  # pydantic loads only when a workspace has a classify.toml
+    from analyzer.classify.user_rules import ClassifySettings
 
 VERDICT_SCHEMA = pl.Schema(
     {"category": pl.String, "category_source": pl.String, "category_confidence": pl.Float64}
 )
 LABEL_KEYS = ("task", "category")
-
-
-class UserRule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    category: str
-    pattern: str = Field(description="A regular expression, matched case-insensitively.")
-    field: str = Field("prompt", description="prompt, model, or meta:KEY")
-
-    @field_validator("category")
-    @classmethod
-    def _known(cls, v: str) -> str:
-        if v not in CATEGORIES:
-            raise ValueError(f"'{v}' is not a taxonomy category")
-        return v
-
-    @field_validator("field")
-    @classmethod
-    def _field(cls, v: str) -> str:
-        if v not in ("prompt", "model") and not re.fullmatch(r"meta:[A-Za-z0-9_.\-]+", v):
-            raise ValueError("field must be prompt, model or meta:KEY")
-        return v
-
-    @field_validator("pattern")
-    @classmethod
-    def _regex(cls, v: str) -> str:
-        try:
-            re.compile(v)
-        except re.error as e:
-            raise ValueError(f"not a regular expression ({e})") from None
-        return v
-
-    def matches(self) -> pl.Expr:
-        target = {
-            "prompt": pl.col("template_key"),
-            "model": pl.col("model"),
-        }.get(self.field, pl.col("metadata").str.json_path_match(f"$.{self.field[5:]}"))
-        return target.str.contains(f"(?i){self.pattern}").fill_null(False)
-
-
-class ClassifySettings(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    rules: tuple[UserRule, ...] = ()
-
-
-def load_settings(path: Path) -> ClassifySettings:
-    return settings.load(path, ClassifySettings)
 
 
 def classify_templates(templates: pl.DataFrame) -> pl.DataFrame:

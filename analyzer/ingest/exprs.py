@@ -107,7 +107,8 @@ def content_text(e: pl.Expr | str) -> pl.Expr:
     """
     e = pl.col(e) if isinstance(e, str) else e
     looks_json = e.str.starts_with("[{") | e.str.starts_with('{"')
-    parts = e.str.extract_all(_TEXT_PART).list.eval(
+    # the pattern runs on JSON-looking contents only (a plain string is most of them)
+    parts = pl.when(looks_json).then(e).str.extract_all(_TEXT_PART).list.eval(
         pl.element().str.extract(_TEXT_PART, 1).str.replace_all(r"\\n", "\n")
         .str.replace_all(r'\\"', '"')
     ).list.join("\n")

@@ -268,6 +268,15 @@ def _unit_prices(provider: str, model: str, when: datetime, tier: str) -> UnitPr
 Resolver = Callable[[str, str, datetime, str], UnitPrices | None]
 
 
+@dataclass(frozen=True)
+class Pricing:
+    """How a workspace prices: the lookup, and the currency reports display (JSON stays USD)."""
+
+    resolve: Resolver
+    currency: str = "USD"
+    usd_to_currency: float = 1.0
+
+
 def summarize(assumptions: list[Assumption]) -> list[str]:
     """One sentence per rule, naming the models and the days it applied to."""
     by_rule: dict[str, list[Assumption]] = {}

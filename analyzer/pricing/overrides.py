@@ -86,6 +86,9 @@ class PriceSettings(_Strict):
     prices: tuple[PriceEntry, ...] = ()
     discounts: tuple[Discount, ...] = ()
 
+    def pricing(self) -> catalog.Pricing:
+        return catalog.Pricing(self.resolver(), self.currency, self.usd_to_currency)
+
     def resolver(self) -> catalog.Resolver:
         """A ``resolve(provider, model, day, tier)`` that applies these settings."""
         if not self.prices and not self.discounts:

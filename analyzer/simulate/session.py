@@ -47,7 +47,7 @@ class Simulator:
         prior plus ``quality_results`` (default: the workspace's ``quality_results.csv``)."""
         if quality_results is None and (ws.root / QUALITY_RESULTS).is_file():
             quality_results = ws.root / QUALITY_RESULTS
-        return cls(ws.traffic(meta_keys), resolve=ws.price_settings().resolver(), categorize=ws.categorize,
+        return cls(ws.traffic(meta_keys), resolve=ws.pricing().resolve, categorize=ws.categorize,
                    quality=QualityTable.load(quality_results), meta_keys=meta_keys)
 
     def run(self, policy: Policy, *, month_days: float = 30, floor: float | None = None) -> Result:

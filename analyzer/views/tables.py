@@ -69,7 +69,7 @@ def meta_column(key: str) -> str:
 def build(ws: Workspace) -> Tables:
     """The cells, from the rollup's category cells (``Workspace.categorized``): a few
     thousand to a few hundred thousand, whatever the workspace's size."""
-    priced = cost.price(ws.categorized(), resolve=ws.price_settings().resolver())
+    priced = cost.price(ws.categorized(), resolve=ws.pricing().resolve)
     groups = _grouped(priced.frame, ("category",)).collect(engine="streaming")  # 2-3x faster than in-memory
     kept = ws.rollup_keys()  # the rollup's metadata holds these keys (and the label, marked)
     keys = tuple(k for k in meta_keys(groups) if kept is None or k in kept)
@@ -84,7 +84,7 @@ def build(ws: Workspace) -> Tables:
 def verdicts(ws: Workspace) -> Verdicts:
     """Requests and cost per (template, category, source, model): the categories page's
     table, read from the rollup's cells by template (larger: built when first asked for)."""
-    priced = cost.price(ws.traffic(), resolve=ws.price_settings().resolver())
+    priced = cost.price(ws.traffic(), resolve=ws.pricing().resolve)
     groups = ws.categorize(_grouped(priced.frame, ("template_id",))).collect(engine="streaming")
     confidence = pl.col("category_confidence").fill_null(0.0) * pl.col("requests")
     table = (

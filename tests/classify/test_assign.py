@@ -5,7 +5,8 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from analyzer.classify.assign import ClassifySettings, UserRule, categorize
+from analyzer.classify.assign import categorize
+from analyzer.classify.user_rules import ClassifySettings, UserRule
 from analyzer.errors import ConfigError
 
 TEMPLATES = pl.DataFrame({
@@ -71,7 +72,7 @@ def test_relabel_and_user_rules() -> None:
 
 
 def test_user_rule_validation(tmp_path) -> None:
-    from analyzer.classify.assign import load_settings
+    from analyzer.classify.user_rules import load_settings
 
     (tmp_path / "classify.toml").write_text('[[rules]]\ncategory = "haiku"\npattern = "x"\n')
     with pytest.raises(ConfigError, match="rules.0.category"):
