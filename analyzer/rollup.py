@@ -95,12 +95,19 @@ def choose_keys(stats: Mapping[str, Mapping[str, Any]]) -> tuple[str, ...]:
     return tuple(sorted(sorted(usable, key=lambda k: (-stats[k]["requests"], k))[:KEY_LIMIT]))
 
 
-def reduced_metadata(keys: Iterable[str]) -> pl.Expr:
-    """A row's metadata with only the rollup keys (see the module doc)."""
+def _kept(keys: Iterable[str]) -> list[str]:
+    return sorted(set(keys) | set(LABEL_KEYS) | {"context_window"})
+
+
+def reduced_metadata(keys: Iterable[str], decoded: pl.Expr | None = None) -> pl.Expr:
+    """A row's metadata with only the rollup keys (see the module doc).
+
+    ``decoded``: the metadata already parsed into the kept keys (``decoded_metadata``), else
+    each key is looked up in the JSON text on its own (a parse per key)."""
     m = pl.col("metadata")
     fields: dict[str, pl.Expr] = {}
-    for key in sorted(set(keys) | set(LABEL_KEYS) | {"context_window"}):
-        value = m.str.json_path_match(f"$.{key}")
+    for key in _kept(keys):
+        value = m.str.json_path_match(f"$.{key}") if decoded is None else decoded.struct.field(key)
         if key in LABEL_KEYS and key not in keys:
             value = (pl.when(value.str.to_lowercase().is_in(list(CATEGORIES))).then(value)
                      .when(value.is_not_null()).then(pl.lit(NOT_A_CATEGORY)))
@@ -109,6 +116,25 @@ def reduced_metadata(keys: Iterable[str]) -> pl.Expr:
                      .when(value.str.starts_with("0-")).then(pl.lit("0-")))
         fields[key] = value
     return meta(**fields)
+
+
+def with_decoded_metadata(frame: pl.LazyFrame, keys: Iterable[str]) -> pl.LazyFrame:
+    """``frame`` plus ``_meta``: each row's metadata parsed once into a struct of the kept
+    keys. ``str.json_decode`` is about ten times faster than a ``json_path_match`` per key,
+    but fails the whole column on a value that is a list, a raw tab or a text that is not
+    JSON (see ``cells_of``). Rows with a number among their values are looked up key by key
+    (the two spell ``1e5`` differently)."""
+    m = pl.col("metadata")
+    kept = _kept(keys)
+    numeric = m.str.contains(r'":\s*-?[0-9]')
+    frame = frame.with_columns(
+        pl.when(~numeric).then(m).str.json_decode(pl.Struct({k: pl.String for k in kept})).alias("_meta"),
+        pl.when(numeric).then(m).alias("_numeric"),
+    )
+    return frame.with_columns(pl.struct(
+        pl.coalesce(pl.col("_meta").struct.field(k), pl.col("_numeric").str.json_path_match(f"$.{k}")).alias(k)
+        for k in kept
+    ).alias("_meta")).drop("_numeric")
 
 
 def pricing_time() -> pl.Expr:
@@ -123,9 +149,22 @@ def input_band() -> pl.Expr:
 
 
 def cells_of(rows: pl.DataFrame | pl.LazyFrame, keys: Iterable[str]) -> pl.DataFrame:
-    """Canonical rows summed into cells (``SCHEMA``)."""
-    frame = rows.lazy().with_columns(size_bucket(), input_band().alias("input_band"))
-    frame = frame.with_columns(pricing_time().alias("timestamp"), reduced_metadata(tuple(keys)).alias("metadata"))
+    """Canonical rows summed into cells (``SCHEMA``).
+
+    The metadata is decoded once per row into the kept keys (``str.json_decode``, about ten
+    times faster than a ``json_path_match`` per key); when some row's metadata cannot be
+    decoded that way (a value that is an object or a list), each key is looked up instead."""
+    keys = tuple(keys)
+    frame = rows.lazy().with_columns(size_bucket(), input_band().alias("input_band"),
+                                     pricing_time().alias("timestamp"))
+    try:
+        decoded = with_decoded_metadata(frame, keys)
+        return _summed(decoded.with_columns(reduced_metadata(keys, pl.col("_meta")).alias("metadata")))
+    except pl.exceptions.PolarsError:
+        return _summed(frame.with_columns(reduced_metadata(keys).alias("metadata")))
+
+
+def _summed(frame: pl.LazyFrame) -> pl.DataFrame:
     return (
         frame.group_by(KEYS).agg(pl.col(list(TOKEN_COLUMNS)).sum())
         .select(pl.col(c).cast(t) for c, t in SCHEMA.items())

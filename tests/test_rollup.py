@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -17,6 +18,7 @@ from analyzer import aggregate, rollup
 from analyzer.classify.assign import categorize
 from analyzer.cli import app
 from analyzer.ingest.pipeline import ingest
+from analyzer.pricing import catalog
 from analyzer.schema import CANONICAL_SCHEMA
 from analyzer.workspace import Workspace
 
@@ -210,3 +212,40 @@ def test_an_ingest_adds_its_cells_to_the_category_cells(tmp_path: Path) -> None:
     assert incremental.sort(rollup.CATEGORY_KEYS, nulls_last=True).equals(
         again.sort(rollup.CATEGORY_KEYS, nulls_last=True))
     assert incremental["requests"].sum() == 15
+
+
+def test_metadata_decoded_once_equals_each_key_looked_up() -> None:
+    texts = ['{"project":"a","task":"summarization"}', '{"project":123,"env":true}', '{"project":1e5}',
+             '{"project":"é \\"q\\"","context_window":"200k-1M"}', '{}', None, '{"task":"nope","project":null}',
+             '{"project":{"a":1}}', '{"project":"x","other":{"deep":[1]}}', '{"a":"x\\":1"}']
+    frame = pl.DataFrame({"metadata": texts})
+    keys = ("project", "env")
+    looked_up = frame.select(rollup.reduced_metadata(keys).alias("m"))["m"]
+    decoded = rollup.with_decoded_metadata(frame.lazy(), keys).select(
+        rollup.reduced_metadata(keys, pl.col("_meta")).alias("m")).collect()["m"]
+    assert decoded.to_list() == looked_up.to_list()
+    # a list value, a raw tab or a text that is not JSON fails the decode: cells_of looks keys up
+    for text in ['{"project":[1,2]}', '{"project":"a\tb"}', "not json"]:
+        with pytest.raises(pl.exceptions.PolarsError):
+            rollup.with_decoded_metadata(pl.LazyFrame({"metadata": [text]}), keys).collect()
+    odd = pl.DataFrame({"metadata": ['{"project":[1,2]}', '{"project":"a\tb"}', "not json", '{"project":"p"}']})
+    assert odd.select(rollup.reduced_metadata(keys).alias("m"))["m"].to_list() == [
+        '{"project":"[1,2]"}', "{}", "{}", '{"project":"p"}']
+
+
+def test_a_row_for_no_requests_does_not_push_its_cell_into_a_long_context_tier() -> None:
+    # Two batch rows of 127,999 input tokens (under the 128k threshold), one standing for
+    # 0 requests: each is priced at the short tier, batch: 127,999 * $3/M * 0.5 = $0.1919985,
+    # $0.383997 for both. Summed into one cell they average 255,998 tokens per request,
+    # which the cell's band (that of 127,999 tokens) must not turn into the >200k price
+    # ($6/M: twice that).
+    rows = [{"minute": 0, "model": MODELS[1], "tier": "batch", "status": "ok", "template": None,
+             "metadata": '{"project":"a"}', "input": 127_999, "cache_read": 0, "output": 0, "requests": n}
+            for n in (1, 0)]
+    frame = frame_of(rows).with_columns(pl.lit("generic").alias("source_format"))
+    cells = rollup.cells_of(frame, ("project",))
+    assert cells.height == 1
+    assert cells["input_band"].item() == sum(127_999 > t for t in catalog.tier_thresholds())
+    raw = aggregate.spend_report(categorize(frame.lazy(), TEMPLATES), by="model")
+    rolled = aggregate.spend_report(categorize(cells.lazy(), TEMPLATES), by="model")
+    assert raw["totals"]["cost_usd"] == rolled["totals"]["cost_usd"] == pytest.approx(0.383997, abs=1e-9)

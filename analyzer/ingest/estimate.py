@@ -32,6 +32,12 @@ def count_tokens(text: str | None) -> int:
     return sum(len(enc.encode(text[i : i + _MAX_CHARS])) for i in range(0, len(text), _MAX_CHARS))
 
 
+def only_without_usage(input_tokens: pl.Expr, text: pl.Expr) -> pl.Expr:
+    """``text`` where ``input_tokens`` is null, else null: an adapter builds the texts to
+    tokenize from inputs nulled this way, so rows that carry usage (nearly all) cost nothing."""
+    return pl.when(input_tokens.is_null()).then(text)
+
+
 def fill_missing_usage(frame: pl.DataFrame, *, prompt: str, completion: str) -> pl.DataFrame:
     """Estimate input/output tokens where a successful row has none; drops the text columns."""
     need = pl.col("input_tokens").is_null() & (pl.col("status") == "ok")
@@ -55,4 +61,4 @@ def fill_missing_usage(frame: pl.DataFrame, *, prompt: str, completion: str) -> 
     return pl.concat([rest, todo.select(rest.columns)]).sort("_line").drop(prompt, completion)
 
 
-__all__ = ["count_tokens", "fill_missing_usage"]
+__all__ = ["count_tokens", "fill_missing_usage", "only_without_usage"]

@@ -94,7 +94,7 @@ def fingerprint(
     ``sample_text`` are null. ``seen`` is only read: the caller adds the new templates when
     it takes the chunk, in order, so chunks can be fingerprinted concurrently.
     """
-    head = pl.col("user_text").str.slice(0, template.USER_HEAD_CHARS)
+    head = template.key_head(pl.col("user_text"))
     pairs = frame.select(pl.col("system_text"), head.alias("_head")).unique()
     pairs = pairs.with_columns(
         template.template_key(pl.col("system_text"), pl.col("_head")).alias("_template_key")

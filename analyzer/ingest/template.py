@@ -24,9 +24,6 @@ SYSTEM_CHARS = 1000
 USER_CHARS = 60  # of the user text's first line, in the grouping key
 SAMPLE_USER_CHARS = 120  # from the start of the user text, in the text the classifier reads
 SAMPLE_TAIL_CHARS = 100  # and from its end ("Based on the text above, ...")
-# Only the head of a user text can reach the key (its first line, up to a colon, 60 masked
-# characters): fingerprinting masks this much of it, never a whole pasted document.
-USER_HEAD_CHARS = 4000
 # The sample text masks at most this much of each end of a long user text.
 SAMPLE_END_CHARS = 2000
 SEP = "\u241f"
@@ -56,6 +53,14 @@ def template_key(system: pl.Expr, user: pl.Expr) -> pl.Expr:
     user_part = _mask(head)
     key = pl.concat_str([sys_part, pl.lit(SEP), user_part])
     return pl.when(system.is_null() & user.is_null()).then(None).otherwise(key)
+
+
+def key_head(user: pl.Expr) -> pl.Expr:
+    """All of a user text that its template key reads: ``USER_CHARS`` characters past the
+    leading whitespace (``template_key`` of this equals ``template_key`` of the whole text:
+    the key stops at 60 characters, and trailing whitespace is masked away). Fingerprinting
+    groups requests by this, so a pasted document is never hashed or compared whole."""
+    return user.str.strip_chars_start().str.slice(0, USER_CHARS)
 
 
 def sample_text(system: pl.Expr, user: pl.Expr) -> pl.Expr:

@@ -51,6 +51,16 @@ def per_request_input() -> pl.Expr:
     )
 
 
+def banded_input() -> pl.Expr:
+    """The input size that selects the tier for a rollup cell: the lowest size of its
+    ``input_band`` (the catalog thresholds its requests' own sizes passed, see
+    ``rollup.py``). Any size in a band takes the same tier, and a cell's average could
+    leave the band (a row standing for 0 requests adds tokens but no request)."""
+    bounds = (0.0, *(t + 1.0 for t in catalog.tier_thresholds()))
+    return pl.col("input_band").cast(pl.Int64).replace_strict(
+        dict(enumerate(bounds)), default=float("inf"), return_dtype=pl.Float64)
+
+
 def price_time(prices_at: date | None = None) -> pl.Expr:
     """When a row's prices are looked up: noon UTC of its day, or the middle of its
     half-hour for providers whose prices change within a day; ``prices_at`` moves the day."""
@@ -69,8 +79,9 @@ def _rate(key: str, size: pl.Expr) -> pl.Expr:
     return rate
 
 
-def cost_columns() -> list[pl.Expr]:
-    size = per_request_input()
+def cost_columns(size: pl.Expr | None = None) -> list[pl.Expr]:
+    """Cost columns of rows (or cells) joined with the price table; ``size`` selects tiers."""
+    size = per_request_input() if size is None else size
     r_in = _rate("input", size)
     r_read = pl.coalesce(_rate("cache_read", size), r_in)
     r_write = pl.coalesce(_rate("cache_write", size), r_in)
@@ -108,7 +119,8 @@ def price(
     joined = rows.join(table.lazy(), on=_JOIN, how="left", maintain_order="left").with_columns(
         pl.col("priced").fill_null(False)
     )
-    priced = joined.with_columns(cost_columns()).with_columns(
+    cells = "input_band" in requests.collect_schema().names()
+    priced = joined.with_columns(cost_columns(banded_input() if cells else None)).with_columns(
         pl.when(pl.col("priced")).then(pl.sum_horizontal(*PARTS)).alias("cost_usd"),
         pl.when(pl.col("priced")).then(pl.lit("priced")).otherwise(pl.lit("unpriced")).alias("price_status"),
     )

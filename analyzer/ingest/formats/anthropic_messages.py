@@ -220,6 +220,9 @@ class AnthropicMessages(Format):
         ]
         messages = req.struct.field("messages")
         system = content_text(req.struct.field("system"))
+
+        def unless_usage(e: pl.Expr) -> pl.Expr:
+            return estimate.only_without_usage(tokens["input_tokens"], e)
         tools = req.struct.field("tools")
         tool_blocks = (
             messages.list.eval(has_tool_blocks(pl.element().struct.field("content"))).list.any()
@@ -262,13 +265,13 @@ class AnthropicMessages(Format):
             last_user_text(messages).alias("user_text"),
             messages.list.len().cast(pl.Int32).alias("message_count"),
             has_tools.alias("has_tools"),
-            # for rows without usage: what the tokenizer would count
+            # for rows without usage: what the tokenizer would count (built for those only)
             pl.concat_str(
-                [system, messages_text(messages, ("user", "assistant"))],
+                [system, messages_text(unless_usage(messages), ("user", "assistant"))],
                 separator="\n",
                 ignore_nulls=True,
             ).alias("_prompt_all"),
-            r("content").alias("_completion"),
+            unless_usage(r("content")).alias("_completion"),
         )
         return estimate.fill_missing_usage(out, prompt="_prompt_all", completion="_completion")
 

@@ -146,6 +146,11 @@ class Gemini(Format):
         )
         tools = req.struct.field("tools")
         metadata = merge_meta(pl.col("metadata"), req.struct.field("labels"))
+        input_tokens = counted(tok(usage("prompt")) + tok(usage("tool_prompt")))
+
+        def unless_usage(e: pl.Expr) -> pl.Expr:
+            return estimate.only_without_usage(input_tokens, e)
+
         out = frame.select(
             pl.col("_line"),
             r("responseId", "response_id").alias("request_id"),
@@ -159,7 +164,7 @@ class Gemini(Format):
             pl.coalesce(r("modelVersion", "model_version"), req.struct.field("model")).alias(
                 "model_raw"
             ),
-            counted(tok(usage("prompt")) + tok(usage("tool_prompt"))).alias("input_tokens"),
+            input_tokens.alias("input_tokens"),
             counted(tok(usage("cached"))).alias("cache_read_tokens"),
             counted(tok(usage("candidates")) + thoughts).alias("output_tokens"),
             counted(thoughts).alias("reasoning_tokens"),
@@ -179,9 +184,10 @@ class Gemini(Format):
             .then(tools.is_not_null() & (tools.str.strip_chars() != "[]"))
             .alias("has_tools"),
             pl.col("key").alias("custom_id"),
-            pl.concat_str([content_text(system), content_text(contents)], separator="\n",
+            # for rows without usage: what the tokenizer would count (built for those only)
+            pl.concat_str([content_text(system), content_text(unless_usage(contents))], separator="\n",
                           ignore_nulls=True).alias("_prompt_all"),
-            r("candidates").alias("_completion"),
+            unless_usage(r("candidates")).alias("_completion"),
         )
         return estimate.fill_missing_usage(out, prompt="_prompt_all", completion="_completion")
 

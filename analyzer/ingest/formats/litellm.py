@@ -147,16 +147,16 @@ METADATA_PATHS = (
     *[f"usage_object.{p}" for p in USAGE_PATHS],
     *[f"additional_usage_values.{p}" for p in USAGE_PATHS],
     "user_api_key_alias", "user_api_key_hash", "user_api_key_team_alias", "user_api_key_team_id",
-    "user_api_key_user_id", "user_api_key_org_id", "user_api_key_end_user_id",
-    "spend_logs_metadata", "requester_metadata", "session_id",
+    "user_api_key_user_id", "user_api_key_org_id", "user_api_key_end_user_id", "session_id",
     "error_information.error_class", "error_information.error_code",
 )
+METADATA_OBJECTS = ("spend_logs_metadata", "requester_metadata")  # kept as JSON text
 _CALLER_PATHS = ("project", "feature", "task", "environment", "env")
 
 
 def add_metadata_fields(frame: pl.DataFrame) -> pl.DataFrame:
     """The ``metadata`` fields (object or JSON-encoded string), read once per row."""
-    frame = add_json_fields(frame, pl.col("metadata"), METADATA_PATHS, _MD)
+    frame = add_json_fields(frame, pl.col("metadata"), METADATA_PATHS, _MD, text_paths=METADATA_OBJECTS)
     frame = add_json_fields(frame, pl.col(_MD + "spend_logs_metadata"), _CALLER_PATHS, "_slm.")
     return add_json_fields(frame, pl.col(_MD + "requester_metadata"), _CALLER_PATHS, "_rqm.")
 
@@ -298,10 +298,9 @@ class LiteLLMSpendLogs(Format):
     def to_canonical(self, frame: pl.DataFrame) -> pl.DataFrame:
         c = pl.col
         frame = add_metadata_fields(frame)
-        frame = add_json_fields(
-            frame, c("proxy_server_request"), ("messages", "tools", "service_tier"), "_psr."
-        )
-        frame = add_json_fields(frame, c("messages"), ("messages",), "_msg.")
+        frame = add_json_fields(frame, c("proxy_server_request"), ("service_tier",), "_psr.",
+                                text_paths=("messages", "tools"))
+        frame = add_json_fields(frame, c("messages"), (), "_msg.", text_paths=("messages",))
         messages = c("messages")
         frame = _add_messages(
             frame,
@@ -414,11 +413,11 @@ class LiteLLMPayload(Format):
         c = pl.col
         frame = add_metadata_fields(frame)
         frame = add_json_fields(frame, c("response"), RESPONSE_PATHS, "_resp.")
-        frame = add_json_fields(frame, c("model_parameters"), ("tools", "service_tier"), "_mp.")
+        frame = add_json_fields(frame, c("model_parameters"), ("service_tier",), "_mp.", text_paths=("tools",))
         frame = add_json_fields(
             frame, c("error_information"), ("error_class", "error_code"), "_err."
         )
-        frame = add_json_fields(frame, c("messages"), ("messages",), "_msg.")
+        frame = add_json_fields(frame, c("messages"), (), "_msg.", text_paths=("messages",))
         messages = c("messages")
         frame = _add_messages(
             frame,

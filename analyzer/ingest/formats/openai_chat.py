@@ -119,6 +119,10 @@ class OpenAIChat(Format):
             | r("status").is_in(["failed", "cancelled"]).fill_null(False)
         )
         messages = req.struct.field("messages")
+
+        def unless_usage(e: pl.Expr) -> pl.Expr:
+            return estimate.only_without_usage(input_tokens, e)
+
         system = pl.coalesce(
             messages_text(messages, ("system", "developer")),
             req.struct.field("instructions"),
@@ -160,14 +164,14 @@ class OpenAIChat(Format):
             (req.struct.field("tools").is_not_null() & (req.struct.field("tools") != "[]")).alias(
                 "has_tools"
             ),
-            # for rows without usage: what the tokenizer would count
+            # for rows without usage: what the tokenizer would count (built for those only)
             pl.concat_str(
-                [system, messages_text(messages, ("user", "assistant", "tool")),
-                 content_text(req.struct.field("input"))],
+                [system, messages_text(unless_usage(messages), ("user", "assistant", "tool")),
+                 content_text(unless_usage(req.struct.field("input")))],
                 separator="\n",
                 ignore_nulls=True,
             ).alias("_prompt_all"),
-            pl.coalesce(r("choices"), r("output")).alias("_completion"),
+            unless_usage(pl.coalesce(r("choices"), r("output"))).alias("_completion"),
         )
         return estimate.fill_missing_usage(out, prompt="_prompt_all", completion="_completion")
 
