@@ -4,7 +4,7 @@ Usage::
 
     python bench/scale.py [--only NAME,...] [--runs N] [--full]
 
-NAME is one of claude_code, frugon, single, memory, reads, dashboard (default: all). The script sets
+NAME is one of claude_code, frugon, single, memory, reads, templates, dashboard (default: all). The script sets
 itself up: it installs its peer tools into ``bench/out/tools/`` (ccusage with npm, frugon in
 its own venv), generates its corpora with ``sample_logs/generate.py`` into ``bench/out/``
 (git-ignored) and reuses them on the next run. A tool that fails to install skips its row.
@@ -25,7 +25,9 @@ Rows and targets:
    points at a folder whose ``projects`` links to it; HOME is an empty folder so ccusage sees
    no other agent's data; --offline uses its bundled prices; UTC days, as spendscope's).
    Target: ratio < 1. Also checks that the tokens per day agree (ccusage's inputTokens are
-   the uncached ones: spendscope input_tokens - cache_read_tokens - cache_write_tokens).
+   the uncached ones: spendscope input_tokens - cache_read_tokens - cache_write_tokens),
+   and shows a floor beside it: a bare python process reading every session file with
+   ``polars.read_ndjson`` (no target).
 2. frugon -- frugon's own demo log (56,100 calls, .jsonl.gz): ``spendscope ingest`` +
    ``spendscope simulate --policy simple-to-budget`` against ``frugon analyze FILE
    --no-report --no-progress`` (fully local; HOME is an empty folder). Target: ratio <= 0.33
@@ -44,7 +46,12 @@ Rows and targets:
    once and kept: ``spendscope report --by X`` for X in model, category, meta:project, day
    against one bare ``pl.scan_parquet`` group-by over the workspace's Parquet parts (category
    is not stored: the bare query groups by template_id instead). Target: ratio <= 1.5.
-6. dashboard -- the same workspace: seconds from starting ``spendscope serve`` until its
+6. templates -- templates and rollup cells per 1M requests of two kinds of traffic: the
+   generator's templated mix (the reads workspace) and a chat-like log
+   (``bench/chat_corpus.py``: chat apps whose users all write something different, where
+   each request used to be a template of its own). Counts, no target: the issue asked to
+   measure both.
+7. dashboard -- the same workspace: seconds from starting ``spendscope serve`` until its
    page layout (``/_dash-layout``) answers, i.e. the views are built and the server
    listens, and the server's peak RSS then; at 1M (also 10M with ``--full``). Target:
    <= 5 s at 10M requests.
@@ -68,6 +75,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import chat_corpus
 from scale_timing import (
     OUT, TIME, Failed, Sample, alternate, combine, compare, failed_figure, run, show, single_figure, stats,
     verdict,
@@ -79,7 +87,7 @@ PY = sys.executable
 SPENDSCOPE = str(Path(PY).parent / "spendscope")
 GENERATE = str(ROOT / "sample_logs" / "generate.py")
 
-ROWS = ("claude_code", "frugon", "single", "memory", "reads", "dashboard")
+ROWS = ("claude_code", "frugon", "single", "memory", "reads", "templates", "dashboard")
 # ccusage 20.0.26 (the newest) installs without its linux-x64 native package, which the
 # registry does not have, and then refuses to run; 20.0.24 is the newest that runs here.
 CCUSAGE = "ccusage@20.0.24"
@@ -95,6 +103,15 @@ BARE_READ = """
 import sys
 import polars as pl
 for path in sys.argv[1:]:
+    pl.read_ndjson(path, infer_schema_length=None)
+"""
+
+# The same over every JSONL file under a folder (a Claude Code projects folder).
+BARE_READ_FOLDER = """
+import sys
+from pathlib import Path
+import polars as pl
+for path in sorted(Path(sys.argv[1]).rglob("*.jsonl")):
     pl.read_ndjson(path, infer_schema_length=None)
 """
 
@@ -356,18 +373,23 @@ def row_claude_code(requests: int, runs: int) -> list[dict]:
     def peer() -> Sample:
         return run([str(ccusage), "daily", "--json", "--offline", "--timezone", "UTC"], env=env)
 
-    mine, theirs = alternate(runs, ours, peer)
+    def bare() -> Sample:
+        return run([PY, "-c", BARE_READ_FOLDER, str(logs)])
+
+    mine, theirs, floor = alternate(runs, ours, peer, bare)
     show("spendscope ingest", ingests)
     show("spendscope report --by day", reports)
     figure = compare(row, "spendscope ingest + report", mine, "ccusage daily", theirs, 1.0,
                      strict=True)
+    floor_figure = compare(f"{row} floor", "spendscope ingest + report", mine,
+                           "bare read_ndjson of each file", floor, None)
     equal, difference = tokens_per_day_check(mine[-1].stdout, theirs[-1].stdout)
     print(f"  tokens per day equal: {'yes' if equal else 'no'}"
           + (f"  (first difference: {difference})" if difference else ""))
     figure.update(ingest_stats=stats(ingests), report_stats=stats(reports), sessions=sessions)
     check = single_figure(f"{row} tokens/day", "equal" if equal else "differ", "equal", equal,
                           difference=difference)
-    return [figure, check]
+    return [figure, check, floor_figure]
 
 
 def row_frugon(runs: int) -> list[dict]:
@@ -486,6 +508,36 @@ def memory_mix(requests: int) -> dict:
     return single_figure(row, f"{mix.rss_mb:,.0f} MB", "<= 2,048 MB", ok, ours_stats=stats([mix]))
 
 
+def row_templates(requests: int) -> list[dict]:
+    """Templates and rollup cells of a templated and a chat-like log (the figures are counts:
+    one ingest each; a reused reads workspace for the mix)."""
+    print(f"\n[templates {requests:,}] templates and rollup cells: the generator's mix and a chat-like log")
+    chat = OUT / f"chat-{requests}" / "chat.jsonl"
+    if not chat.exists():
+        print(f"  writing {requests:,} chat-like requests to {chat.relative_to(ROOT)} ...", flush=True)
+        chat_corpus.write(chat, requests)
+    figures = []
+    with fresh_workspace() as ws:
+        sample = ingest([chat], ws)
+        show(f"ingest chat-like {requests:,}", [sample])
+        figures.append(template_figure(f"templates chat-like {requests:,}", ws, requests, sample))
+    figures.append(template_figure(f"templates mix {requests:,}", reads_workspace(requests), requests, None))
+    return figures
+
+
+def template_figure(row: str, ws: Path, requests: int, sample: Sample | None) -> dict:
+    code = ("import sys, polars as pl; from analyzer.workspace import Workspace; from analyzer import rollup;"
+            "w = Workspace(sys.argv[1]);"
+            "print(w.templates().height, w._scan('rollup', rollup.SCHEMA).select(pl.len()).collect().item())")
+    out = subprocess.run([PY, "-c", code, str(ws)], check=True, capture_output=True, text=True)
+    templates, cells = map(int, out.stdout.split())
+    print(f"  {row}: {templates:,} templates, {cells:,} rollup cells for {requests:,} requests")
+    detail = {"templates": templates, "rollup_cells": cells}
+    if sample is not None:
+        detail["ingest"] = stats([sample])
+    return single_figure(row, f"{templates:,} templates / {cells:,} cells", "-", None, **detail)
+
+
 def row_dashboard(requests: int, runs: int) -> list[dict]:
     print(f"\n[dashboard {requests:,}] spendscope serve until its layout answers")
     ws = reads_workspace(requests)
@@ -601,6 +653,8 @@ def run_row(name: str, runs: int, full: bool, scale: float) -> list[dict]:
         return row_single(n(200_000), runs)
     if name == "memory":
         return row_memory(n(200_000), n(1_000_000), runs, n(10_000_000) if full else None)
+    if name == "templates":
+        return row_templates(n(1_000_000))
     sizes = [1_000_000, 10_000_000] if full else [1_000_000]
     row = row_dashboard if name == "dashboard" else row_reads
     return [figure for size in sizes for figure in row(n(size), runs)]

@@ -40,7 +40,7 @@ import polars as pl
 from analyzer import rollup
 from analyzer.classify.assign import classify_templates
 from analyzer.errors import InputError
-from analyzer.ingest import normalize, read, validate
+from analyzer.ingest import fold, normalize, read, validate
 from analyzer.ingest.formats.base import Format
 from analyzer.ingest.jsonl import Parsed, Rejection, split_id
 from analyzer.ingest.sources import Source, expand
@@ -325,10 +325,12 @@ class _Run:
                  if inputs else None)
         settled = Staging(self.stage_dir / "settled" if self.stage_dir else None)
         ingested: dict[int, int] = defaultdict(int)
+        merged, folded = fold.fold_singletons(_merge_templates(self.templates), self.known_templates)
+        self.templates, self.seen = [], set()  # a chat log's run held a template per request
         for group in self.staged.groups():
             if self.failed:
                 group = group.filter(~normalize.file_index().is_in(list(self.failed)))
-            rows = self._settle(group, table)
+            rows = fold.apply(self._settle(group, table), folded)
             for i, n in _per_file(rows).items():
                 ingested[i] += n
             settled.add(rows.select(*COLUMNS, "_bucket"))
@@ -336,7 +338,6 @@ class _Run:
         for i, f in enumerate(self.files):
             f.rows_ingested = ingested.get(i, 0)
         files = [f for i, f in enumerate(self.files) if i not in self.failed]
-        merged = _merge_templates(self.templates)
         merged = classify_templates(merged.filter(~pl.col("template_id").is_in(list(self.known_templates))))
         bills = pl.concat(self.billed) if self.billed else pl.DataFrame(schema=BILLED_SCHEMA)
         return IngestResult(files, self.errors, merged, bills, settled, self.stage_dir, self.meta_stats)
