@@ -102,7 +102,7 @@ def _kept(keys: Iterable[str]) -> list[str]:
 def reduced_metadata(keys: Iterable[str], decoded: pl.Expr | None = None) -> pl.Expr:
     """A row's metadata with only the rollup keys (see the module doc).
 
-    ``decoded``: the metadata already parsed into the kept keys (``decoded_metadata``), else
+    ``decoded``: the metadata already parsed into the kept keys (``with_decoded_metadata``), else
     each key is looked up in the JSON text on its own (a parse per key)."""
     m = pl.col("metadata")
     fields: dict[str, pl.Expr] = {}
@@ -153,7 +153,8 @@ def cells_of(rows: pl.DataFrame | pl.LazyFrame, keys: Iterable[str]) -> pl.DataF
 
     The metadata is decoded once per row into the kept keys (``str.json_decode``, about ten
     times faster than a ``json_path_match`` per key); when some row's metadata cannot be
-    decoded that way (a value that is an object or a list), each key is looked up instead."""
+    decoded that way (an object or list value, a raw tab, a text that is not JSON), each key
+    is looked up instead."""
     keys = tuple(keys)
     frame = rows.lazy().with_columns(size_bucket(), input_band().alias("input_band"),
                                      pricing_time().alias("timestamp"))

@@ -66,7 +66,8 @@ FILES_SCHEMA = pl.Schema({
 })
 RELABELS = "relabels.json"
 STALE_STAGING_S = 24 * 3600
-ROLLUP_PARTS = 32  # more rollup parts than this are summed into one
+ROLLUP_PARTS = 32  # more rollup parts than this are summed into a few
+COMPACT_SPANS = 8  # summed rollup parts: at most this many, a span of days each
 CLASSIFY = "classify.toml"
 CACHE = "cache"  # derived tables, rebuilt when what they derive from changes
 CATEGORY_CELLS_VERSION = 1
@@ -357,8 +358,22 @@ class Workspace:
                                  f"rollup/{run}-compact.parquet")
 
     def _write_cells(self, cells: pl.LazyFrame, rel: str) -> list[str]:
-        merged = rollup.regroup(cells).collect()
-        return [self._write(merged.select(rollup.SCHEMA.names()), rel)]
+        """``cells`` summed into parts of a span of days each (a day's cells never merge with
+        another day's), so summing holds one span at a time: a 10M run's 5.3M cells into 961k
+        peaked at 3.5 GB summed at once in memory."""
+        day = pl.col("timestamp").dt.date()
+        days = cells.select(day.unique()).collect(engine="streaming").to_series().drop_nulls().sort().to_list()
+        step = max(1, -(-len(days) // COMPACT_SPANS))
+        spans = [days[i:i + step] for i in range(0, len(days), step)] or [[]]
+        parts = []
+        for i, span in enumerate(spans):
+            these = day.is_between(span[0], span[-1]) if span else pl.lit(False)
+            if i == 0:
+                these = these | day.is_null()
+            merged = rollup.regroup(cells.filter(these)).collect(engine="streaming")
+            if merged.height or i == 0:
+                parts.append(self._write(merged.select(rollup.SCHEMA.names()), rel.replace(".parquet", f"-{i}.parquet")))
+        return parts
 
     def _index_ids(self, manifest: dict[str, Any], run: str) -> list[str]:
         """The id index of a workspace written before there was one (once)."""

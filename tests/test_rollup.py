@@ -249,3 +249,24 @@ def test_a_row_for_no_requests_does_not_push_its_cell_into_a_long_context_tier()
     raw = aggregate.spend_report(categorize(frame.lazy(), TEMPLATES), by="model")
     rolled = aggregate.spend_report(categorize(cells.lazy(), TEMPLATES), by="model")
     assert raw["totals"]["cost_usd"] == rolled["totals"]["cost_usd"] == pytest.approx(0.383997, abs=1e-9)
+
+
+def test_compacted_rollup_reports_what_the_rows_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from analyzer import workspace
+
+    monkeypatch.setattr(workspace, "ROLLUP_PARTS", 2)
+    monkeypatch.setattr(workspace, "COMPACT_SPANS", 2)
+    ws = Workspace(tmp_path / "ws")
+    for run in range(4):  # four runs, each a rollup part, over five days
+        log = tmp_path / f"run{run}.jsonl"
+        log.write_text("\n".join(chat_line(run * 100 + i, day=5 + i % 5, prompt=100 + run, completion=i)
+                                 for i in range(20)) + "\n")
+        ws.add(ingest([log]))
+    parts = ws.manifest()["rollup"]
+    assert 1 <= len(parts) <= 2 and all("-compact-" in p for p in parts)  # summed, a span of days each
+    cells = pl.concat([pl.read_parquet(ws.root / p) for p in parts])
+    assert cells.select(pl.struct(rollup.KEYS).is_unique().all()).item()  # no cell twice
+    for by in ("model", "day"):
+        raw = aggregate.spend_report(ws.categorize(ws.raw_requests()), by=by)
+        rolled = aggregate.spend_report(ws.categorized(), by=by)
+        assert raw["groups"] == rolled["groups"] and raw["totals"] == rolled["totals"], by

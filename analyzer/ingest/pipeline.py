@@ -127,7 +127,7 @@ def ingest(
 
     ``stage_dir``: where a large run spills its rows (default: a temporary folder)."""
     run = _Run(keep_text, progress, set(known_templates), stage_dir)
-    opened: list[tuple[int, read.Opened]] = []
+    opened: list[tuple[int, read.Opened, bool]] = []  # (file index, opened, batchable)
     hints: dict[str, Format] = {}  # folder -> the format of its last file
     for item in expand(list(paths)):
         if isinstance(item, InputError):
@@ -140,11 +140,13 @@ def ingest(
             run.errors.append(e)
             continue
         hints[folder] = o.fmt
-        opened.append((run.add_file(item, o.fmt), o))
+        batchable = read.batchable(o)
+        if batchable:  # dropped at once: 35k session files' samples held 270 MB
+            o.sample = o.sample.without_records()
+        opened.append((run.add_file(item, o.fmt), o, batchable))
     batches: dict[str, list[tuple[int, read.Opened]]] = defaultdict(list)
-    for index, o in opened:
-        if read.batchable(o):
-            o.sample = o.sample.without_records()  # 35k session files' samples held 270 MB
+    for index, o, batchable in opened:
+        if batchable:
             batches[o.fmt.name].append((index, o))
         else:
             try:
