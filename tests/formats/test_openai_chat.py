@@ -57,3 +57,17 @@ def test_prompt_text_only_with_keep_text() -> None:
     _, rows, _ = ingest_one(TRAPS)
     assert rows["prompt_text"].null_count() == rows.height
     assert rows.filter(rows["request_id"] == "chatcmpl-1")["template_id"].null_count() == 0
+
+
+def test_plain_request_response_lines_without_an_object_are_openai_chat() -> None:
+    # Frugon's demo log and some proxies write {model, timestamp, request, response, usage}
+    # with no "object" in the response; the choices or OpenAI's usage names identify it.
+    report, rows, _ = ingest_one(LOGS / "openai_chat" / "plain_request_response.jsonl")
+    assert report.format == "openai_chat"
+    assert (report.lines_read, report.rows_ingested, report.rows_rejected) == (3, 3, 0)
+    t = totals(rows)
+    assert t["input_tokens"] == 412 + 398 + 2150  # = 2,960
+    assert t["cache_read_tokens"] == 256
+    assert t["output_tokens"] == 3 + 2 + 180  # = 185
+    assert rows["model"].to_list() == ["gpt-4o-mini", "gpt-4o-mini", "gpt-4.1"]
+    assert not rows["tokens_estimated"].any()

@@ -5,7 +5,9 @@ Accepted line shapes (log_formats.md §1):
 - ``{"timestamp", "request": {...}, "response": <chat.completion | response>}`` as proxies
   and SDK callbacks write them; a failed call has ``"response": null`` plus ``"error"``;
 - a bare response object (``"object": "chat.completion"`` or ``"response"``);
-- ``{"model", "request": {"messages"}, "response", "usage", "timestamp"}``.
+- ``{"model", "request": {"messages"}, "response", "usage", "timestamp"}``, the response
+  with or without its ``"object"`` (Frugon's demo log has none: its choices, or
+  ``prompt_tokens`` and ``completion_tokens`` in the usage, tell it apart).
 
 Token convention: ``prompt_tokens`` / ``input_tokens`` already include cached tokens
 (``*_tokens_details.cached_tokens``) and ``completion_tokens`` includes reasoning, which is
@@ -180,8 +182,17 @@ def _is_openai_line(r: dict[str, Any]) -> bool:
     if "custom_id" in r or "call_type" in r or "schemaType" in r:
         return False
     resp = r.get("response")
+    request = r.get("request")
+    if isinstance(resp, dict) and resp.get("object") in RESPONSE_OBJECTS:
+        return True
+    if isinstance(request, dict) and isinstance(request.get("messages"), list) and isinstance(resp, dict):
+        # a chat completion logged without its "object" (Frugon's demo log, several proxies):
+        # its choices, or OpenAI's usage names beside it
+        usage = r.get("usage") if isinstance(r.get("usage"), dict) else resp.get("usage")
+        return isinstance(resp.get("choices"), list) or (
+            isinstance(usage, dict) and "prompt_tokens" in usage and "completion_tokens" in usage)
     if isinstance(resp, dict):
-        return resp.get("object") in RESPONSE_OBJECTS
+        return False
     if isinstance(r.get("request"), dict) and ("error" in r or resp is None):
         model = str(r["request"].get("model", ""))
         return "messages" in r["request"] and not model.startswith("claude") and "system" not in r["request"]
