@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import zipfile
 from pathlib import Path
 
@@ -58,7 +59,32 @@ def test_missing_path(tmp_path: Path) -> None:
     assert "no such file" in str(e)
 
 
-def test_empty_file_is_unknown(tmp_path: Path) -> None:
+def test_an_empty_file_says_so_and_the_rest_of_its_folder_lands(tmp_path: Path) -> None:
     (tmp_path / "empty.jsonl").write_text("")
-    (e,) = ingest([tmp_path / "empty.jsonl"]).errors
-    assert isinstance(e, UnknownFormatError)
+    (tmp_path / "blank.jsonl").write_text("  \n\n\t\n")
+    (tmp_path / "good.jsonl").write_text(chat_line(1) + "\n")
+    result = ingest([tmp_path])
+    assert sorted(str(e) for e in result.errors) == [f"{tmp_path / 'blank.jsonl'}: empty file",
+                                                     f"{tmp_path / 'empty.jsonl'}: empty file"]
+    assert [(Path(f.path).name, f.rows_ingested) for f in result.files] == [("good.jsonl", 1)]
+
+
+def test_a_bad_first_line_is_a_rejection_and_the_good_lines_land(tmp_path: Path) -> None:
+    good = [chat_line(i) for i in range(1, 4)]
+    for name, first in [("truncated.jsonl", good[0][:40].encode()), ("latin1.jsonl", "d\xe9j\xe0 vu".encode("latin-1")),
+                        ("deep.jsonl", b"[" * 2000 + b"]" * 2000), ("text.jsonl", b"== export of 2026-10-05 ==")]:
+        path = tmp_path / name
+        path.write_bytes(first + b"\n" + "\n".join(good).encode() + b"\n")
+        result = ingest([path])
+        assert not result.errors, name
+        (f,) = result.files
+        assert (f.format, f.lines_read, f.rows_ingested, f.rows_rejected) == ("openai_chat", 4, 3, 1), name
+        assert f.rejections[0].line == 1, name
+
+
+def test_a_pretty_printed_document_is_not_taken_for_json_lines(tmp_path: Path) -> None:
+    records = [json.loads(chat_line(i)) for i in range(1, 4)]
+    path = tmp_path / "pretty.json"
+    path.write_text("[\n" + ",\n".join("  " + json.dumps(r) for r in records) + "\n]\n")
+    result = ingest([path])
+    assert not result.errors and result.files[0].rows_ingested == 3

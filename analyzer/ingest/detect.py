@@ -31,7 +31,9 @@ def sample_of(source: Source, head: bytes, whole: bytes | None = None,
     text = head[len(BOM) :] if head.startswith(BOM) else head
     stripped = text.lstrip()
     if not stripped:
-        return Sample(source.name, "unknown")
+        return Sample(source.name, "empty")
+    if stripped[:1] not in (b"{", b"[") and (found := _jsonl_records(stripped, limit)):
+        return Sample(source.name, "jsonl", found)  # JSON lines after a first line that is not
     if stripped[:1] in (b"{", b"["):
         first_line = stripped.split(b"\n", 1)[0]
         found = _jsonl_records(stripped, limit)
@@ -54,6 +56,8 @@ def sample_of(source: Source, head: bytes, whole: bytes | None = None,
 
 def choose(source: Source, sample: Sample) -> Format:
     """The one adapter that recognises the sample."""
+    if sample.layout == "empty":
+        raise UnreadableFileError(source.path, "empty file")
     if sample.layout == "csv":
         hits = [f for f in FORMATS if sample.csv_header and f.csv_sniff(sample.csv_header)]
     elif sample.layout in ("jsonl", "json"):
@@ -77,19 +81,29 @@ def _is_complete(line: bytes) -> bool:
 
 
 def _jsonl_records(text: bytes, limit: int) -> list[Any] | None:
-    """The first records if the head reads as JSON lines, else None."""
+    """The first records if the head reads as JSON lines, else None.
+
+    A bad line among good ones is still JSONL (it is rejected later, like any other). When
+    the first lines are bad (truncated, not UTF-8, nested too deep), the head is JSONL only
+    if at least two lines are JSON objects and they outnumber the bad lines: a pretty-printed
+    document has at most a stray line that parses on its own."""
     records: list[Any] = []
+    bad_first = 0
     for line in text.split(b"\n", limit * 4)[:-1] or [text]:
         if not line.strip():
             continue
         try:
             records.append(orjson.loads(line))
         except orjson.JSONDecodeError:
-            if records:
-                continue  # a bad line among good ones: still JSONL, rejected later
-            return None
+            if not records:
+                bad_first += 1
+            continue
         if len(records) >= limit:
             break
+    if bad_first:
+        objects = sum(isinstance(r, dict) for r in records)
+        if objects < 2 or objects <= bad_first:
+            return None
     return records or None
 
 

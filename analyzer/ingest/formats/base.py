@@ -36,7 +36,7 @@ from typing import Any, ClassVar, Literal
 
 import polars as pl
 
-Layout = Literal["jsonl", "json", "csv", "unknown"]
+Layout = Literal["jsonl", "json", "csv", "empty", "unknown"]
 
 
 @dataclass(frozen=True)
