@@ -125,3 +125,15 @@ def test_bad_lines_rejected_with_reasons() -> None:
     first = _row(rows, "msg_bad1")
     assert json.loads(first["metadata"])["project"] == "billing"  # Windows cwd
     assert first["logged_cost_usd"] == 0.0012
+
+
+def test_assistant_records_without_a_type_are_read() -> None:
+    report, rows, _ = ingest_one(LOGS / "claude_code" / "untyped" / "records.jsonl")
+    assert report.format == "claude_code"
+    # 3 lines: msg_0X1, and two snapshots of msg_0X2 (the larger, output 130, is kept)
+    assert (report.lines_read, report.rows_ingested, report.duplicates) == (3, 2, 1)
+    t = totals(rows)
+    assert t["input_tokens"] == (12 + 30000 + 1500) + (8 + 31500 + 0)  # = 63,020
+    assert t["cache_read_tokens"] == 30000 + 31500
+    assert t["cache_write_tokens"] == 1500
+    assert t["output_tokens"] == 220 + 130

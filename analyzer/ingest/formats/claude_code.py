@@ -4,7 +4,8 @@ Files: ``~/.claude/projects/<project-dir>/<sessionId>.jsonl`` (also ``~/.config/
 and, in newer versions, ``<sessionId>/subagents/*.jsonl`` (log_formats.md §10).
 
 Lines come in many types (``user``, ``assistant``, ``summary``, ``system``,
-``file-history-snapshot``, …). Only lines with ``message.usage`` are usage records; every
+``file-history-snapshot``, …); assistant records written without a ``type`` (``message.id``,
+``requestId``, ``message.model``, ``message.usage``, ``timestamp``) are read too. Only lines with ``message.usage`` are usage records; every
 other line is skipped (counted, not rejected). ``<synthetic>``-model lines are written
 locally, not by the API, and are skipped too — except API-error placeholders
 (``isApiErrorMessage: true``), which become zero-token rows with status ``error``.
@@ -210,6 +211,10 @@ def _is_transcript_line(r: dict[str, Any]) -> bool:
     kind = r.get("type")
     if kind in ("user", "assistant", "system", "summary") and any(k in r for k in _CC_KEYS):
         return True
+    if kind is None and "requestId" in r and "timestamp" in r:
+        # an assistant record written without its "type" (some tools and test suites do)
+        msg = r.get("message")
+        return isinstance(msg, dict) and "id" in msg and "model" in msg and isinstance(msg.get("usage"), dict)
     return kind == "summary" and "leafUuid" in r
 
 
