@@ -33,7 +33,7 @@ def sample_of(source: Source, head: bytes, whole: bytes | None = None,
     if not stripped:
         return Sample(source.name, "empty")
     if stripped[:1] not in (b"{", b"[") and (found := _jsonl_records(stripped, limit)):
-        return Sample(source.name, "jsonl", found)  # JSON lines after a first line that is not
+        return Sample(source.name, "jsonl", found)  # JSON lines after first lines that are not JSON
     if stripped[:1] in (b"{", b"["):
         first_line = stripped.split(b"\n", 1)[0]
         found = _jsonl_records(stripped, limit)

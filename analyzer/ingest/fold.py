@@ -29,6 +29,7 @@ from analyzer.ingest.template import SEP, ids_for
 
 FOLD_MIN = 10  # singletons sharing a system prompt and first word before they fold
 FOLDED = " \u241e"  # ends a folded template's key: "<system>␟<first word> ␞"
+MAPPING = pl.Schema({"template_id": pl.String, "folded_id": pl.String})  # fine id -> folded id
 
 
 def fold_singletons(templates: pl.DataFrame, known: Collection[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -75,9 +76,6 @@ def apply(rows: pl.DataFrame, mapping: pl.DataFrame) -> pl.DataFrame:
         return rows
     joined = rows.join(mapping, on="template_id", how="left", maintain_order="left")
     return joined.with_columns(pl.coalesce("folded_id", "template_id").alias("template_id")).drop("folded_id")
-
-
-MAPPING = pl.Schema({"template_id": pl.String, "folded_id": pl.String})
 
 
 __all__ = ["FOLDED", "FOLD_MIN", "MAPPING", "apply", "fold_singletons"]

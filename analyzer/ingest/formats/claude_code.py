@@ -5,9 +5,9 @@ and, in newer versions, ``<sessionId>/subagents/*.jsonl`` (log_formats.md §10).
 
 Lines come in many types (``user``, ``assistant``, ``summary``, ``system``,
 ``file-history-snapshot``, …); assistant records written without a ``type`` (``message.id``,
-``requestId``, ``message.model``, ``message.usage``, ``timestamp``) are read too. Only lines with ``message.usage`` are usage records; every
-other line is skipped (counted, not rejected). ``<synthetic>``-model lines are written
-locally, not by the API, and are skipped too — except API-error placeholders
+``requestId``, ``message.model``, ``message.usage``, ``timestamp``) are read too. Only lines
+with ``message.usage`` are usage records; every other line is skipped (counted, not
+rejected). ``<synthetic>``-model lines are written locally, not by the API, and are skipped too — except API-error placeholders
 (``isApiErrorMessage: true``), which become zero-token rows with status ``error``.
 
 Token convention (Anthropic's, since the usage object is the Messages API's):
