@@ -82,3 +82,14 @@ def test_bad_lines_rejected_with_reasons() -> None:
     t = totals(rows)
     assert t["input_tokens"] == 1000 + 300
     assert t["output_tokens"] == 100 + 30
+
+
+def test_records_without_native_counts_are_detected_and_estimated() -> None:
+    report, rows, _ = ingest_one(DIR / "normalized_only.jsonl")
+    assert report.format == "openrouter"
+    assert (report.lines_read, report.rows_ingested, report.rows_rejected) == (2, 2, 0)
+    t = totals(rows)
+    assert t["input_tokens"] == 1200 + 800  # the normalized counts, the only ones given
+    assert t["output_tokens"] == 310 + 95
+    assert rows["tokens_estimated"].to_list() == [True, True]
+    assert rows["logged_cost_usd"].sum() == pytest.approx(0.000225 + 0.000117)

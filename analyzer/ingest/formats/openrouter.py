@@ -14,7 +14,8 @@ Token convention — bill from the model's **native** counts, never from the nor
 - ``reasoning_tokens`` = ``native_tokens_reasoning``;
 - no cache-write count is exposed, so cache writes are 0.
 - A record with no native counts at all (older records) falls back to the normalized
-  counts and is marked ``tokens_estimated``.
+  counts and is marked ``tokens_estimated``; a file of only such records is still detected
+  (``tokens_prompt``/``tokens_completion`` with ``provider_name`` or a ``gen-`` id).
 
 Other fields: ``total_cost`` (else ``usage``; credits = USD) → ``logged_cost_usd``; for BYOK
 requests (``is_byok``) that is only OpenRouter's fee, so ``upstream_inference_cost`` (what the
@@ -181,7 +182,13 @@ def _is_generation(r: Any) -> bool:
     if not isinstance(r, dict):
         return False
     inner = r.get("data") if isinstance(r.get("data"), dict) else r
-    return isinstance(inner, dict) and "native_tokens_prompt" in inner
+    if not isinstance(inner, dict):
+        return False
+    if "native_tokens_prompt" in inner:
+        return True
+    # a record without native counts (older ones): the normalized counts and OpenRouter's marks
+    normalized = "tokens_prompt" in inner and "tokens_completion" in inner
+    return normalized and ("provider_name" in inner or str(inner.get("id", "")).startswith("gen-"))
 
 
 ORDER = 71
