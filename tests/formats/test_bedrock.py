@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 
 from analyzer.ingest.formats.base import Sample
@@ -150,3 +151,15 @@ def test_events_with_messages_already_decoded(tmp_path: Path) -> None:
     report, rows, _ = ingest_one(path)
     assert (report.format, rows["request_id"].to_list()) == ("bedrock", ["br-0001"])
     assert totals(rows)["input_tokens"] == 35 + 2048 + 0
+
+
+def test_cloudwatch_console_export_with_at_fields() -> None:
+    # [{"@timestamp", "@message": "<record>"}]: the first record has no timestamp of its own
+    report, rows, _ = ingest_one(LOGS / "bedrock" / "console_export.json")
+    assert report.format == "bedrock"
+    assert (report.rows_ingested, report.rows_rejected) == (2, 0)
+    t = totals(rows)
+    assert t["input_tokens"] == (35 + 2048 + 0) + (50 + 0 + 0)  # uncached + cache read + write
+    assert t["output_tokens"] == 120 + 40
+    first = rows.filter(rows["request_id"] == "br-at-0001").row(0, named=True)
+    assert first["timestamp"] == datetime(2026, 10, 5, 9, 1, 30, tzinfo=timezone.utc)

@@ -10,7 +10,9 @@ Accepted layouts:
   (``{"events": [{"timestamp": <ms>, "message": "<record>"}], ...}``, pretty-printed or one
   document per line), a bare list of such events, and subscription-filter payloads
   (``{"messageType": "DATA_MESSAGE", "logEvents": [...]}``; ``CONTROL_MESSAGE`` payloads are
-  skipped). Every record of a wrapper line carries that line's number. A message that is
+  skipped); the CloudWatch console's exports name the fields ``@message`` and ``@timestamp``
+  (``[{"@timestamp": "2026-10-05 09:00:00.000", "@message": "<record>"}]``, or under
+  ``events``). Every record of a wrapper line carries that line's number. A message that is
   not JSON is rejected ("not a JSON object"); a ``message`` already decoded into an object
   (``jq '.events[].message |= fromjson'``) is taken as is.
 
@@ -238,15 +240,22 @@ def _unwrap(item: Any) -> Iterator[Any]:
         for event in events:
             yield {"_kind": "control"} if control else _event_record(event)
         return
-    if isinstance(item.get("message"), (str, dict)):  # one bare CloudWatch event
+    if isinstance(_message_of(item), (str, dict)):  # one bare CloudWatch event
         yield _event_record(item)
         return
     yield item
 
 
+def _message_of(event: Any) -> Any:
+    """A CloudWatch event's message: ``message`` (the API), ``@message`` (console exports)."""
+    if not isinstance(event, dict):
+        return None
+    return event["message"] if "message" in event else event.get("@message")
+
+
 def _event_record(event: Any) -> Any:
     """A CloudWatch event's decoded ``message``, with the event time as a fallback."""
-    message = event.get("message") if isinstance(event, dict) else None
+    message = _message_of(event)
     if isinstance(message, dict):  # already decoded (e.g. by jq's fromjson)
         record: Any = message
     elif isinstance(message, str):
@@ -256,8 +265,9 @@ def _event_record(event: Any) -> Any:
             return message  # rejected: not a JSON object
     else:
         return event
-    if isinstance(record, dict) and event.get("timestamp") is not None:
-        record = {**record, "_event_timestamp": event["timestamp"]}
+    when = event.get("timestamp", event.get("@timestamp"))
+    if isinstance(record, dict) and when is not None:
+        record = {**record, "_event_timestamp": when}
     return record
 
 
@@ -266,9 +276,9 @@ def _is_bedrock(r: dict[str, Any]) -> bool:
         return True
     events = r.get("events", r.get("logEvents"))
     if not isinstance(events, list):
-        events = [r] if "message" in r else []
+        events = [r] if _message_of(r) is not None else []
     for event in events[:20]:
-        msg = event.get("message") if isinstance(event, dict) else None
+        msg = _message_of(event)
         if isinstance(msg, dict) and msg.get("schemaType") == SCHEMA_TYPE:
             return True
         if isinstance(msg, str) and f'"schemaType":"{SCHEMA_TYPE}"' in msg.replace(" ", ""):
