@@ -5,8 +5,9 @@
 
 1. clean the raw string: gateway prefixes (``openai/``, ``openrouter/anthropic/``),
    Bedrock geo prefixes, ``anthropic.`` vendor parts, ``-v1:0`` suffixes and ARNs, Vertex
-   ``publishers/google/models/`` paths and ``@version`` suffixes, and ``4.5`` → ``4-5``
-   in Claude names;
+   ``publishers/google/models/`` paths and ``@version`` suffixes, ``4.5`` → ``4-5`` in
+   Claude names, and OpenRouter's version-first Claude 4+ names (``claude-4.5-sonnet``) in
+   Anthropic's order (``claude-sonnet-4-5``);
 2. ask genai-prices' bundled catalog, which resolves dated snapshots and aliases to its
    own model id (``gpt-4o-mini-2024-07-18`` → ``gpt-4o-mini``) and names the provider;
 3. a model the catalog does not know keeps its cleaned name and its guessed provider.
@@ -50,6 +51,8 @@ _BEDROCK_VENDORS = {"anthropic": "anthropic", "amazon": "aws", "meta": "aws", "m
 _GEO = re.compile(r"^(us|eu|apac|global|us-gov|ca|jp|au)\.")
 _BEDROCK_VERSION = re.compile(r"-v\d+(:\d+)?$")
 _CLAUDE_DOT = re.compile(r"^(claude-[a-z]+-\d+)\.(\d+)")
+# OpenRouter names Claude 4+ version first ("claude-4.5-sonnet"); Anthropic family first
+_CLAUDE_VERSION_FIRST = re.compile(r"^claude-([4-9])(?:[.-](\d))?-(opus|sonnet|haiku)")
 
 
 def _guess_provider(model: str) -> str | None:
@@ -91,7 +94,8 @@ def clean(raw: str, provider_hint: str | None = None) -> tuple[str, str | None]:
     if "@" in m:  # Vertex: claude-sonnet-4-5@20250929
         base, _, version = m.partition("@")
         m = f"{base}-{version}" if version.isdigit() else base
-    m = _CLAUDE_DOT.sub(r"\1-\2", m.lower())
+    m = _CLAUDE_VERSION_FIRST.sub(lambda g: f"claude-{g[3]}-{g[1]}" + (f"-{g[2]}" if g[2] else ""), m.lower())
+    m = _CLAUDE_DOT.sub(r"\1-\2", m)
     return m, provider_hint
 
 
