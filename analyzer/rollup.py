@@ -57,10 +57,15 @@ Stats = dict[str, dict[str, Any]]  # key -> {"requests": n, "values": [...] or N
 
 def block_stats(metadata: pl.Series) -> Stats:
     """Which metadata keys a block's rows carry, how often, with which values (capped)."""
-    counts = metadata.value_counts(sort=True, name="n").head(STATS_TEXTS)
+    return key_stats(metadata.value_counts(sort=True, name="n").head(STATS_TEXTS).iter_rows())
+
+
+def key_stats(texts: Iterable[tuple[str | None, int]]) -> Stats:
+    """Which keys ``(metadata text, requests)`` pairs carry, for how many requests, with which
+    values (``None`` past ``MAX_VALUES``)."""
     requests: Counter[str] = Counter()
     values: dict[str, set[str]] = {}
-    for text, n in counts.iter_rows():
+    for text, n in texts:
         try:
             obj = orjson.loads(text) if text else {}
         except orjson.JSONDecodeError:
@@ -89,10 +94,15 @@ def merge_stats(a: Mapping[str, Mapping[str, Any]], b: Mapping[str, Mapping[str,
     return out
 
 
-def choose_keys(stats: Mapping[str, Mapping[str, Any]]) -> tuple[str, ...]:
-    """The filter keys: most requests first, few values, usable in a JSON path."""
+def ranked_keys(stats: Mapping[str, Mapping[str, Any]]) -> tuple[str, ...]:
+    """The filter keys, most requests first: few values, usable in a JSON path."""
     usable = [k for k, s in stats.items() if s["values"] is not None and is_meta_key(k)]
-    return tuple(sorted(sorted(usable, key=lambda k: (-stats[k]["requests"], k))[:KEY_LIMIT]))
+    return tuple(sorted(usable, key=lambda k: (-stats[k]["requests"], k))[:KEY_LIMIT])
+
+
+def choose_keys(stats: Mapping[str, Mapping[str, Any]]) -> tuple[str, ...]:
+    """The rollup keys: ``ranked_keys``, in name order."""
+    return tuple(sorted(ranked_keys(stats)))
 
 
 def _kept(keys: Iterable[str]) -> list[str]:

@@ -32,8 +32,7 @@ Rows and targets:
    ``spendscope simulate --policy simple-to-budget`` against ``frugon analyze FILE
    --no-report --no-progress`` (fully local; HOME is an empty folder). Target: ratio <= 0.33
    (3x faster). Also shown beside a bare ``polars.read_ndjson`` of the decompressed file (a
-   floor, no target). If spendscope does not recognise the file yet, ours runs on a patched
-   gzipped copy whose responses carry ``"object": "chat.completion"``.
+   floor, no target).
 3. single -- each generator format as one JSONL corpus of 200k requests: ``spendscope
    ingest`` against a bare ``polars.read_ndjson`` of its file(s) in one python process, the
    schema inferred from every line (the default, the first 100 lines, fails on litellm).
@@ -64,34 +63,27 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gzip
 import hashlib
 import json
-import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import chat_corpus
+from scale_setup import (
+    PY, ROOT, TOOLS, claude_config_dir, corpus, decompressed, ensure_ccusage, ensure_frugon, frugon_demo_log,
+    isolated_env,
+)
 from scale_timing import (
     OUT, TIME, Failed, Sample, alternate, combine, compare, failed_figure, run, show, single_figure, stats,
     verdict,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-TOOLS = OUT / "tools"
-PY = sys.executable
 SPENDSCOPE = str(Path(PY).parent / "spendscope")
-GENERATE = str(ROOT / "sample_logs" / "generate.py")
 
 ROWS = ("claude_code", "frugon", "single", "memory", "reads", "templates", "dashboard")
-# ccusage 20.0.26 (the newest) installs without its linux-x64 native package, which the
-# registry does not have, and then refuses to run; 20.0.24 is the newest that runs here.
-CCUSAGE = "ccusage@20.0.24"
-FRUGON = "frugon==0.2.6"
 SINGLE_FORMATS = ("openai_chat", "anthropic_messages", "litellm", "langfuse", "openai_batch")
 READ_KEYS = ("model", "category", "meta:project", "day")
 SIMULATE_POLICY = "simple-to-budget"
@@ -167,129 +159,6 @@ def bare_read_error(paths: list[Path]) -> str:
         return ""
     except Failed as e:
         return e.stderr.strip().splitlines()[-1] if e.stderr.strip() else str(e)
-
-
-# --------------------------------------------------------------------------------------
-# Setup: corpora and peer tools (each step skipped when already done)
-# --------------------------------------------------------------------------------------
-
-
-def corpus(name: str, requests: int, formats: list[str] | None, bad_lines: bool = False) -> Path:
-    """``bench/out/NAME-REQUESTS/logs``, generated once (all formats when ``formats`` is None)."""
-    folder = OUT / f"{name}-{requests}"
-    done = folder / ".done"
-    if done.exists():
-        return folder / "logs"
-    shutil.rmtree(folder, ignore_errors=True)
-    print(f"  generating {requests:,} requests of {name} into {folder.relative_to(ROOT)} ...",
-          flush=True)
-    cmd = [PY, GENERATE, "--out", str(folder), "--requests", str(requests), "--no-gzip"]
-    if formats:
-        cmd += ["--formats", ",".join(formats)]
-    if not bad_lines:
-        cmd.append("--no-bad-lines")  # the bare reader fails on a corrupt line
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    done.touch()
-    return folder / "logs"
-
-
-def install(name: str, cmds: list[list[str]]) -> bool:
-    """Run install commands, output to bench/out/tools/NAME-install.log; one line on failure."""
-    TOOLS.mkdir(parents=True, exist_ok=True)
-    log = TOOLS / f"{name}-install.log"
-    print(f"  installing {name} (log: {log.relative_to(ROOT)}) ...", flush=True)
-    with open(log, "w") as f:
-        for cmd in cmds:
-            try:
-                done = subprocess.run(cmd, check=False, stdout=f, stderr=subprocess.STDOUT)
-                if done.returncode != 0:
-                    raise OSError(f"{cmd[0]} exited {done.returncode}")
-            except OSError as e:
-                print(f"  {name} did not install ({e}; see {log.relative_to(ROOT)}): skipping")
-                return False
-    return True
-
-
-def works(cmd: list[str]) -> bool:
-    try:
-        return subprocess.run(cmd, check=False, capture_output=True, timeout=60).returncode == 0
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-
-
-def ensure_ccusage() -> Path | None:
-    prefix = TOOLS / "ccusage"
-    binary = prefix / "node_modules" / ".bin" / "ccusage"
-    if not works([str(binary), "--version"]):
-        shutil.rmtree(prefix, ignore_errors=True)
-        if not install("ccusage", [["npm", "install", "--prefix", str(prefix), CCUSAGE]]):
-            return None
-        if not works([str(binary), "--version"]):
-            print(f"  ccusage installed but `{binary} --version` fails: skipping its row")
-            return None
-    return binary
-
-
-def ensure_frugon() -> Path | None:
-    venv = TOOLS / "frugon-venv"
-    binary = venv / "bin" / "frugon"
-    if not works([str(binary), "--version"]):
-        shutil.rmtree(venv, ignore_errors=True)
-        if not install("frugon", [[sys.executable, "-m", "venv", str(venv)],
-                                  [str(venv / "bin" / "pip"), "install", FRUGON]]):
-            return None
-    return binary
-
-
-def frugon_demo_log(frugon: Path) -> Path:
-    """The demo log shipped inside the frugon package."""
-    code = ("import frugon, pathlib;"
-            " print(pathlib.Path(frugon.__file__).parent / 'data' / 'sample_logs.jsonl.gz')")
-    out = subprocess.run([str(frugon.parent / "python"), "-c", code], check=True,
-                         capture_output=True, text=True)
-    return Path(out.stdout.strip())
-
-
-def decompressed(gz: Path, dest: Path) -> Path:
-    if not dest.exists():
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        with gzip.open(gz) as src, open(dest.with_suffix(".tmp"), "wb") as out:
-            shutil.copyfileobj(src, out)
-        dest.with_suffix(".tmp").rename(dest)
-    return dest
-
-
-def patched_copy(gz: Path, dest: Path) -> Path:
-    """The log with ``"object": "chat.completion"`` added to each line's response, gzipped."""
-    if not dest.exists():
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        with gzip.open(gz) as src, gzip.open(dest.with_suffix(".tmp"), "wb") as out:
-            for line in src:
-                record = json.loads(line)
-                record["response"]["object"] = "chat.completion"
-                out.write(json.dumps(record).encode() + b"\n")
-        dest.with_suffix(".tmp").rename(dest)
-    return dest
-
-
-def claude_config_dir(folder: Path) -> Path:
-    """``FOLDER/claude`` with ``projects -> ../logs/claude_code``, for CLAUDE_CONFIG_DIR."""
-    config = folder / "claude"
-    projects = config / "projects"
-    if not projects.is_symlink():
-        config.mkdir(parents=True, exist_ok=True)
-        projects.symlink_to(Path("..") / "logs" / "claude_code")
-    return config
-
-
-def isolated_env(home: Path, **extra: str) -> dict[str, str]:
-    """The environment with HOME moved to an empty folder, so a peer sees no real user data."""
-    home.mkdir(parents=True, exist_ok=True)
-    # ccusage also reads other agents' folders (CODEX_HOME, GEMINI_DATA_DIR, XDG_*_HOME, ...)
-    dropped = ("CLAUDE_CONFIG_DIR", "FRUGON_REPORT_PATH")
-    env = {k: v for k, v in os.environ.items()
-           if not k.endswith(("_DATA_DIR", "_HOME")) and k not in dropped}
-    return {**env, "HOME": str(home), "NO_COLOR": "1", **extra}
 
 
 def reads_workspace(requests: int) -> Path:
@@ -404,21 +273,10 @@ def row_frugon(runs: int) -> list[dict]:
     print(f"  {log.relative_to(ROOT)} ({log.stat().st_size / 1e6:.1f} MB gz)")
     print(f"  bare floor reads the decompressed copy {plain.relative_to(ROOT)}"
           f" ({plain.stat().st_size / 1e6:.0f} MB)")
-    ours_log = log
-    try:
-        with fresh_workspace() as ws:
-            ingest([log], ws)
-    except Failed as e:
-        if e.code != 2 or "unknown log format" not in e.stderr:
-            raise
-        print(f"  {e.stderr.strip().splitlines()[-1]}")
-        ours_log = patched_copy(log, OUT / "frugon" / "sample_logs_patched.jsonl.gz")
-        row += " (patched copy: detection pending)"
-        print(f"  ours runs on {ours_log.relative_to(ROOT)}: {row}")
 
     def ours() -> Sample:
         with fresh_workspace() as ws:
-            first = ingest([ours_log], ws)
+            first = ingest([log], ws)
             second = run([SPENDSCOPE, "simulate", "--policy", SIMULATE_POLICY, "--json",
                           "--workspace", str(ws)])
         return combine(first, second)

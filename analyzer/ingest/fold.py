@@ -30,6 +30,19 @@ from analyzer.ingest.template import SEP, ids_for
 FOLD_MIN = 10  # singletons sharing a system prompt and first word before they fold
 FOLDED = " \u241e"  # ends a folded template's key: "<system>␟<first word> ␞"
 MAPPING = pl.Schema({"template_id": pl.String, "folded_id": pl.String})  # fine id -> folded id
+TEMPLATES = pl.Schema({"template_id": pl.String, "template_key": pl.String, "sample_text": pl.String,
+                       "requests": pl.UInt32, "has_tools": pl.Boolean, "message_count": pl.Int32})
+
+
+def merge_templates(frames: list[pl.DataFrame]) -> pl.DataFrame:
+    """A run's template tables as one, a row per template (``TEMPLATES``): the first key and
+    sample text met, the requests summed."""
+    if not frames:
+        return pl.DataFrame(schema=TEMPLATES)
+    return pl.concat(frames, how="diagonal_relaxed").group_by("template_id").agg(
+        pl.col("template_key").drop_nulls().first(), pl.col("sample_text").drop_nulls().first(),
+        pl.col("requests").sum(), pl.col("has_tools").any(), pl.col("message_count").max(),
+    )
 
 
 def fold_singletons(templates: pl.DataFrame, known: Collection[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -63,10 +76,7 @@ def fold_singletons(templates: pl.DataFrame, known: Collection[str]) -> tuple[pl
     folded = folded.rename({"folded_id": "template_id"}).select(templates.columns).cast(templates.schema)
     kept = templates.join(mapping, on="template_id", how="anti")
     # a coarse template met in this run under its own id (rows of an earlier fold) merges in
-    merged = pl.concat([kept, folded]).group_by("template_id", maintain_order=True).agg(
-        pl.col("template_key").drop_nulls().first(), pl.col("sample_text").drop_nulls().first(),
-        pl.col("requests").sum(), pl.col("has_tools").any(), pl.col("message_count").max(),
-    )
+    merged = merge_templates([kept, folded])
     return merged.select(templates.columns).cast(templates.schema), mapping
 
 
@@ -78,4 +88,4 @@ def apply(rows: pl.DataFrame, mapping: pl.DataFrame) -> pl.DataFrame:
     return joined.with_columns(pl.coalesce("folded_id", "template_id").alias("template_id")).drop("folded_id")
 
 
-__all__ = ["FOLDED", "FOLD_MIN", "MAPPING", "apply", "fold_singletons"]
+__all__ = ["FOLDED", "FOLD_MIN", "MAPPING", "TEMPLATES", "apply", "fold_singletons", "merge_templates"]

@@ -54,9 +54,6 @@ STAGE_THREADS = min(2, os.cpu_count() or 1)  # chunks staged at once
 TEMPLATE_FRAMES = 64  # the chunks' template tables are merged past this many
 
 _BATCH_FIELDS = ("template_id", "prompt_text", "message_count", "has_tools")
-_TEMPLATES = pl.Schema({"template_id": pl.String, "template_key": pl.String, "sample_text": pl.String,
-                        "requests": pl.UInt32,
-                        "has_tools": pl.Boolean, "message_count": pl.Int32})
 
 
 @dataclass
@@ -295,7 +292,7 @@ class _Run:
             self.seen.update(tmpl.filter(pl.col("sample_text").is_not_null())["template_id"].to_list())
         self.templates += block.templates
         if len(self.templates) >= TEMPLATE_FRAMES:  # one row per template, not per block
-            self.templates = [_merge_templates(self.templates)]
+            self.templates = [fold.merge_templates(self.templates)]
         if block.inputs is not None:
             self.inputs.append(block.inputs)
         if block.billed is not None:
@@ -327,7 +324,7 @@ class _Run:
                  if inputs else None)
         settled = Staging(self.stage_dir / "settled" if self.stage_dir else None)
         ingested: dict[int, int] = defaultdict(int)
-        merged, folded = fold.fold_singletons(_merge_templates(self.templates), self.known_templates)
+        merged, folded = fold.fold_singletons(fold.merge_templates(self.templates), self.known_templates)
         self.templates, self.seen = [], set()  # a chat log's run held a template per request
         for group in self.staged.groups():
             if self.failed:
@@ -385,15 +382,6 @@ def _batch_inputs(pre: pl.DataFrame, fmt: str, paths: dict[int, str]) -> pl.Data
     )
     rows = normalize.finish(pre, source_format=fmt, paths=paths, carry=("custom_id", "_input_model"))
     return rows.select(*_BATCH_FIELDS, "custom_id", "_input_model")
-
-
-def _merge_templates(frames: list[pl.DataFrame]) -> pl.DataFrame:
-    if not frames:
-        return pl.DataFrame(schema=_TEMPLATES)
-    return pl.concat(frames, how="diagonal_relaxed").group_by("template_id").agg(
-        pl.col("template_key").drop_nulls().first(), pl.col("sample_text").drop_nulls().first(),
-        pl.col("requests").sum(), pl.col("has_tools").any(), pl.col("message_count").max(),
-    )
 
 
 def _join_batch_inputs(rows: pl.DataFrame, table: pl.DataFrame) -> pl.DataFrame:

@@ -18,28 +18,24 @@ when the categories page first asks for them. Metadata keys are read from each d
 metadata text once.
 
 Metadata keys become filters when they look like one: the keys most requests carry
-(``project``, ``feature``, ``team``…), at most ``META_LIMIT``, leaving out a key with more
-than ``META_MAX_VALUES`` values (user or trace ids are not a dropdown). A request without
+(``project``, ``feature``, ``team``…), at most ``rollup.KEY_LIMIT``, leaving out a key with more
+than ``rollup.MAX_VALUES`` values (user or trace ids are not a dropdown). A request without
 the key has the value ``(none)``, as in ``report --by meta:KEY``.
 """
 
 from __future__ import annotations
 
-import json
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import polars as pl
 
 from analyzer import rollup
-from analyzer.aggregate import NONE_KEY, is_meta_key
+from analyzer.aggregate import NONE_KEY
 from analyzer.ingest.template import SEP
 from analyzer.pricing import cost
 from analyzer.workspace import Workspace
 
-META_LIMIT = rollup.KEY_LIMIT  # the rollup keeps the keys the dashboard filters by
-META_MAX_VALUES = rollup.MAX_VALUES
 META_SAMPLE = 10_000  # distinct metadata texts (most requests first) read to find the keys
 KEYS = ("day", "provider", "model", "category", "service_tier")
 GRAIN = ("day", "provider", "model", "service_tier", "metadata")
@@ -113,29 +109,13 @@ def _grouped(priced: pl.LazyFrame, by: Sequence[str]) -> pl.LazyFrame:
 
 
 def meta_keys(groups: pl.DataFrame) -> tuple[str, ...]:
-    """The metadata keys worth filtering by (see the module doc), most requests first."""
+    """The metadata keys worth filtering by (see the module doc), most requests first: the
+    rollup's rule (``rollup.ranked_keys``) over the most common metadata texts."""
     common = (
         groups.group_by("metadata").agg(pl.col("requests").sum())
         .sort("requests", descending=True).head(META_SAMPLE)
     )
-    carried: Counter[str] = Counter()
-    values: dict[str, set[str]] = defaultdict(set)
-    for text, n in common.iter_rows():
-        for key, value in _object(text).items():
-            if is_meta_key(key):
-                carried[key] += n
-                if len(values[key]) <= META_MAX_VALUES:
-                    values[key].add(str(value))
-    usable = [k for k in carried if len(values[k]) <= META_MAX_VALUES]
-    return tuple(sorted(usable, key=lambda k: (-carried[k], k))[:META_LIMIT])
-
-
-def _object(text: str | None) -> dict[str, object]:
-    try:
-        value = json.loads(text) if text else {}
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
+    return rollup.ranked_keys(rollup.key_stats(common.iter_rows()))
 
 
 def _cells(groups: pl.DataFrame, key: str | None = None) -> pl.DataFrame:
