@@ -27,12 +27,15 @@ Rows and targets:
    Target: ratio < 1. Also checks that the tokens per day agree (ccusage's inputTokens are
    the uncached ones: spendscope input_tokens - cache_read_tokens - cache_write_tokens),
    and shows a floor beside it: a bare python process reading every session file with
-   ``polars.read_ndjson`` (no target).
+   ``polars.read_ndjson`` (no target). A last figure sets the parser's own floor against
+   ccusage: one ``read_ndjson`` of all the folder's bytes with the adapter's schema, nothing
+   written -- the least any polars-based ingest spends, before its report.
 2. frugon -- frugon's own demo log (56,100 calls, .jsonl.gz): ``spendscope ingest`` +
    ``spendscope simulate --policy simple-to-budget`` against ``frugon analyze FILE
    --no-report --no-progress`` (fully local; HOME is an empty folder). Target: ratio <= 0.33
    (3x faster). Also shown beside a bare ``polars.read_ndjson`` of the decompressed file (a
-   floor, no target).
+   floor, no target), and the parser's floor (the .gz as shipped, decompressed and read in
+   one ``read_ndjson`` with the adapter's schema) against frugon.
 3. single -- each generator format as one JSONL corpus of 200k requests: ``spendscope
    ingest`` against a bare ``polars.read_ndjson`` of its file(s) in one python process, the
    schema inferred from every line (the default, the first 100 lines, fails on litellm).
@@ -105,6 +108,20 @@ from pathlib import Path
 import polars as pl
 for path in sorted(Path(sys.argv[1]).rglob("*.jsonl")):
     pl.read_ndjson(path, infer_schema_length=None)
+"""
+
+# The parser's floor: every byte of the folder (or one file, gzip or not) in ONE read_ndjson
+# call with the adapter's own schema -- what any polars-based ingest must at least spend.
+PARSER_FLOOR = """
+import gzip, io, sys
+from pathlib import Path
+import polars as pl
+from analyzer.ingest.formats import FORMATS
+schema = {f.name: f.schema for f in FORMATS}[sys.argv[1]]
+root = Path(sys.argv[2])
+files = sorted(root.rglob("*.jsonl")) if root.is_dir() else [root]
+data = b"".join(gzip.open(f).read() if f.suffix == ".gz" else f.read_bytes() for f in files)
+pl.read_ndjson(io.BytesIO(data), schema=schema)
 """
 
 # A bare python process doing one report's group-by straight over a workspace's Parquet parts.
@@ -245,20 +262,26 @@ def row_claude_code(requests: int, runs: int) -> list[dict]:
     def bare() -> Sample:
         return run([PY, "-c", BARE_READ_FOLDER, str(logs)])
 
-    mine, theirs, floor = alternate(runs, ours, peer, bare)
+    def parser() -> Sample:
+        return run([PY, "-c", PARSER_FLOOR, "claude_code", str(logs)])
+
+    mine, theirs, floor, parsed = alternate(runs, ours, peer, bare, parser)
     show("spendscope ingest", ingests)
     show("spendscope report --by day", reports)
     figure = compare(row, "spendscope ingest + report", mine, "ccusage daily", theirs, 1.0,
                      strict=True)
     floor_figure = compare(f"{row} floor", "spendscope ingest + report", mine,
                            "bare read_ndjson of each file", floor, None)
+    print("  the parser's floor against the peer (no workspace written, no report process):")
+    parser_figure = compare(f"{row} parser floor", "one read_ndjson of all bytes", parsed,
+                            "ccusage daily", theirs, None)
     equal, difference = tokens_per_day_check(mine[-1].stdout, theirs[-1].stdout)
     print(f"  tokens per day equal: {'yes' if equal else 'no'}"
           + (f"  (first difference: {difference})" if difference else ""))
     figure.update(ingest_stats=stats(ingests), report_stats=stats(reports), sessions=sessions)
     check = single_figure(f"{row} tokens/day", "equal" if equal else "differ", "equal", equal,
                           difference=difference)
-    return [figure, check, floor_figure]
+    return [figure, check, floor_figure, parser_figure]
 
 
 def row_frugon(runs: int) -> list[dict]:
@@ -284,10 +307,16 @@ def row_frugon(runs: int) -> list[dict]:
     def peer() -> Sample:
         return run([str(frugon), "analyze", str(log), "--no-report", "--no-progress"], env=env)
 
-    mine, theirs, bare = alternate(runs, ours, peer, lambda: bare_read([plain]))
+    def parser() -> Sample:
+        return run([PY, "-c", PARSER_FLOOR, "openai_chat", str(log)])
+
+    mine, theirs, bare, parsed = alternate(runs, ours, peer, lambda: bare_read([plain]), parser)
     figures = [compare(row, "spendscope ingest + simulate", mine, "frugon analyze", theirs, 0.33)]
     figures.append(compare(f"{row} floor", "spendscope ingest + simulate", mine,
                            "bare read_ndjson", bare, None))
+    print("  the parser's floor against the peer (the .gz as shipped, one read, nothing else):")
+    figures.append(compare(f"{row} parser floor", "one read_ndjson of the .gz", parsed,
+                           "frugon analyze", theirs, None))
     return figures
 
 
