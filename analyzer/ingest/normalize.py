@@ -38,6 +38,7 @@ _DEFAULTS: dict[str, pl.Expr] = {
     "_skip": pl.lit(False),
     "timestamp": pl.lit(None, CANONICAL_SCHEMA["timestamp"]),
     "_ts_raw": pl.lit(None, pl.String),
+    "_reject": pl.lit(None, pl.String),  # an adapter's reason to reject the record
 }
 _DTYPES: dict[str, pl.DataType] = {
     **{c: pl.Float64 for c in TOKEN_COLUMNS},

@@ -18,6 +18,7 @@ _PARTS = ("cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens")
 def _rules() -> list[tuple[pl.Expr, pl.Expr]]:
     c = pl.col
     rules: list[tuple[pl.Expr, pl.Expr]] = [
+        (c("_reject").is_not_null(), c("_reject")),  # the adapter's own reason
         (c("timestamp").is_null() & c("_ts_raw").is_null(), pl.lit("missing timestamp")),
         (
             c("timestamp").is_null(),
@@ -54,7 +55,7 @@ def split(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[Rejection]]:
         reason = pl.when(cond.fill_null(False)).then(text).otherwise(reason)
     checked = frame.with_columns(reason.alias("_reason"))
     bad = checked.filter(pl.col("_reason").is_not_null())
-    good = checked.filter(pl.col("_reason").is_null()).drop("_reason", "_ts_raw")
+    good = checked.filter(pl.col("_reason").is_null()).drop("_reason", "_ts_raw", "_reject")
     good = good.with_columns(pl.col(list(TOKEN_COLUMNS)).cast(pl.Int64))
     rejections = [Rejection(n, r) for n, r in bad.select("_line", "_reason").iter_rows()]
     return good, rejections

@@ -163,3 +163,22 @@ def test_cloudwatch_console_export_with_at_fields() -> None:
     assert t["output_tokens"] == 120 + 40
     first = rows.filter(rows["request_id"] == "br-at-0001").row(0, named=True)
     assert first["timestamp"] == datetime(2026, 10, 5, 9, 1, 30, tzinfo=timezone.utc)
+
+
+def test_cloudwatch_logs_insights_results() -> None:
+    # get-query-results: {"results": [[{"field", "value"}, ...]]}; row 4 kept no @message
+    report, rows, _ = ingest_one(LOGS / "bedrock" / "logs_insights.json")
+    assert report.format == "bedrock"
+    assert (report.lines_read, report.rows_ingested, report.rows_rejected) == (4, 3, 1)
+    assert [(r.line, r.reason) for r in report.rejections] == [
+        (4, "CloudWatch event without @message (the query did not keep the record)")]
+    t = totals(rows)
+    # Claude: uncached 120 + cache read 3000 + cache write 500; Llama: 900; the throttled call: 0
+    assert t["input_tokens"] == (120 + 3000 + 500) + 900 + 0
+    assert (t["cache_read_tokens"], t["cache_write_tokens"]) == (3000, 500)
+    assert t["output_tokens"] == 210 + 150 + 0
+    by_id = {r["request_id"]: r for r in rows.iter_rows(named=True)}
+    # no timestamp in the record: the event's @timestamp; with one: the record's own
+    assert by_id["br-li-0001"]["timestamp"] == datetime(2026, 10, 6, 14, 0, 1, 250000, tzinfo=timezone.utc)
+    assert by_id["br-li-0002"]["timestamp"] == datetime(2026, 10, 6, 14, 2, 44, tzinfo=timezone.utc)
+    assert by_id["br-li-0003"]["status"] == "error"

@@ -24,7 +24,8 @@ columns as Float64 via ``exprs.num``/``exprs.tok`` in canonical semantics (see
 ``analyzer/schema.py``), ``tokens_estimated``, ``service_tier``, ``status``
 (``ok``/``error``/``canceled``/``expired``), ``latency_ms``, ``logged_cost_usd``,
 ``metadata`` (``exprs.meta``), ``system_text``, ``user_text``, ``message_count``,
-``has_tools``, ``custom_id`` (batch join key), ``_skip`` (True for records that carry no
+``has_tools``, ``custom_id`` (batch join key), ``_reject`` (a reason of the adapter's own to
+reject the record, checked before every other rule), ``_skip`` (True for records that carry no
 billable usage: transcript user turns, tracing spans, batch input lines).
 """
 

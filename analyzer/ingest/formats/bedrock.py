@@ -12,7 +12,11 @@ Accepted layouts:
   (``{"messageType": "DATA_MESSAGE", "logEvents": [...]}``; ``CONTROL_MESSAGE`` payloads are
   skipped); the CloudWatch console's exports name the fields ``@message`` and ``@timestamp``
   (``[{"@timestamp": "2026-10-05 09:00:00.000", "@message": "<record>"}]``, or under
-  ``events``). Every record of a wrapper line carries that line's number. A message that is
+  ``events``); CloudWatch Logs Insights results (``aws logs get-query-results``:
+  ``{"results": [[{"field": "@timestamp", "value": ...}, {"field": "@message", "value":
+  "<record>"}, ...], ...]}``; a row without ``@message`` is rejected, since a query that
+  picked single fields has not kept the record). Every record of a wrapper line carries
+  that line's number. A message that is
   not JSON is rejected ("not a JSON object"); a ``message`` already decoded into an object
   (``jq '.events[].message |= fromjson'``) is taken as is.
 
@@ -103,6 +107,7 @@ class Bedrock(Format):
             "errorMessage": S,
             "_event_timestamp": S,  # added by records(): the CloudWatch event's time (ms)
             "_kind": S,  # added by records(): "control" for CloudWatch control messages
+            "_reject": S,  # added by records(): why an event holds no record
         }
     )
 
@@ -221,6 +226,7 @@ class Bedrock(Format):
                 tools.is_not_null() & (tools.str.strip_chars() != "[]")
             ).alias("has_tools"),
             skip.alias("_skip"),
+            pl.col("_reject"),
         )
 
 
@@ -234,7 +240,7 @@ def _unwrap(item: Any) -> Iterator[Any]:
     if not isinstance(item, dict) or "schemaType" in item:
         yield item
         return
-    events = item.get("events", item.get("logEvents"))
+    events = _events_of(item)
     if isinstance(events, list):
         control = item.get("messageType") == "CONTROL_MESSAGE"
         for event in events:
@@ -244,6 +250,17 @@ def _unwrap(item: Any) -> Iterator[Any]:
         yield _event_record(item)
         return
     yield item
+
+
+def _events_of(item: dict[str, Any]) -> Any:
+    """The events of a CloudWatch wrapper: ``events`` / ``logEvents``, or the rows of a Logs
+    Insights result (lists of ``{"field", "value"}``) as ``{field: value}`` events."""
+    events = item.get("events", item.get("logEvents"))
+    results = item.get("results")
+    if events is None and isinstance(results, list) and all(isinstance(r, list) for r in results):
+        return [{f["field"]: f.get("value") for f in row if isinstance(f, dict) and "field" in f}
+                for row in results]
+    return events
 
 
 def _message_of(event: Any) -> Any:
@@ -263,6 +280,8 @@ def _event_record(event: Any) -> Any:
             record = orjson.loads(message)
         except orjson.JSONDecodeError:
             return message  # rejected: not a JSON object
+    elif "@timestamp" in event or "@ptr" in event:  # a console or Logs Insights row
+        return {"_reject": "CloudWatch event without @message (the query did not keep the record)"}
     else:
         return event
     when = event.get("timestamp", event.get("@timestamp"))
@@ -274,7 +293,7 @@ def _event_record(event: Any) -> Any:
 def _is_bedrock(r: dict[str, Any]) -> bool:
     if r.get("schemaType") == SCHEMA_TYPE:
         return True
-    events = r.get("events", r.get("logEvents"))
+    events = _events_of(r)
     if not isinstance(events, list):
         events = [r] if _message_of(r) is not None else []
     for event in events[:20]:
