@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import LOGS
 from tests.helpers import ingest_one, totals
 
@@ -71,3 +73,16 @@ def test_plain_request_response_lines_without_an_object_are_openai_chat() -> Non
     assert t["output_tokens"] == 3 + 2 + 180  # = 185
     assert rows["model"].to_list() == ["gpt-4o-mini", "gpt-4o-mini", "gpt-4.1"]
     assert not rows["tokens_estimated"].any()
+
+
+def test_openrouter_usage_cost_is_the_logged_cost() -> None:
+    report, rows, _ = ingest_one(LOGS / "openai_chat" / "openrouter_completions.jsonl")
+    assert (report.format, report.rows_ingested) == ("openai_chat", 3)
+    by_id = {r["request_id"]: r for r in rows.iter_rows(named=True)}
+    sonnet = by_id["gen-1759824900-aB3dE5fG7hJ9kL1m"]
+    assert (sonnet["provider"], sonnet["model"]) == ("anthropic", "claude-sonnet-4-5")
+    # the list price of the same tokens: 200 uncached x $3/M + 1000 cached x $0.30/M + 300 x $15/M
+    assert sonnet["logged_cost_usd"] == pytest.approx(200 * 3e-6 + 1000 * 0.3e-6 + 300 * 15e-6)
+    # BYOK: OpenRouter's fee 0.000018 + what OpenAI charged 0.00036
+    assert by_id["gen-1759824990-nP2qR4sT6vW8xY0z"]["logged_cost_usd"] == pytest.approx(0.000018 + 0.00036)
+    assert by_id["gen-1759825020-cD4eF6gH8iJ0kL2m"]["logged_cost_usd"] is None  # no usage.cost

@@ -15,6 +15,11 @@ the canonical convention, so counts pass through. ``cache_write_tokens`` (newer 
 documented as "unadjusted" and is clamped to what the prompt can hold. A successful line
 without usage (a stream without ``include_usage``) is counted with the o200k tokenizer and
 marked ``tokens_estimated``.
+
+OpenRouter's chat completions (``model`` like ``anthropic/claude-sonnet-4.5``) carry their
+price in ``usage.cost`` (USD): it becomes the logged cost that ``report --reconcile`` checks,
+plus ``usage.cost_details.upstream_inference_cost`` when ``usage.is_byok`` is true (the
+cost is then only OpenRouter's fee).
 """
 
 from __future__ import annotations
@@ -47,6 +52,10 @@ USAGE = pl.Struct(
         "input_tokens_details": pl.Struct({"cached_tokens": S, "cache_write_tokens": S}),
         "completion_tokens_details": pl.Struct({"reasoning_tokens": S}),
         "output_tokens_details": pl.Struct({"reasoning_tokens": S}),
+        # OpenRouter's usage accounting on its chat completions
+        "cost": S,
+        "is_byok": S,
+        "cost_details": pl.Struct({"upstream_inference_cost": S}),
     }
 )
 RESPONSE_FIELDS = {
@@ -159,6 +168,7 @@ class OpenAIChat(Format):
             .alias("reasoning_tokens"),
             pl.coalesce(r("service_tier"), req.struct.field("service_tier")).alias("service_tier"),
             pl.when(failed).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
+            _openrouter_cost(usage).alias("logged_cost_usd"),
             merge_meta(meta_json, meta(user=req.struct.field("user"))).alias("metadata"),
             system.alias("system_text"),
             user.alias("user_text"),
@@ -176,6 +186,15 @@ class OpenAIChat(Format):
             unless_usage(pl.coalesce(r("choices"), r("output"))).alias("_completion"),
         )
         return estimate.fill_missing_usage(out, prompt="_prompt_all", completion="_completion")
+
+
+def _openrouter_cost(usage: pl.Expr) -> pl.Expr:
+    """OpenRouter's ``usage.cost`` (USD); for a BYOK request that is only OpenRouter's fee, so
+    what the upstream provider charged (``cost_details.upstream_inference_cost``) is added."""
+    byok = usage.struct.field("is_byok").str.to_lowercase().is_in(["true", "1"]).fill_null(False)
+    upstream = num(usage.struct.field("cost_details").struct.field("upstream_inference_cost"))
+    cost = num(usage.struct.field("cost")).fill_nan(None)
+    return cost + pl.when(byok).then(upstream.fill_nan(None).fill_null(0.0)).otherwise(0.0)
 
 
 def _is_openai_line(r: dict[str, Any]) -> bool:
