@@ -96,10 +96,20 @@ def cost_columns(size: pl.Expr | None = None) -> list[pl.Expr]:
         "output_cost_usd": _rate("output", size).fill_null(0.0) * c("output_tokens"),
     }
     exprs = [
-        pl.when(~c("priced")).then(None).when(free).then(0.0).otherwise(e / 1e6).alias(k)
+        pl.when(~is_priced()).then(None).when(free | no_tokens()).then(0.0).otherwise(e / 1e6).alias(k)
         for k, e in parts.items()
     ]
     return exprs
+
+
+def no_tokens() -> pl.Expr:
+    """Rows (or cells) that carry no tokens: a failed or expired call that names no model
+    costs nothing whatever the model, so it is priced at $0, never listed as unpriced."""
+    return (pl.col("input_tokens") == 0) & (pl.col("output_tokens") == 0)
+
+
+def is_priced() -> pl.Expr:
+    return pl.col("priced") | no_tokens()
 
 
 def price(
@@ -121,8 +131,8 @@ def price(
     )
     cells = "input_band" in requests.collect_schema().names()
     priced = joined.with_columns(cost_columns(banded_input() if cells else None)).with_columns(
-        pl.when(pl.col("priced")).then(pl.sum_horizontal(*PARTS)).alias("cost_usd"),
-        pl.when(pl.col("priced")).then(pl.lit("priced")).otherwise(pl.lit("unpriced")).alias("price_status"),
+        pl.when(is_priced()).then(pl.sum_horizontal(*PARTS)).alias("cost_usd"),
+        pl.when(is_priced()).then(pl.lit("priced")).otherwise(pl.lit("unpriced")).alias("price_status"),
     )
     drop = [c for c in table.columns if c not in _JOIN] + ["_price_time"]
     return Priced(priced.drop(drop), assumptions)

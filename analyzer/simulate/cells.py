@@ -27,7 +27,9 @@ UNBOUNDED = 2**62
 # Context windows in tokens shared by many models (genai-prices 0.2.3: GPT-4o and o-series
 # 128k, Claude 200k, GPT-5 400k, Gemini and GPT-4.1 ~1M, Gemini 1.5 Pro 2M), and powers
 # of two below them, so small requests split into a few size classes.
-SIZE_EDGES = (4_096, 8_192, 16_384, 32_768, 65_536, 128_000, 200_000, 272_000, 400_000, 1_000_000,
+# 0: requests without tokens (failed calls) keep cells of their own, so a cell is priced
+# exactly as its rows are (``cost.no_tokens``)
+SIZE_EDGES = (0, 4_096, 8_192, 16_384, 32_768, 65_536, 128_000, 200_000, 272_000, 400_000, 1_000_000,
               1_048_576, 2_000_000)
 
 

@@ -47,12 +47,12 @@ def test_output_file_totals_by_hand() -> None:
 def test_status_from_status_code_not_error_field() -> None:
     _, rows, _ = ingest_one(OUTPUT)
     # issue #302 shape: status_code 400 with a null top-level "error"
-    e4 = _row(rows, "batch_req_e4")
+    e4 = _row(rows, "batch_req_e4:ticket-0004")
     assert (e4["status"], e4["input_tokens"], e4["output_tokens"]) == ("error", 0, 0)
     assert json.loads(e4["metadata"]) == {
         "custom_id": "ticket-0004", "error_code": "string_above_max_length"}
     # response null + error.code batch_expired
-    x5 = _row(rows, "batch_req_x5")
+    x5 = _row(rows, "batch_req_x5:ticket-0005")
     assert (x5["status"], x5["input_tokens"]) == ("expired", 0)
     assert json.loads(x5["metadata"]) == {"custom_id": "ticket-0005", "error_code": "batch_expired"}
     assert rows.filter(pl.col("status") == "ok").height == 4
@@ -68,13 +68,13 @@ def test_every_row_is_batch_tier_with_body_model() -> None:
     r3 = _row(rows, "batch_req_r3")
     assert (r3["model"], r3["timestamp"]) == ("o4-mini", datetime(2026, 10, 1, 2, 1, tzinfo=UTC))
     # alone, an errored line names no model
-    assert _row(rows, "batch_req_e4")["model"] == "unknown"
+    assert _row(rows, "batch_req_e4:ticket-0004")["model"] == "unknown"
 
 
 def test_lines_without_timestamp_take_the_earliest_of_their_chunk() -> None:
     report, rows, _ = ingest_one(OUTPUT)
     # error lines and the embeddings line (an embedding list has no "created")
-    for rid in ("batch_req_e4", "batch_req_x5", "batch_req_m6"):
+    for rid in ("batch_req_e4:ticket-0004", "batch_req_x5:ticket-0005", "batch_req_m6"):
         assert _row(rows, rid)["timestamp"] == EARLIEST
     assert report.timestamps_from_file == 0
 
@@ -88,9 +88,9 @@ def test_error_file_alone_uses_file_mtime(tmp_path: Path) -> None:
     assert (report.rows_ingested, report.timestamps_from_file) == (2, 2)
     assert rows["timestamp"].to_list() == [datetime(2026, 10, 2, 12, 30, tzinfo=UTC)] * 2
     assert rows["status"].to_list() == ["error", "error"]
-    assert json.loads(_row(rows, "batch_req_f7")["metadata"]) == {
+    assert json.loads(_row(rows, "batch_req_f7:ticket-0007")["metadata"]) == {
         "custom_id": "ticket-0007", "error_code": "server_error"}
-    assert json.loads(_row(rows, "batch_req_f8")["metadata"]) == {
+    assert json.loads(_row(rows, "batch_req_f8:ticket-0008")["metadata"]) == {
         "custom_id": "ticket-0008", "error_code": "rate_limit_exceeded"}
     assert totals(rows)["input_tokens"] == 0
 
@@ -115,7 +115,7 @@ def test_input_and_output_together_join_prompts() -> None:
     rows = result.rows
     assert rows.height == 6
     assert rows["template_id"].null_count() == 0  # every output line got its prompt
-    c1, c2, e4 = (_row(rows, r) for r in ("batch_req_c1", "batch_req_c2", "batch_req_e4"))
+    c1, c2, e4 = (_row(rows, r) for r in ("batch_req_c1", "batch_req_c2", "batch_req_e4:ticket-0004"))
     # one instruction, varying tickets ("Ticket 1001: ...", "Ticket 1002: ..."): one template;
     # the summarization request (another instruction) is a template of its own
     assert c1["template_id"] == c2["template_id"] == e4["template_id"]
@@ -134,7 +134,7 @@ def test_input_and_output_together_join_prompts() -> None:
     # errored lines name no model: it comes from their input line
     assert (e4["status"], e4["model"], e4["model_raw"], e4["provider"]) == (
         "error", "gpt-4o-mini", "gpt-4o-mini", "openai")
-    x5 = _row(rows, "batch_req_x5")
+    x5 = _row(rows, "batch_req_x5:ticket-0005")
     assert (x5["status"], x5["model"]) == ("expired", "gpt-4o")
     assert x5["prompt_text"].startswith("Translate the message to French.")  # developer role
 
@@ -154,7 +154,7 @@ def test_bad_output_lines_rejected_with_reasons() -> None:
     # line 6: "response" is a string, not an object
     assert reasons[4][0] == 6 and reasons[4][1].startswith("unexpected structure")
     assert sorted(rows["source_line"].to_list()) == [1, 7]
-    b7 = _row(rows, "batch_req_b7")
+    b7 = _row(rows, "batch_req_b7:b-7")
     # the 503 line has no timestamp: it takes line 1's (the chunk's earliest)
     assert b7["timestamp"] == _row(rows, "batch_req_b1")["timestamp"]
     assert (b7["status"], b7["input_tokens"]) == ("error", 0)
@@ -187,3 +187,33 @@ def test_legacy_completions_input_prompt(tmp_path: Path) -> None:
     row = result.rows.row(0, named=True)
     assert (row["prompt_text"], row["input_tokens"], row["output_tokens"]) == (
         "Say this is a test", 5, 7)
+
+
+ONE_MODEL = LOGS / "openai_batch" / "one_model_output.jsonl"
+
+
+def test_failed_lines_keyed_by_custom_id_and_named_by_their_batch() -> None:
+    report, rows, _ = ingest_one(ONE_MODEL)
+    # lines 3 and 4 share the id batch_req_fail: two failed requests, not a duplicate
+    assert (report.lines_read, report.rows_ingested, report.duplicates) == (5, 5, 0)
+    assert sorted(rows["request_id"].to_list()) == [
+        "batch_req_fail:doc-003", "batch_req_fail:doc-004", "batch_req_s1", "batch_req_s2",
+        "batch_req_s5:doc-005"]
+    # the file's other lines name one model: the failed and expired lines ran on it too
+    assert set(rows["model"]) == {"gpt-4.1-mini"}
+    assert rows.filter(pl.col("status") != "ok")["status"].sort().to_list() == ["error", "error", "expired"]
+    t = totals(rows)
+    assert (t["requests"], t["input_tokens"], t["output_tokens"]) == (5, 1000 + 3000, 200 + 100)
+
+
+def test_failed_lines_without_a_model_are_not_unpriced(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from analyzer.aggregate import spend_report
+    from analyzer.workspace import Workspace
+
+    ws = Workspace(tmp_path / "ws")
+    ws.add(ingest([ERRORS]))  # an error file alone: no line names a model
+    report = spend_report(ws.traffic(), by="model")
+    assert report["totals"]["requests"] == 2
+    assert report["totals"]["cost_usd"] == 0
+    # they carry no tokens, so they cost $0 whatever the model: nothing is "unpriced"
+    assert (report["totals"]["unpriced_requests"], report["unpriced_models"]) == (0, [])

@@ -22,8 +22,11 @@ the error file mostly holds 4xx/5xx lines whose top-level ``error`` is null (ope
 issue #302). A line with ``response: null`` never got an HTTP response; its top-level
 ``error.code`` gives ``expired`` for ``batch_expired``, ``canceled`` for
 ``batch_cancelled``, else ``error``. Failed lines are zero-token rows; their error code
-goes to ``metadata.error_code``. They name no model: the pipeline takes it from the
-joined input line.
+goes to ``metadata.error_code``. They name no model: when the other lines of the same file
+name exactly one (a batch runs one model), it is that one; else the pipeline takes it from the joined input line;
+with neither, the row's model is ``unknown`` and, carrying no tokens, it is priced at $0
+(never listed as unpriced). A failed line's ``request_id`` is its ``id`` + ``:`` +
+``custom_id``: two failed requests that share an ``id`` are two requests.
 
 Timestamps: ``response.body.created`` (chat) or ``created_at`` (responses), epoch
 seconds. Error lines (and embedding-list bodies) have none: they take the earliest timestamp of the other lines read
@@ -41,6 +44,7 @@ import polars as pl
 
 from analyzer.ingest.exprs import MESSAGES, last_user_text, messages_text, meta, num, ts
 from analyzer.ingest.formats.base import Format, Sample
+from analyzer.ingest.normalize import file_index
 
 S = pl.String
 USAGE = pl.Struct(
@@ -195,15 +199,19 @@ class OpenAIBatch(Format):
             body.struct.field("created"), body.struct.field("created_at"), pl.col("created_at")
         )
         parsed = ts(raw_ts)
+        model = body.struct.field("model")
         return frame.select(
             pl.col("_line"),
-            pl.coalesce(pl.col("id"), resp.struct.field("request_id")).alias("request_id"),
+            _request_id(failed).alias("request_id"),
             pl.col("custom_id"),
             # error lines have no time of their own: the earliest time of their chunk
             pl.when(raw_ts.is_null()).then(parsed.min()).otherwise(parsed).alias("timestamp"),
             raw_ts.alias("_ts_raw"),
             pl.lit("openai").alias("provider"),
-            body.struct.field("model").alias("model_raw"),
+            # a failed line names no model: when the file's other lines name one model (a
+            # batch runs one model), it is that one
+            pl.coalesce(model, pl.when(model.drop_nulls().n_unique().over(file_index()) == 1)
+                        .then(model.drop_nulls().first().over(file_index()))).alias("model_raw"),
             zero_if_failed(input_tokens).alias("input_tokens"),
             zero_if_failed(cache_read).alias("cache_read_tokens"),
             zero_if_failed(
@@ -217,6 +225,15 @@ class OpenAIBatch(Format):
                 custom_id=pl.col("custom_id"), error_code=pl.when(failed).then(error_code)
             ).alias("metadata"),
         )
+
+
+def _request_id(failed: pl.Expr) -> pl.Expr:
+    """The line's ``id`` (else the response's ``request_id``); a failed line's also carries its
+    ``custom_id``: error files have been seen to repeat one ``id`` over several failed
+    requests, and ``custom_id`` is what tells requests of a batch apart."""
+    found = pl.coalesce(pl.col("id"), pl.col("response").struct.field("request_id"))
+    keyed = pl.concat_str([found.fill_null("openai_batch"), pl.col("custom_id")], separator=":")
+    return pl.when(failed & pl.col("custom_id").is_not_null()).then(keyed).otherwise(found)
 
 
 def _input_text(e: pl.Expr) -> pl.Expr:
