@@ -157,3 +157,17 @@ def test_sniffers_do_not_cross_claim_openai_chat() -> None:
     # Claude Code transcript lines nest the Message under "message": not ours
     cc = {"type": "assistant", "message": {"type": "message", "usage": {"input_tokens": 1}}}
     assert not mine.sniff(Sample("x", "jsonl", [cc]))
+
+
+def test_compaction_billed_as_the_sum_of_its_iterations() -> None:
+    report, rows, _ = ingest_one(LOGS / "anthropic_messages" / "compaction.jsonl")
+    assert (report.lines_read, report.rows_ingested) == (3, 3)
+    by_id = {r["request_id"]: r for r in rows.iter_rows(named=True)}
+    first = by_id["msg_compact_01"]  # top level says 229 in / 5 out; billed: both steps
+    assert (first["input_tokens"], first["output_tokens"]) == (55196 + 229, 131 + 5)
+    second = by_id["msg_compact_02"]
+    # input = uncached + cache reads + cache writes, summed over the compaction and the message
+    assert second["input_tokens"] == (900 + 60000 + 0) + (12 + 20000 + 300)
+    assert (second["cache_read_tokens"], second["cache_write_tokens"]) == (60000 + 20000, 300)
+    assert second["output_tokens"] == 210 + 40
+    assert (by_id["msg_plain_03"]["input_tokens"], by_id["msg_plain_03"]["output_tokens"]) == (50, 6)

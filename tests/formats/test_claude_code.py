@@ -47,7 +47,7 @@ def test_rows_in_detail() -> None:
     assert (a["provider"], a["model"], a["service_tier"]) == ("anthropic", "claude-sonnet-4-5",
                                                                "standard")
     assert json.loads(a["metadata"]) == {
-        "project": "shop", "session": SESSION, "git_branch": "main", "version": "2.0.30"}
+        "project": "shop", "session": SESSION, "branch": "main", "version": "2.0.30"}
     assert a["prompt_text"] == "Fix the failing checkout test"
     assert rows["has_tools"].all()  # every Claude Code request carries its tool definitions
 
@@ -137,3 +137,25 @@ def test_assistant_records_without_a_type_are_read() -> None:
     assert t["cache_read_tokens"] == 30000 + 31500
     assert t["cache_write_tokens"] == 1500
     assert t["output_tokens"] == 220 + 130
+
+
+def test_compacted_request_billed_by_its_iterations(tmp_path: Path) -> None:
+    usage = {"input_tokens": 8, "cache_read_input_tokens": 1000, "cache_creation_input_tokens": 0,
+             "output_tokens": 20, "service_tier": "standard",
+             "iterations": [
+                 {"type": "compaction", "input_tokens": 4000, "cache_read_input_tokens": 90000,
+                  "cache_creation_input_tokens": 2500, "output_tokens": 600},
+                 {"type": "message", "input_tokens": 8, "cache_read_input_tokens": 1000,
+                  "cache_creation_input_tokens": 0, "output_tokens": 20}]}
+    line = {"type": "assistant", "sessionId": SESSION, "timestamp": "2026-10-08T11:00:00.000Z",
+            "requestId": "req_c1", "uuid": "u-c1", "isSidechain": False, "cwd": "/home/dev/shop",
+            "message": {"id": "msg_c1", "model": "claude-opus-4-5-20251101", "role": "assistant",
+                        "content": [{"type": "text", "text": "Compacted; going on."}], "usage": usage}}
+    path = tmp_path / "compacted.jsonl"
+    path.write_text(json.dumps(line) + "\n")
+    _, rows, _ = ingest_one(path)
+    row = rows.row(0, named=True)
+    # (uncached + cache read + cache write) of each step, summed
+    assert row["input_tokens"] == (4000 + 90000 + 2500) + (8 + 1000 + 0)
+    assert (row["cache_read_tokens"], row["cache_write_tokens"]) == (91000, 2500)
+    assert row["output_tokens"] == 600 + 20

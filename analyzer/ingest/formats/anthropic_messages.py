@@ -17,7 +17,12 @@ prompt; cache reads and writes are reported apart and are additive. So
   → ``cache_write_tokens`` and ``ephemeral_1h_input_tokens`` → ``cache_write_1h_tokens``;
   otherwise all of ``cache_creation_input_tokens`` is a 5-minute write;
 - ``output_tokens`` passes through (it already includes thinking);
-  ``usage.output_tokens_details.thinking_tokens`` (newer) → ``reasoning_tokens``.
+  ``usage.output_tokens_details.thinking_tokens`` (newer) → ``reasoning_tokens``;
+- server-side compaction (``context_management`` ``compact_*`` edits) samples twice in one
+  request, and ``usage.iterations`` lists each step (``compaction``, then ``message``) with
+  its own counts. The top-level ``usage`` is the last step only, so when ``iterations`` is
+  present the request is billed as the sum of its iterations (every column, converted as
+  above per iteration).
 
 Any usage field may be present with ``null`` (``"server_tool_use": null``): it counts as 0.
 ``usage.service_tier`` (standard/priority/batch) is the tier; ``request.service_tier``
@@ -49,16 +54,20 @@ from analyzer.ingest.formats.base import Format, Sample
 
 S = pl.String
 
+TOKEN_FIELDS: dict[str, pl.DataType] = {
+    "input_tokens": S,
+    "cache_creation_input_tokens": S,
+    "cache_read_input_tokens": S,
+    "cache_creation": pl.Struct({"ephemeral_5m_input_tokens": S, "ephemeral_1h_input_tokens": S}),
+    "output_tokens": S,
+    "output_tokens_details": pl.Struct({"thinking_tokens": S}),
+}
+# server-side compaction: one entry per sampling step (the compaction, then the message)
+ITERATIONS = pl.List(pl.Struct({"type": S, **TOKEN_FIELDS}))
 USAGE = pl.Struct(
     {
-        "input_tokens": S,
-        "cache_creation_input_tokens": S,
-        "cache_read_input_tokens": S,
-        "cache_creation": pl.Struct(
-            {"ephemeral_5m_input_tokens": S, "ephemeral_1h_input_tokens": S}
-        ),
-        "output_tokens": S,
-        "output_tokens_details": pl.Struct({"thinking_tokens": S}),
+        **TOKEN_FIELDS,
+        "iterations": ITERATIONS,
         "server_tool_use": pl.Struct({"web_search_requests": S, "web_fetch_requests": S}),
         "service_tier": S,
         "inference_geo": S,
@@ -98,8 +107,21 @@ def nan_safe(e: pl.Expr) -> pl.Expr:
 def usage_tokens(usage: pl.Expr) -> dict[str, pl.Expr]:
     """Canonical token columns from an Anthropic ``usage`` object (see module docstring).
 
-    ``input_tokens`` is null when the usage object (or its ``input_tokens``) is absent.
+    ``input_tokens`` is null when the usage object (or its ``input_tokens``) is absent. With
+    ``usage.iterations`` (server-side compaction), the request is billed as the sum of its
+    iterations: the top-level counts are the last step's only and leave the compaction out.
     """
+    top = _tokens(usage)
+    iterations = usage.struct.field("iterations")
+    billed_by_step = (iterations.list.len() > 0).fill_null(False)
+    return {
+        k: pl.when(billed_by_step).then(iterations.list.eval(_tokens(pl.element())[k]).list.sum())
+        .otherwise(e)
+        for k, e in top.items()
+    }
+
+
+def _tokens(usage: pl.Expr) -> dict[str, pl.Expr]:
     f = usage.struct.field
     uncached = num(f("input_tokens"))
     cache_read = num(f("cache_read_input_tokens")).fill_null(0.0)

@@ -10,7 +10,8 @@ with ``message.usage`` are usage records; every other line is skipped (counted, 
 rejected). ``<synthetic>``-model lines are written locally, not by the API, and are skipped too — except API-error placeholders
 (``isApiErrorMessage: true``), which become zero-token rows with status ``error``.
 
-Token convention (Anthropic's, since the usage object is the Messages API's):
+Token convention (Anthropic's, since the usage object is the Messages API's, and read by
+``anthropic_messages.usage_tokens``, ``usage.iterations`` of a compacted request included):
 
 - ``input_tokens`` = ``input_tokens`` + ``cache_read_input_tokens`` + cache writes;
 - cache writes: when ``message.usage.cache_creation`` carries the TTL split,
@@ -32,7 +33,8 @@ Other fields: ``timestamp`` (ISO, Z); ``costUSD`` (older versions) → ``logged_
 ``message.usage.speed == "fast"`` (fast mode, which ccusage reports as a ``-fast`` model)
 → service tier ``priority`` and ``speed: fast`` in metadata; otherwise
 ``message.usage.service_tier``. Metadata: ``project`` (last path component of ``cwd``),
-``session`` (``sessionId``), ``git_branch``, ``version``, ``agent`` (``agentId``),
+``session`` (``sessionId``), ``branch`` (``gitBranch``: ``report --by meta:branch`` is what
+a feature branch cost), ``version``, ``agent`` (``agentId``),
 ``sidechain``. ``user_text`` is the last real user prompt (not a tool result or meta line)
 before the assistant turn in the same session (within one read chunk).
 """
@@ -44,24 +46,12 @@ from typing import Any
 import polars as pl
 
 from analyzer.ingest.exprs import content_text, meta, num, ts
+from analyzer.ingest.formats.anthropic_messages import ITERATIONS, TOKEN_FIELDS, usage_tokens
 from analyzer.ingest.formats.base import Format, Sample
 
 S = pl.String
 
-USAGE = pl.Struct(
-    {
-        "input_tokens": S,
-        "output_tokens": S,
-        "cache_creation_input_tokens": S,
-        "cache_read_input_tokens": S,
-        "cache_creation": pl.Struct(
-            {"ephemeral_5m_input_tokens": S, "ephemeral_1h_input_tokens": S}
-        ),
-        "output_tokens_details": pl.Struct({"thinking_tokens": S}),
-        "service_tier": S,
-        "speed": S,
-    }
-)
+USAGE = pl.Struct({**TOKEN_FIELDS, "iterations": ITERATIONS, "service_tier": S, "speed": S})
 MESSAGE = pl.Struct(
     {"id": S, "model": S, "role": S, "content": S, "usage": USAGE}
 )
@@ -106,29 +96,9 @@ class ClaudeCode(Format):
         synthetic = (model == SYNTHETIC).fill_null(False)
         skip = ~is_error & (usage.is_null() | synthetic)
 
-        uncached = num(u("input_tokens"))
-        cache_read = num(u("cache_read_input_tokens")).fill_null(0.0)
-        created = num(u("cache_creation_input_tokens")).fill_null(0.0)
-        split = u("cache_creation")
-        w5 = num(split.struct.field("ephemeral_5m_input_tokens"))
-        w1h = num(split.struct.field("ephemeral_1h_input_tokens"))
-        has_split = w5.is_not_null() | w1h.is_not_null()
-        write_5m = pl.when(has_split).then(w5.fill_null(0.0)).otherwise(created)
-        write_1h = pl.when(has_split).then(w1h.fill_null(0.0)).otherwise(0.0)
-        total_in = (
-            uncached + cache_read.fill_nan(0.0) + write_5m.fill_nan(0.0) + write_1h.fill_nan(0.0)
-        )
-        output = num(u("output_tokens"))
-        thinking = num(u("output_tokens_details").struct.field("thinking_tokens")).fill_null(0.0)
-        tokens = {
-            # a negative uncached count must not hide inside a positive sum
-            "input_tokens": pl.when(uncached < 0).then(uncached).otherwise(total_in),
-            "cache_read_tokens": cache_read,
-            "cache_write_tokens": write_5m,
-            "cache_write_1h_tokens": write_1h,
-            "output_tokens": output,
-            "reasoning_tokens": pl.when(thinking > output).then(output).otherwise(thinking),
-        }
+        tokens = usage_tokens(usage)
+        output, thinking = tokens["output_tokens"], tokens["reasoning_tokens"]
+        tokens["reasoning_tokens"] = pl.when(thinking > output).then(output).otherwise(thinking)
         fast = (u("speed").str.to_lowercase() == "fast").fill_null(False)
         sidechain = _flag("isSidechain")
         cwd = pl.col("cwd").str.replace_all("\\", "/", literal=True).str.strip_chars_end("/")
@@ -136,7 +106,7 @@ class ClaudeCode(Format):
             {
                 "project": cwd.str.split("/").list.last().replace("", None),
                 "session": pl.col("sessionId"),
-                "git_branch": pl.col("gitBranch"),
+                "branch": pl.col("gitBranch"),
                 "version": pl.col("version"),
                 "agent": pl.col("agentId"),
                 "sidechain": pl.when(sidechain).then(pl.lit("true")),
