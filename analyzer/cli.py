@@ -217,13 +217,15 @@ def report_cmd(
     month_days: Annotated[float, typer.Option("--month-days", help="Days in the projected month.")] = 30,
     prices_at: Annotated[str | None, typer.Option("--prices-at", help="Price all history at this day's prices (YYYY-MM-DD) instead of each request's own date.")] = None,
     reconcile_: Annotated[bool, typer.Option("--reconcile", help="Compare the costs the logs reported (and ingested cost reports) with computed cost, by model and day.")] = False,
+    cache_ttl: Annotated[str, typer.Option("--cache-ttl", help="With --reconcile: the TTL to assume for cache writes logged without one (older Claude Code): 5m or 1h.")] = "5m",
 ) -> None:
     """Spend, requests and tokens by one dimension, with a monthly projection."""
     ws = _workspace(workspace)
     pricing = ws.pricing()
     if reconcile_:
         found = reconcile.reconcile(ws.requests(), ws.billed(), since=_date(since, "--since"),
-                                    until=_date(until, "--until"), resolve=pricing.resolve)
+                                    until=_date(until, "--until"), resolve=pricing.resolve,
+                                    cache_ttl=cache_ttl)
         if as_json:
             out.print_json(json.dumps(found))
         else:

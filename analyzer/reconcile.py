@@ -9,7 +9,8 @@ Two kinds of reported figures:
   with every request of that provider (and model, when the report names one) on that day.
 
 Each line gets an explanation built from what the rows show: unpriced models, batch
-discounts, long-context tiers, cache reads, gateway cache hits.
+discounts, long-context tiers, cache reads, cache writes logged without their TTL, gateway
+cache hits.
 """
 
 from __future__ import annotations
@@ -20,10 +21,14 @@ from typing import Any
 import polars as pl
 
 from analyzer.aggregate import filter_dates
+from analyzer.errors import ConfigError
 from analyzer.pricing import catalog, cost
 
 MATCH_TOLERANCE = 0.005  # relative: within 0.5 % is a match
 _LONG_CONTEXT = 200_000
+CACHE_TTLS = ("5m", "1h")
+# rows whose cache writes were logged without their TTL (older Claude Code versions)
+_TTL_UNKNOWN = pl.col("metadata").str.contains('"cache_ttl":"unknown"', literal=True).fill_null(False)
 
 
 def _facts() -> list[pl.Expr]:
@@ -35,6 +40,8 @@ def _facts() -> list[pl.Expr]:
         c("requests").filter(c("status") == "cached").sum().alias("cached_requests"),
         c("requests").filter(cost.per_request_input() > _LONG_CONTEXT).sum().alias("long_context_requests"),
         c("cache_read_tokens").sum().alias("cache_read_tokens"),
+        (c("cache_write_tokens") + c("cache_write_1h_tokens")).filter(_TTL_UNKNOWN).sum()
+        .alias("ttl_unknown_write_tokens"),
         c("input_tokens").sum().alias("input_tokens"),
         c("cost_usd").fill_null(0.0).sum().alias("computed_usd"),
     ]
@@ -47,8 +54,21 @@ def reconcile(
     since: date | None = None,
     until: date | None = None,
     resolve: catalog.Resolver = catalog.unit_prices,
+    cache_ttl: str = "5m",
 ) -> dict[str, Any]:
-    priced = cost.price(filter_dates(requests, since, until), resolve=resolve)
+    """``cache_ttl``: the TTL assumed for cache writes logged without one (``5m``, as every
+    report prices them, or ``1h``)."""
+    if cache_ttl not in CACHE_TTLS:
+        raise ConfigError(f"--cache-ttl must be one of {', '.join(CACHE_TTLS)}, got {cache_ttl!r}")
+    requests = filter_dates(requests, since, until)
+    if cache_ttl == "1h":
+        writes = pl.col("cache_write_tokens") + pl.col("cache_write_1h_tokens")
+        requests = requests.with_columns(
+            pl.when(_TTL_UNKNOWN).then(0).otherwise(pl.col("cache_write_tokens")).alias("cache_write_tokens"),
+            pl.when(_TTL_UNKNOWN).then(writes).otherwise(pl.col("cache_write_1h_tokens"))
+            .alias("cache_write_1h_tokens"),
+        )
+    priced = cost.price(requests, resolve=resolve)
     rows = priced.frame.with_columns(pl.col("timestamp").dt.date().alias("day"))
     logged = (
         rows.filter(pl.col("logged_cost_usd").is_not_null())
@@ -57,7 +77,8 @@ def reconcile(
         .with_columns(pl.lit("logged").alias("kind"))
         .collect()
     )
-    lines = [_line(r) for r in logged.sort("day", "source_format", "model").iter_rows(named=True)]
+    lines = [_line({**r, "cache_ttl": cache_ttl})
+             for r in logged.sort("day", "source_format", "model").iter_rows(named=True)]
     bills = filter_dates(billed, since, until).with_columns(pl.col("timestamp").dt.date().alias("day"))
     per_bill = (
         bills.group_by("source_format", "provider", "model", "day")
@@ -74,7 +95,7 @@ def reconcile(
                 match = by_model.filter((pl.col("provider") == bill["provider"]) & (pl.col("model") == bill["model"])
                                         & (pl.col("day") == bill["day"]))
             facts = match.row(0, named=True) if match.height else {"computed_usd": 0.0, "requests": 0}
-            lines.append(_line({**facts, **bill, "kind": "billed"}))
+            lines.append(_line({**facts, **bill, "kind": "billed", "cache_ttl": cache_ttl}))
     return {
         "currency": "USD",
         "lines": lines,
@@ -85,8 +106,22 @@ def reconcile(
             }
             for kind in ("logged", "billed")
         },
-        "assumptions": priced.assumptions,
+        "assumptions": priced.assumptions + _ttl_assumption(lines, cache_ttl),
     }
+
+
+def _ttl_reason(r: dict[str, Any], priced_as: str, other: str) -> str:
+    return (f"{r['ttl_unknown_write_tokens']:,} cache-write tokens were logged without their TTL and are "
+            f"priced as {priced_as} writes here; the source may have written them {other}")
+
+
+def _ttl_assumption(lines: list[dict[str, Any]], cache_ttl: str) -> list[str]:
+    tokens = sum(ln["ttl_unknown_write_tokens"] for ln in lines)
+    if not tokens:
+        return []
+    ttl = "1-hour" if cache_ttl == "1h" else "5-minute"
+    return [f"{tokens:,} cache-write tokens were logged without their TTL (older Claude Code versions): "
+            f"priced as {ttl} writes (--cache-ttl {'5m' if cache_ttl == '1h' else '1h'} prices them the other way)"]
 
 
 def _line(r: dict[str, Any]) -> dict[str, Any]:
@@ -100,6 +135,7 @@ def _line(r: dict[str, Any]) -> dict[str, Any]:
         "model": r["model"],
         "day": r["day"].isoformat(),
         "requests": int(r.get("requests") or 0),
+        "ttl_unknown_write_tokens": int(r.get("ttl_unknown_write_tokens") or 0),
         "reported_usd": reported,
         "computed_usd": computed,
         "difference_usd": diff,
@@ -125,14 +161,19 @@ def explain(r: dict[str, Any], reported: float, computed: float) -> str:
             why.append(f"{r['unpriced_requests']:,} requests of models without a known price add nothing here")
         if r.get("batch_requests"):
             why.append(f"{r['batch_requests']:,} batch requests are priced at the batch discount here")
-        if r.get("input_tokens") and r.get("cache_read_tokens", 0) / r["input_tokens"] > 0.2:
+        if r.get("ttl_unknown_write_tokens") and r.get("cache_ttl", "5m") == "5m":
+            why.append(_ttl_reason(r, "5-minute", "for 1 hour (try --cache-ttl 1h)"))
+        elif r.get("input_tokens") and r.get("cache_read_tokens", 0) / r["input_tokens"] > 0.2:
             share = 100 * r["cache_read_tokens"] / r["input_tokens"]
             why.append(f"{share:.0f} % of input is cache reads, priced at the cache-read rate here "
                        "(a source that prices them as input reports more)")
         if r["kind"] == "billed":
             why.append("the bill may include traffic missing from the ingested logs")
-    elif r.get("long_context_requests"):
-        why.append(f"{r['long_context_requests']:,} long-context requests are priced at tier rates here")
+    else:
+        if r.get("long_context_requests"):
+            why.append(f"{r['long_context_requests']:,} long-context requests are priced at tier rates here")
+        if r.get("ttl_unknown_write_tokens") and r.get("cache_ttl") == "1h":
+            why.append(_ttl_reason(r, "1-hour", "for 5 minutes (--cache-ttl 5m)"))
     if not why:
         why.append("the source's own price table differs from the catalog (or applies a discount)")
     direction = "higher" if reported > computed else "lower"

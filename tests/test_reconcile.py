@@ -63,3 +63,47 @@ def test_explanations_follow_the_direction_of_the_gap() -> None:
     assert "long-context" not in higher
     lower = explain(facts, reported=1.0, computed=2.0)
     assert lower == "reported is lower: 1 long-context requests are priced at tier rates here"
+
+
+# An older Claude Code line: 10,000 cache-write tokens without their 5m/1h split, and the
+# costUSD Claude Code logged, which priced them as 1-hour writes. Claude Sonnet 4 on
+# 2025-07-01: input $3, 5-minute write $3.75, 1-hour write $6, output $15 per million.
+_OLD_CC_COST = (10 * 3 + 10_000 * 6 + 100 * 15) / 1e6  # = 0.06153
+_AS_5M = (10 * 3 + 10_000 * 3.75 + 100 * 15) / 1e6  # = 0.03903
+
+
+def _old_claude_code(tmp_path: Path) -> Workspace:
+    line = {"type": "assistant", "sessionId": "s-old", "timestamp": "2025-07-01T09:00:00.000Z",
+            "requestId": "req_old1", "uuid": "u-old1", "version": "1.0.2", "cwd": "/home/dev/api",
+            "costUSD": _OLD_CC_COST,
+            "message": {"id": "msg_old1", "model": "claude-sonnet-4-20250514", "role": "assistant",
+                        "content": [{"type": "text", "text": "Done."}],
+                        "usage": {"input_tokens": 10, "cache_creation_input_tokens": 10_000,
+                                  "cache_read_input_tokens": 0, "output_tokens": 100}}}
+    (tmp_path / "session.jsonl").write_text(json.dumps(line) + "\n")
+    ws = Workspace(tmp_path / "ws")
+    ws.add(ingest([tmp_path / "session.jsonl"]))
+    return ws
+
+
+def test_cache_writes_without_ttl_explained_and_assumable(tmp_path: Path) -> None:
+    ws = _old_claude_code(tmp_path)
+    (line,) = reconcile(ws.requests(), ws.billed())["lines"]
+    assert line["computed_usd"] == pytest.approx(_AS_5M)
+    assert line["ttl_unknown_write_tokens"] == 10_000
+    # the gap is the unknown TTL, not cache reads (there are none)
+    assert "10,000 cache-write tokens were logged without their TTL" in line["explanation"]
+    assert "try --cache-ttl 1h" in line["explanation"]
+    found = reconcile(ws.requests(), ws.billed(), cache_ttl="1h")
+    (line,) = found["lines"]
+    assert line["computed_usd"] == pytest.approx(_OLD_CC_COST)
+    assert line["explanation"] == "matches (within 0.5 %)"
+    assert any("priced as 1-hour writes" in a for a in found["assumptions"])
+
+
+def test_cache_ttl_must_be_known(tmp_path: Path) -> None:
+    from analyzer.errors import ConfigError
+
+    ws = _old_claude_code(tmp_path)
+    with pytest.raises(ConfigError, match="--cache-ttl"):
+        reconcile(ws.requests(), ws.billed(), cache_ttl="2h")

@@ -16,8 +16,10 @@ Token convention (Anthropic's, since the usage object is the Messages API's, and
 - ``input_tokens`` = ``input_tokens`` + ``cache_read_input_tokens`` + cache writes;
 - cache writes: when ``message.usage.cache_creation`` carries the TTL split,
   ``ephemeral_5m_input_tokens`` → ``cache_write_tokens`` and ``ephemeral_1h_input_tokens``
-  → ``cache_write_1h_tokens`` (ccusage uses their sum); otherwise all of
-  ``cache_creation_input_tokens`` is a 5-minute write;
+  → ``cache_write_1h_tokens`` (ccusage uses their sum); otherwise (older versions) all of
+  ``cache_creation_input_tokens`` is a 5-minute write, and the row says so in metadata
+  (``cache_ttl: unknown``) so ``report --reconcile --cache-ttl 1h`` can price them as 1-hour
+  writes instead;
 - ``output_tokens`` passes through (it includes thinking);
   ``output_tokens_details.thinking_tokens`` (newer) → ``reasoning_tokens``, capped at output.
 
@@ -99,6 +101,9 @@ class ClaudeCode(Format):
         tokens = usage_tokens(usage)
         output, thinking = tokens["output_tokens"], tokens["reasoning_tokens"]
         tokens["reasoning_tokens"] = pl.when(thinking > output).then(output).otherwise(thinking)
+        split = u("cache_creation")
+        no_ttl = (num(u("cache_creation_input_tokens")) > 0) & split.struct.field(
+            "ephemeral_5m_input_tokens").is_null() & split.struct.field("ephemeral_1h_input_tokens").is_null()
         fast = (u("speed").str.to_lowercase() == "fast").fill_null(False)
         sidechain = _flag("isSidechain")
         cwd = pl.col("cwd").str.replace_all("\\", "/", literal=True).str.strip_chars_end("/")
@@ -111,6 +116,7 @@ class ClaudeCode(Format):
                 "agent": pl.col("agentId"),
                 "sidechain": pl.when(sidechain).then(pl.lit("true")),
                 "speed": pl.when(fast).then(pl.lit("fast")),
+                "cache_ttl": pl.when(no_ttl).then(pl.lit("unknown")),
             }
         )
         return frame.select(
