@@ -12,13 +12,30 @@
    own model id (``gpt-4o-mini-2024-07-18`` → ``gpt-4o-mini``) and names the provider;
 3. a model the catalog does not know keeps its cleaned name and its guessed provider.
 
+Claude through a regional endpoint is billed above its global (first-party) price for the
+models where the provider says so (Claude 4.5 and later: +10 %):
+
+- Bedrock: a geographic profile (``us.``, ``eu.``, ``apac.``, ``jp.``, …) or an in-region id
+  without a profile is the catalog's AWS ``regional.anthropic.*`` model
+  (``("aws", "regional.anthropic.claude-sonnet-4-5-20250929-v1:0")``) when that model's price
+  is above Anthropic's; a ``global.`` profile, and every model without a premium, keeps the
+  Anthropic model as before.
+- Vertex AI: a model path naming a region (``projects/P/locations/us-east5/publishers/
+  anthropic/models/claude-sonnet-4-5@20250929``) is ``("google", "<catalog id>@regional")``
+  for the same models (those whose Bedrock regional price carries the premium: Google
+  publishes the same 10 % and the catalog has no regional Vertex price); ``catalog.py``
+  prices it as the global price × ``VERTEX_REGIONAL_PREMIUM``. ``locations/global`` keeps the
+  Anthropic model.
+
 Resolved once per distinct (provider hint, raw id) and cached.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from functools import lru_cache
+from typing import Any
 
 _GATEWAY_PREFIXES = {
     "openai": "openai",
@@ -53,6 +70,10 @@ _BEDROCK_VERSION = re.compile(r"-v\d+(:\d+)?$")
 _CLAUDE_DOT = re.compile(r"^(claude-[a-z]+-\d+)\.(\d+)")
 # OpenRouter names Claude 4+ version first ("claude-4.5-sonnet"); Anthropic family first
 _CLAUDE_VERSION_FIRST = re.compile(r"^claude-([4-9])(?:[.-](\d))?-(opus|sonnet|haiku)")
+
+
+_VERTEX_REGION = re.compile(r"/locations/([a-z0-9-]+)/publishers/anthropic/")
+REGIONAL = "@regional"  # a Vertex AI model id through a regional endpoint
 
 
 def _guess_provider(model: str) -> str | None:
@@ -122,5 +143,47 @@ def canonical(raw: str | None, provider_hint: str | None = None) -> tuple[str, s
             provider, info = snapshot.find_provider_model(ref, None, provider_id, None)
         except LookupError:
             continue
+        if provider.id == "anthropic":
+            return _regional(raw, model, info) or (provider.id, info.id)
         return provider.id, info.id
     return (guess or "unknown", model)
+
+
+def _regional(raw: str, model: str, first_party: Any) -> tuple[str, str] | None:
+    """The regional-endpoint model a Claude id names, when it is billed above ``first_party``
+    (see the module docstring); None for the global price."""
+    bedrock_id = raw.strip().rsplit("/", 1)[-1]
+    vertex = _VERTEX_REGION.search(raw)
+    profile = _GEO.match(bedrock_id)
+    if vertex is None and not bedrock_id.startswith("anthropic.") and profile is None:
+        return None  # neither Bedrock nor a Vertex model path
+    if (vertex is not None and vertex[1] == "global") or (profile is not None and profile[1] == "global"):
+        return None
+    regional = _aws_model(bedrock_id if vertex is None else model)
+    if regional is None or not regional.id.startswith("regional.") or not (
+            _input_price(regional) > _input_price(first_party)):
+        return None
+    if vertex is None:
+        return "aws", regional.id
+    from genai_prices.data_snapshot import get_snapshot
+
+    try:
+        _, google = get_snapshot().find_provider_model(first_party.id, None, "google", None)
+    except LookupError:
+        return None
+    return "google", google.id + REGIONAL
+
+
+def _aws_model(ref: str) -> Any:
+    from genai_prices.data_snapshot import get_snapshot
+
+    try:
+        return get_snapshot().find_provider_model(ref, None, "aws", None)[1]
+    except LookupError:
+        return None
+
+
+def _input_price(info: Any) -> float:
+    """A catalog model's input price today (the base of a tiered price)."""
+    price = info.get_prices(datetime.now(timezone.utc)).input_mtok
+    return float(getattr(price, "base", price) or 0)

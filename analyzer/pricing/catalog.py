@@ -41,6 +41,8 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from analyzer.model_ids import REGIONAL
+
 if TYPE_CHECKING:
     from genai_prices.types import ModelInfo, TieredPrices
 
@@ -54,6 +56,10 @@ _CATALOG_KEYS = {
 }
 MAX_TIERS = 2
 BATCH_DISCOUNT = {"openai": 0.5, "anthropic": 0.5, "google": 0.5}
+# Claude 4.5+ on Vertex AI regional and multi-region endpoints: the global price + 10 %
+# (cloud.google.com/vertex-ai/generative-ai/pricing#claude-models, as genai-prices' own
+# notes on its Vertex Claude entries quote it)
+VERTEX_REGIONAL_PREMIUM = 1.1
 _BATCH_CACHE_DISCOUNTED = {"anthropic"}
 _CONTEXT = {"batch": {"processing": "batch"}, "flex": {"service_tier": "flex"},
             "priority": {"service_tier": "priority"}}
@@ -166,7 +172,7 @@ def _models() -> dict[tuple[str, str], ModelInfo]:
 
 
 def model_info(provider: str, model: str) -> ModelInfo | None:
-    return _models().get((provider, model))
+    return _models().get((provider, model.removesuffix(REGIONAL)))
 
 
 def _rate(value: Decimal | TieredPrices | None) -> Rate | None:
@@ -231,6 +237,15 @@ def _from_json(d: dict[str, Any] | None) -> UnitPrices | None:
 
 
 def _unit_prices(provider: str, model: str, when: datetime, tier: str) -> UnitPrices | None:
+    if model.endswith(REGIONAL):  # Vertex AI through a regional endpoint (model_ids.py)
+        found = _unit_prices(provider, model.removesuffix(REGIONAL), when, tier)
+        if found is None:
+            return None
+        rates = {k: None if r is None else r.scaled(VERTEX_REGIONAL_PREMIUM) for k, r in found.rates.items()}
+        pct = round(100 * (VERTEX_REGIONAL_PREMIUM - 1))
+        return replace(found, model=model, rates=rates).with_assumption(
+            f"Vertex AI regional endpoint priced at the global price + Google's published {pct} % premium: "
+            "the catalog has no regional price", when.date())
     day = when.date()
     info = model_info(provider, model)
     if info is None:

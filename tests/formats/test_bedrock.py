@@ -6,6 +6,8 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pytest
+
 from analyzer.ingest.formats.base import Sample
 from analyzer.ingest.formats.bedrock import Bedrock
 from tests.conftest import LOGS
@@ -182,3 +184,20 @@ def test_cloudwatch_logs_insights_results() -> None:
     assert by_id["br-li-0001"]["timestamp"] == datetime(2026, 10, 6, 14, 0, 1, 250000, tzinfo=timezone.utc)
     assert by_id["br-li-0002"]["timestamp"] == datetime(2026, 10, 6, 14, 2, 44, tzinfo=timezone.utc)
     assert by_id["br-li-0003"]["status"] == "error"
+
+
+def test_regional_profiles_priced_above_the_global_one() -> None:
+    from analyzer.aggregate import spend_report
+
+    _, rows, _ = ingest_one(LOGS / "bedrock" / "regional_profiles.jsonl")
+    by_id = {r["request_id"]: r for r in rows.iter_rows(named=True)}
+    assert (by_id["br-rg-0001"]["provider"], by_id["br-rg-0001"]["model"]) == (
+        "aws", "regional.anthropic.claude-sonnet-4-5-20250929-v1:0")
+    assert (by_id["br-rg-0002"]["provider"], by_id["br-rg-0002"]["model"]) == ("anthropic", "claude-sonnet-4-5")
+    report = spend_report(rows.lazy(), by="model")
+    cost = {g["key"]: g["cost_usd"] for g in report["groups"]}
+    # each call: 1,000 in, 200 out. Sonnet 4.5 through the us. profile: $3.30 / $16.50 per
+    # million; through the global profile: $3 / $15; Haiku 4.5 through eu.: $1.10 / $5.50
+    assert cost["regional.anthropic.claude-sonnet-4-5-20250929-v1:0"] == pytest.approx(1000 * 3.3e-6 + 200 * 16.5e-6)
+    assert cost["claude-sonnet-4-5"] == pytest.approx(1000 * 3e-6 + 200 * 15e-6)
+    assert cost["regional.anthropic.claude-haiku-4-5-20251001-v1:0"] == pytest.approx(1000 * 1.1e-6 + 200 * 5.5e-6)

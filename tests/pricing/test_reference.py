@@ -77,6 +77,8 @@ def reference(r: dict[str, Any]) -> tuple[Decimal | None, ModelPrice | None]:
     tokens = {"input": r["input_tokens"], "cache_read": r["cache_read_tokens"],
               "cache_write": r["cache_write_tokens"], "cache_write_1h": r["cache_write_1h_tokens"],
               "output": r["output_tokens"]}
+    if not r["input_tokens"] and not r["output_tokens"]:
+        return Decimal(0), None  # a failed call: nothing to bill, whatever the model (cost.no_tokens)
     # Price the row as k requests of `size` input tokens each (calc_price is linear in the
     # token counts for a given tier): k = 1 for a logged request, which is plain calc_price.
     size = tier_size(r)
@@ -87,7 +89,11 @@ def reference(r: dict[str, Any]) -> tuple[Decimal | None, ModelPrice | None]:
     try:
         standard = calc_price(one, **call)
     except LookupError:
-        return None, None
+        if not r["model"].startswith("regional."):
+            return None, None
+        # a Bedrock regional model: genai-prices finds it by the id the log wrote
+        call["model_ref"] = r["model_raw"]
+        standard = calc_price(one, **call)
     tier = r["service_tier"]
     if tier == "standard":
         return standard.total_price * k, standard.model_price
