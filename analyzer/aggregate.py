@@ -39,6 +39,9 @@ _SUMS = {
     "cache_write_1h_tokens": pl.col("cache_write_1h_tokens"),
     "output_tokens": pl.col("output_tokens"),
     "reasoning_tokens": pl.col("reasoning_tokens"),
+    "input_audio_tokens": pl.col("input_audio_tokens"),
+    "output_audio_tokens": pl.col("output_audio_tokens"),
+    "web_search_requests": pl.col("web_search_requests"),
 }
 
 

@@ -6,6 +6,9 @@ Token semantics are the same whatever the source (see CONTRACT.md):
 - ``cache_read_tokens``, ``cache_write_tokens`` (5-minute) and ``cache_write_1h_tokens``
   are parts of ``input_tokens``.
 - ``output_tokens`` includes ``reasoning_tokens``.
+- ``input_audio_tokens`` / ``output_audio_tokens`` are the audio parts of ``input_tokens`` /
+  ``output_tokens`` (priced at the model's audio rates).
+- ``web_search_requests`` counts server-side web searches (priced per 1,000).
 - ``requests`` is how many API requests the row stands for (1 for a logged request,
   ``num_model_requests`` for a usage-API bucket).
 
@@ -26,7 +29,16 @@ TOKEN_COLUMNS = (
     "cache_write_1h_tokens",
     "output_tokens",
     "reasoning_tokens",
+    "input_audio_tokens",
+    "output_audio_tokens",
+    "web_search_requests",
 )
+# The columns a content-derived request id hashes (normalize._fill_ids): fixed, so a row's
+# id never changes when a column is added and re-ingesting an old export still dedupes.
+ID_TOKEN_COLUMNS = TOKEN_COLUMNS[:7]
+# Count columns added after workspaces were first written (0.8.0): a part, a rollup or a
+# caller's frame without them reads them as 0.
+ADDED_COUNTS = TOKEN_COLUMNS[7:]
 
 SERVICE_TIERS = ("standard", "batch", "flex", "priority")
 
@@ -78,6 +90,9 @@ COLUMN_DOCS = {
     "cache_write_1h_tokens": "1-hour cache writes (part of input_tokens).",
     "output_tokens": "All generated tokens, reasoning included.",
     "reasoning_tokens": "Part of output_tokens.",
+    "input_audio_tokens": "Audio prompt tokens (part of input_tokens).",
+    "output_audio_tokens": "Audio output tokens (part of output_tokens).",
+    "web_search_requests": "Server-side web searches the request ran (priced per 1,000).",
     "tokens_estimated": "Counts came from a tokenizer, not the log.",
     "service_tier": "standard, batch, flex or priority.",
     "status": "ok; error, canceled or expired (zero tokens); cached (answered by a gateway's "
@@ -105,6 +120,13 @@ BILLED_SCHEMA = pl.Schema(
         "source_line": pl.Int64,
     }
 )
+
+
+def with_added_counts(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """``frame`` with every ``ADDED_COUNTS`` column, 0 where it had none (or a null)."""
+    names = frame.collect_schema().names()
+    return frame.with_columns(
+        pl.col(c).fill_null(0) if c in names else pl.lit(0, pl.Int64).alias(c) for c in ADDED_COUNTS)
 
 
 def empty_frame() -> pl.DataFrame:

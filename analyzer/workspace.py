@@ -46,7 +46,7 @@ from analyzer.errors import ConfigError, WorkspaceError
 from analyzer.ingest.staging import index_buckets, with_bucket
 from analyzer.pricing import catalog
 from analyzer.pricing.catalog import Pricing
-from analyzer.schema import BILLED_SCHEMA, CANONICAL_SCHEMA
+from analyzer.schema import ADDED_COUNTS, BILLED_SCHEMA, CANONICAL_SCHEMA
 
 if TYPE_CHECKING:  # the settings files' pydantic models load only when a file exists
     from analyzer.classify.user_rules import ClassifySettings
@@ -70,7 +70,7 @@ ROLLUP_PARTS = 32  # more rollup parts than this are summed into a few
 COMPACT_SPANS = 8  # summed rollup parts: at most this many, a span of days each
 CLASSIFY = "classify.toml"
 CACHE = "cache"  # derived tables, rebuilt when what they derive from changes
-CATEGORY_CELLS_VERSION = 1
+CATEGORY_CELLS_VERSION = 2  # 2: audio tokens and web searches
 
 
 def default_path() -> Path:
@@ -274,9 +274,14 @@ class Workspace:
         return self._scan_parts(self.manifest()[key], schema)
 
     def _scan_parts(self, parts: list[str], schema: pl.Schema) -> pl.LazyFrame:
+        """Parts as ``schema``; a part written before a count column existed (0.8.0: audio
+        tokens, web searches) reads it as 0."""
         if not parts:
             return pl.LazyFrame(schema=schema)
-        return pl.scan_parquet([str(self.root / p) for p in parts]).select(schema.names())
+        frame = pl.scan_parquet([str(self.root / p) for p in parts], schema=schema,
+                                missing_columns="insert", extra_columns="ignore")
+        added = [pl.col(c).fill_null(0) for c in ADDED_COUNTS if c in schema]
+        return (frame.with_columns(added) if added else frame).select(schema.names())
 
     # ------------------------------------------------------------------ writing
     def staging_dir(self) -> Path:
@@ -348,14 +353,12 @@ class Workspace:
 
     def _rebuild_rollup(self, parts: list[str], keys: tuple[str, ...], run: str) -> list[str]:
         """The rollup of the stored rows, again (the rollup keys changed), one part at a time."""
-        cells = [rollup.cells_of(pl.scan_parquet(self.root / p).select(CANONICAL_SCHEMA.names()), keys)
-                 for p in parts]
+        cells = [rollup.cells_of(self._scan_parts([p], CANONICAL_SCHEMA), keys) for p in parts]
         return self._write_cells(pl.concat(cells).lazy(), f"rollup/{run}-all.parquet") if cells else []
 
     def _compact_rollup(self, parts: list[str], run: str) -> list[str]:
         """Many small rollup parts (one per run and group) summed into one."""
-        return self._write_cells(pl.scan_parquet([str(self.root / p) for p in parts]),
-                                 f"rollup/{run}-compact.parquet")
+        return self._write_cells(self._scan_parts(parts, rollup.SCHEMA), f"rollup/{run}-compact.parquet")
 
     def _write_cells(self, cells: pl.LazyFrame, rel: str) -> list[str]:
         """``cells`` summed into parts of a span of days each (a day's cells never merge with

@@ -50,6 +50,8 @@ row = st.fixed_dictionaries({
     "cache_read": st.integers(0, 5),
     "output": st.integers(0, 50_000),
     "requests": st.sampled_from([1, 1, 1, 0, 3]),
+    "audio": st.sampled_from([0, 0, 7, 900]),  # audio parts of input and output
+    "searches": st.sampled_from([0, 0, 0, 2]),  # web searches
 })
 
 
@@ -70,6 +72,10 @@ def frame_of(rows: list[dict[str, Any]]) -> pl.DataFrame:
         "cache_write_1h_tokens": [0] * len(rows),
         "output_tokens": [r["output"] for r in rows],
         "reasoning_tokens": [0] * len(rows),
+        "input_audio_tokens": [min(r.get("audio", 0), r["input"] * max(r["requests"], 1) - min(r["cache_read"], r["input"]))
+                               for r in rows],
+        "output_audio_tokens": [min(r.get("audio", 0), r["output"]) for r in rows],
+        "web_search_requests": [r.get("searches", 0) for r in rows],
         "tokens_estimated": [False] * len(rows),
         "service_tier": [r["tier"] for r in rows],
         "status": [r["status"] for r in rows],

@@ -110,3 +110,30 @@ def test_workspace_path_that_is_a_file(tmp_path: Path) -> None:
     (tmp_path / "f").write_text("x")
     with pytest.raises(WorkspaceError):
         Workspace(tmp_path / "f")
+
+
+def test_parts_written_before_audio_and_web_search_columns_read_them_as_zero(tmp_path: Path) -> None:
+    import polars as pl
+
+    from analyzer.aggregate import spend_report
+    from analyzer.schema import ADDED_COUNTS
+
+    log = write(tmp_path / "a.jsonl", [chat_line(i, day=5 + i % 2) for i in range(6)])
+    ws = Workspace(tmp_path / "ws")
+    ws.add(ingest([log]))
+    before = spend_report(ws.traffic(), by="day")
+    # rewrite every stored part and rollup part as a 0.7 workspace wrote them
+    m = ws.manifest()
+    for part in [*m["parts"], *m["rollup"]]:
+        path = ws.root / part
+        pl.read_parquet(path).drop(ADDED_COUNTS).write_parquet(path)
+    for derived in (ws.root / "cache").glob("*.parquet"):  # rebuilt from the old parts
+        derived.unlink()
+    ws = Workspace(tmp_path / "ws")
+    assert set(ADDED_COUNTS) <= set(ws.raw_requests().collect_schema().names())
+    assert ws.raw_requests().select(pl.col(list(ADDED_COUNTS)).sum()).collect().row(0) == (0, 0, 0)
+    after = spend_report(ws.traffic(), by="day")
+    assert after["totals"] == before["totals"]
+    # and a new run on top of the old parts adds to them
+    ws.add(ingest([write(tmp_path / "b.jsonl", [chat_line(i, day=6) for i in range(6, 9)])]))
+    assert spend_report(ws.traffic(), by="day")["totals"]["requests"] == 9

@@ -13,7 +13,7 @@ import polars as pl
 from analyzer.ingest import template
 from analyzer.ingest.jsonl import FILE_SHIFT
 from analyzer.model_ids import canonical
-from analyzer.schema import BILLED_SCHEMA, CANONICAL_SCHEMA, TOKEN_COLUMNS
+from analyzer.schema import BILLED_SCHEMA, CANONICAL_SCHEMA, ID_TOKEN_COLUMNS, TOKEN_COLUMNS
 
 PROMPT_CHARS = 2000
 
@@ -195,7 +195,7 @@ def _fill_ids(frame: pl.DataFrame, source_format: str) -> pl.DataFrame:
             pl.col("custom_id"),
             pl.col("metadata"),
             pl.col("status"),
-            *[pl.col(c).cast(pl.String) for c in TOKEN_COLUMNS],
+            *[pl.col(c).cast(pl.String) for c in ID_TOKEN_COLUMNS],
             pl.col("template_id"),
         ],
         separator="|",

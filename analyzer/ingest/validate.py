@@ -44,6 +44,8 @@ def _rules() -> list[tuple[pl.Expr, pl.Expr]]:
             pl.lit("cache tokens exceed input_tokens"),
         ),
         (c("reasoning_tokens") > c("output_tokens"), pl.lit("reasoning_tokens exceed output_tokens")),
+        (c("input_audio_tokens") > c("input_tokens"), pl.lit("input_audio_tokens exceed input_tokens")),
+        (c("output_audio_tokens") > c("output_tokens"), pl.lit("output_audio_tokens exceed output_tokens")),
     ]
     return rules
 

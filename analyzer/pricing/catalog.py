@@ -46,14 +46,19 @@ from analyzer.model_ids import REGIONAL
 if TYPE_CHECKING:
     from genai_prices.types import ModelInfo, TieredPrices
 
-KEYS = ("input", "cache_read", "cache_write", "cache_write_1h", "output")
+KEYS = ("input", "cache_read", "cache_write", "cache_write_1h", "output", "input_audio", "output_audio",
+        "web_search")
 _CATALOG_KEYS = {
     "input": "input_mtok",
     "cache_read": "cache_read_mtok",
     "cache_write": "cache_write_mtok",
     "cache_write_1h": "cache_write_1h_mtok",
     "output": "output_mtok",
+    "input_audio": "input_audio_mtok",
+    "output_audio": "output_audio_mtok",
+    "web_search": "web_searches_kcount",  # USD per 1,000 searches
 }
+MEMO_FORMAT = 2  # bumped when what a lookup remembers changes (2: audio and web-search rates)
 MAX_TIERS = 2
 BATCH_DISCOUNT = {"openai": 0.5, "anthropic": 0.5, "google": 0.5}
 # Claude 4.5+ on Vertex AI regional and multi-region endpoints: the global price + 10 %
@@ -121,7 +126,7 @@ class Memo:
     def path(self) -> Path | None:
         folder = os.environ.get(CACHE_ENV) or str(
             Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "spendscope")
-        return None if folder == "off" else Path(folder) / f"catalog-{CATALOG.split()[-1]}.json"
+        return None if folder == "off" else Path(folder) / f"catalog-{CATALOG.split()[-1]}-{MEMO_FORMAT}.json"
 
     def get(self, key: str, compute: Callable[[], Any]) -> Any:
         if self.entries is None:

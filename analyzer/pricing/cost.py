@@ -9,7 +9,9 @@ chosen by the request's input size (long-context tiers, see ``catalog``):
          + cache_1h_rate    × cache_write_1h        (no 1-hour price: the cache-write rate)
          + output_rate      × output                (reasoning is part of output)
 
-all divided by 1,000,000. This is genai-prices' own decomposition, so a row costs exactly
+all divided by 1,000,000, where audio tokens (parts of input and output) take the audio
+rates instead (no audio price: the text rate), and web searches add
+``web_search_rate × searches / 1,000`` (no price in the catalog: $0 for them, stated). This is genai-prices' own decomposition, so a row costs exactly
 what ``genai_prices.calc_price`` says for it. The tier is chosen by the *per-request* input:
 ``input_tokens / requests`` for an aggregated row, or its ``context_window`` bucket when
 the source reports one (Anthropic's usage report). A model without a price is
@@ -25,8 +27,10 @@ from datetime import date
 import polars as pl
 
 from analyzer.pricing import catalog
+from analyzer.schema import with_added_counts
 
-PARTS = ("input_cost_usd", "cache_read_cost_usd", "cache_write_cost_usd", "output_cost_usd")
+PARTS = ("input_cost_usd", "cache_read_cost_usd", "cache_write_cost_usd", "output_cost_usd",
+         "audio_cost_usd", "web_search_cost_usd")
 _JOIN = ["provider", "model", "_price_time", "service_tier"]
 
 Resolver = catalog.Resolver
@@ -87,13 +91,20 @@ def cost_columns(size: pl.Expr | None = None) -> list[pl.Expr]:
     r_write = pl.coalesce(_rate("cache_write", size), r_in)
     r_1h = pl.coalesce(_rate("cache_write_1h", size), r_write)
     c = pl.col
-    uncached = c("input_tokens") - c("cache_read_tokens") - c("cache_write_tokens") - c("cache_write_1h_tokens")
+    audio_in, audio_out = c("input_audio_tokens"), c("output_audio_tokens")
+    uncached = (c("input_tokens") - c("cache_read_tokens") - c("cache_write_tokens") - c("cache_write_1h_tokens")
+                - audio_in)
+    r_out = _rate("output", size).fill_null(0.0)
     free = c("status") == "cached"
     parts = {
         "input_cost_usd": r_in * uncached,
         "cache_read_cost_usd": r_read * c("cache_read_tokens"),
         "cache_write_cost_usd": r_write * c("cache_write_tokens") + r_1h * c("cache_write_1h_tokens"),
-        "output_cost_usd": _rate("output", size).fill_null(0.0) * c("output_tokens"),
+        "output_cost_usd": r_out * (c("output_tokens") - audio_out),
+        "audio_cost_usd": pl.coalesce(_rate("input_audio", size), r_in) * audio_in
+        + pl.coalesce(_rate("output_audio", size), r_out) * audio_out,
+        # per 1,000 searches: × 1,000 here, as every part is divided by a million below
+        "web_search_cost_usd": _rate("web_search", size).fill_null(0.0) * c("web_search_requests") * 1000,
     }
     exprs = [
         pl.when(~is_priced()).then(None).when(free | no_tokens()).then(0.0).otherwise(e / 1e6).alias(k)
@@ -105,7 +116,19 @@ def cost_columns(size: pl.Expr | None = None) -> list[pl.Expr]:
 def no_tokens() -> pl.Expr:
     """Rows (or cells) that carry no tokens: a failed or expired call that names no model
     costs nothing whatever the model, so it is priced at $0, never listed as unpriced."""
-    return (pl.col("input_tokens") == 0) & (pl.col("output_tokens") == 0)
+    return (pl.col("input_tokens") == 0) & (pl.col("output_tokens") == 0) & (pl.col("web_search_requests") == 0)
+
+
+def _unpriced_searches(keys: pl.DataFrame, table: pl.DataFrame) -> list[str]:
+    """Web searches on priced models whose catalog entry has no web-search price."""
+    found = keys.join(table.select("provider", "model", "when", "service_tier", "priced", "web_search"),
+                      on=["provider", "model", "when", "service_tier"], how="left")
+    missing = found.filter(pl.col("priced") & pl.col("web_search").is_null() & (pl.col("_searches") > 0))
+    if not missing.height:
+        return []
+    by_model = missing.group_by("model").agg(pl.col("_searches").sum()).sort("model")
+    names = ", ".join(f"{m} ({int(n):,})" for m, n in by_model.iter_rows())
+    return [f"web searches priced at $0: the catalog has no web-search price for {names}"]
 
 
 def is_priced() -> pl.Expr:
@@ -122,9 +145,11 @@ def price(
 
     ``prices_at``: price every row on that day instead of its own ("at current prices").
     """
-    rows = requests.with_columns(price_time(prices_at).alias("_price_time"))
-    keys = rows.select("provider", "model", pl.col("_price_time").alias("when"), "service_tier").unique().collect()
+    rows = with_added_counts(requests).with_columns(price_time(prices_at).alias("_price_time"))
+    keys = (rows.group_by("provider", "model", pl.col("_price_time").alias("when"), "service_tier")
+            .agg(pl.col("web_search_requests").sum().alias("_searches")).collect())
     table, assumptions = catalog.table(keys, resolve)
+    assumptions += _unpriced_searches(keys, table)
     table = table.rename({"when": "_price_time"})
     joined = rows.join(table.lazy(), on=_JOIN, how="left", maintain_order="left").with_columns(
         pl.col("priced").fill_null(False)

@@ -22,7 +22,7 @@ from analyzer.pricing import catalog, cost
 
 KEYS = ("day", "provider", "model", "category", "service_tier", "status", "size_max")
 SUMS = ("requests", "input_tokens", "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens",
-        "output_tokens", "reasoning_tokens")
+        "output_tokens", "reasoning_tokens", "input_audio_tokens", "output_audio_tokens", "web_search_requests")
 UNBOUNDED = 2**62
 # Context windows in tokens shared by many models (genai-prices 0.2.3: GPT-4o and o-series
 # 128k, Claude 200k, GPT-5 400k, Gemini and GPT-4.1 ~1M, Gemini 1.5 Pro 2M), and powers

@@ -34,7 +34,7 @@ from analyzer.simulate.quality import QualityTable
 from analyzer.simulate.quality import tier_of as quality_tier
 
 _TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens", "output_tokens",
-           "reasoning_tokens")
+           "reasoning_tokens", "input_audio_tokens", "output_audio_tokens", "web_search_requests")
 _OUT = ("day", "provider", "model", "category", "requests", "quality_requests", "cost_usd", "priced", "moved")
 
 
@@ -205,6 +205,10 @@ def _moved(part: pl.DataFrame, j: int, move: Move, route: ResolvedRoute) -> pl.D
                                                      "cache_write_1h_tokens")),
         (pl.col("output_tokens") * out_f).alias("output_tokens"),
         (pl.col("reasoning_tokens") * out_f).alias("reasoning_tokens"),
+        # audio is tokens like the rest; a web search is a search whatever model runs it
+        (pl.col("input_audio_tokens") * f).alias("input_audio_tokens"),
+        (pl.col("output_audio_tokens") * out_f).alias("output_audio_tokens"),
+        (pl.col("web_search_requests") * share).alias("web_search_requests"),
         (pl.col("requests") * share * (1 - route.override_rate)).alias("quality_requests"),
         pl.lit(True).alias("moved"),
     )

@@ -48,7 +48,8 @@ def test_usage_rows_timestamps_tiers_and_metadata() -> None:
     assert (first["provider"], first["model"]) == ("anthropic", "claude-sonnet-4-5")
     assert json.loads(first["metadata"]) == {
         "service_tier": "standard", "context_window": "0-200k",
-        "bucket_end": "2025-09-02T00:00:00Z", "web_search_requests": "3"}
+        "bucket_end": "2025-09-02T00:00:00Z"}
+    assert first["web_search_requests"] == 3  # server_tool_use: priced per 1,000 searches
     assert json.loads(long_ctx["metadata"])["context_window"] == "200k-1M"
     assert haiku["service_tier"] == "batch"
     assert priority["service_tier"] == "priority"

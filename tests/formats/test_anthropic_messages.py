@@ -61,8 +61,9 @@ def test_rows_keep_model_tier_and_metadata() -> None:
     assert first["service_tier"] == "standard"
     assert json.loads(first["metadata"]) == {
         "project": "support", "feature": "triage", "user": "u-77", "user_id": "u-77",
-        "web_search_requests": "0", "web_fetch_requests": "0",
+        "web_fetch_requests": "0",
     }
+    assert first["web_search_requests"] == 0
     assert first["prompt_text"] == (
         "You are a support triage bot. Answer with one label.\n\nTicket 5521: refund not received")
     assert (first["message_count"], first["has_tools"]) == (1, False)
@@ -89,7 +90,8 @@ def test_bare_message_takes_the_file_time() -> None:
     assert abs((bare["timestamp"] - mtime).total_seconds()) < 1e-3
     assert bare["service_tier"] == "batch"
     assert bare["has_tools"] is True  # server_tool_use / web_search_tool_result blocks
-    assert json.loads(bare["metadata"]) == {"web_search_requests": "2", "inference_geo": "us"}
+    assert json.loads(bare["metadata"]) == {"inference_geo": "us"}
+    assert bare["web_search_requests"] == 2  # server_tool_use: priced per 1,000 searches
 
 
 def test_failed_calls_are_zero_token_error_rows() -> None:

@@ -86,3 +86,20 @@ def test_openrouter_usage_cost_is_the_logged_cost() -> None:
     # BYOK: OpenRouter's fee 0.000018 + what OpenAI charged 0.00036
     assert by_id["gen-1759824990-nP2qR4sT6vW8xY0z"]["logged_cost_usd"] == pytest.approx(0.000018 + 0.00036)
     assert by_id["gen-1759825020-cD4eF6gH8iJ0kL2m"]["logged_cost_usd"] is None  # no usage.cost
+
+
+def test_audio_parts_and_web_searches_priced() -> None:
+    from analyzer.aggregate import spend_report
+
+    _, rows, _ = ingest_one(LOGS / "openai_chat" / "audio_and_search.jsonl")
+    by_id = {r["request_id"]: r for r in rows.iter_rows(named=True)}
+    voice = by_id["chatcmpl-aud1"]
+    assert (voice["input_tokens"], voice["input_audio_tokens"]) == (1200, 1000)
+    assert (voice["output_tokens"], voice["output_audio_tokens"]) == (900, 800)
+    search = by_id["resp_ws1"]
+    assert search["web_search_requests"] == 2  # two web_search_call output items
+    cost = {g["key"]: g["cost_usd"] for g in spend_report(rows.lazy())["groups"]}
+    # gpt-audio: text $2.50 / $10, audio $32 / $64 per million
+    assert cost["gpt-audio"] == pytest.approx((200 * 2.5 + 1000 * 32 + 100 * 10 + 800 * 64) / 1e6)
+    # gpt-4.1: $2 / $8 per million, $10 per 1,000 web searches
+    assert cost["gpt-4.1"] == pytest.approx((3000 * 2 + 250 * 8) / 1e6 + 2 * 10 / 1000)

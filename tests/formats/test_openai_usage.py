@@ -140,3 +140,21 @@ def test_bad_costs() -> None:
 def test_bad_files_still_detected(path: object, expected: str) -> None:
     (source,) = expand([path])  # type: ignore[list-item]
     assert read.open_source(source).fmt.name == expected
+
+
+def test_audio_tokens_priced_at_the_audio_rates() -> None:
+    from analyzer.aggregate import spend_report
+
+    report, rows, _ = ingest_one(LOGS / "openai_usage" / "audio_page.json")
+    assert report.rows_ingested == 2
+    old, new = rows.sort("source_line").iter_rows(named=True)
+    # older result: input_tokens counted text only, so the audio is added to it
+    assert (old["input_tokens"], old["input_audio_tokens"]) == (12_000 + 30_000, 30_000)
+    assert (old["output_tokens"], old["output_audio_tokens"]) == (1_500 + 8_000, 8_000)
+    # current result (input_text_tokens present): input_tokens already holds the audio
+    assert (new["input_tokens"], new["input_audio_tokens"]) == (42_000, 30_000)
+    assert (new["output_tokens"], new["output_audio_tokens"]) == (9_500, 8_000)
+    # gpt-realtime, 2026-10-05: text $4 in (cached $0.40) / $16 out, audio $32 in / $64 out
+    each = (10_000 * 4 + 2_000 * 0.40 + 1_500 * 16 + 30_000 * 32 + 8_000 * 64) / 1e6
+    assert spend_report(rows.lazy())["totals"]["cost_usd"] == pytest.approx(each + (12_000 * 4 + 1_500 * 16
+                                                                                 + 30_000 * 32 + 8_000 * 64) / 1e6)

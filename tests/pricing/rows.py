@@ -44,6 +44,9 @@ def row(
     cache_write_1h: int = 0,
     output: int = 0,
     reasoning: int = 0,
+    input_audio: int = 0,
+    output_audio: int = 0,
+    web_searches: int = 0,
     requests: int = 1,
     service_tier: str = "standard",
     status: str = "ok",
@@ -67,6 +70,9 @@ def row(
         "cache_write_1h_tokens": cache_write_1h,
         "output_tokens": output,
         "reasoning_tokens": reasoning,
+        "input_audio_tokens": input_audio,
+        "output_audio_tokens": output_audio,
+        "web_search_requests": web_searches,
         "tokens_estimated": False,
         "service_tier": service_tier,
         "status": status,
@@ -104,7 +110,8 @@ def total(*rows: dict[str, object], **kwargs: object) -> float:
 
 def usage(
     input: int | Decimal, cache_read: int | Decimal = 0, cache_write: int | Decimal = 0,
-    cache_write_1h: int | Decimal = 0, output: int | Decimal = 0,
+    cache_write_1h: int | Decimal = 0, output: int | Decimal = 0, input_audio: int | Decimal = 0,
+    output_audio: int | Decimal = 0, web_searches: int | Decimal = 0,
 ) -> Usage:
     """genai-prices' Usage for canonical token counts.
 
@@ -117,7 +124,10 @@ def usage(
         kw["cache_write_tokens"] = cache_write + cache_write_1h
         if cache_write_1h:
             kw["cache_write_1h_tokens"] = cache_write_1h
-    return Usage(**kw)
+    extra = {"input_audio_tokens": input_audio, "output_audio_tokens": output_audio, "web_searches": web_searches}
+    if input_audio and cache_read:  # spendscope's cache reads are text: no audio among them
+        kw["cache_audio_read_tokens"] = 0
+    return Usage(**kw, **{k: v for k, v in extra.items() if v})
 
 
 def genai_cost(

@@ -463,3 +463,35 @@ def test_prices_are_resolved_once_per_model_day_and_tier() -> None:
     assert out.height == n and out["cost_usd"].null_count() == 0
     # the counted resolver changes nothing
     assert out["cost_usd"].to_list() == cost.price(rows.lazy()).frame.collect()["cost_usd"].to_list()
+
+
+# --- audio tokens and web searches --------------------------------------------------------
+
+def test_audio_tokens_at_the_audio_rates() -> None:
+    # gpt-realtime on 2026-10-01: text $4 in / $16 out, audio $32 in / $64 out per million
+    r = one(provider="openai", model="gpt-realtime", timestamp="2026-10-01", input=10_000,
+            input_audio=6_000, output=2_000, output_audio=1_500)
+    assert r["input_cost_usd"] == pytest.approx(4_000 * 4 / 1e6, rel=1e-12)  # text: 10,000 - 6,000
+    assert r["output_cost_usd"] == pytest.approx(500 * 16 / 1e6, rel=1e-12)  # text: 2,000 - 1,500
+    assert r["audio_cost_usd"] == pytest.approx((6_000 * 32 + 1_500 * 64) / 1e6, rel=1e-12)
+    assert r["cost_usd"] == pytest.approx((4_000 * 4 + 500 * 16 + 6_000 * 32 + 1_500 * 64) / 1e6, rel=1e-12)
+
+
+def test_audio_tokens_without_an_audio_price_take_the_text_rates() -> None:
+    # gpt-4o-mini has no audio price in the catalog: $0.15 / $0.60 for every token
+    r = one(input=1_000, input_audio=400, output=100, output_audio=50)
+    assert r["cost_usd"] == pytest.approx((1_000 * 0.15 + 100 * 0.60) / 1e6, rel=1e-12)
+
+
+def test_web_searches_per_thousand() -> None:
+    # Claude Haiku 4.5: $10 per 1,000 searches, on top of $1 / $5 per million tokens
+    r = one(**HAIKU, input=5_000, output=300, web_searches=3)
+    assert r["web_search_cost_usd"] == pytest.approx(3 * 10 / 1000, rel=1e-12)
+    assert r["cost_usd"] == pytest.approx((5_000 * 1 + 300 * 5) / 1e6 + 3 * 10 / 1000, rel=1e-12)
+
+
+def test_web_searches_without_a_price_are_stated() -> None:
+    out, assumptions = priced(row(provider="anthropic", model="claude-3-haiku", input=100, output=10,
+                                  web_searches=4))
+    assert out["web_search_cost_usd"][0] == 0
+    assert "web searches priced at $0: the catalog has no web-search price for claude-3-haiku (4)" in assumptions

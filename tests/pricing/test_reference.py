@@ -76,8 +76,9 @@ def reference(r: dict[str, Any]) -> tuple[Decimal | None, ModelPrice | None]:
         return Decimal(0), None
     tokens = {"input": r["input_tokens"], "cache_read": r["cache_read_tokens"],
               "cache_write": r["cache_write_tokens"], "cache_write_1h": r["cache_write_1h_tokens"],
-              "output": r["output_tokens"]}
-    if not r["input_tokens"] and not r["output_tokens"]:
+              "output": r["output_tokens"], "input_audio": r["input_audio_tokens"],
+              "output_audio": r["output_audio_tokens"], "web_searches": r["web_search_requests"]}
+    if not r["input_tokens"] and not r["output_tokens"] and not r["web_search_requests"]:
         return Decimal(0), None  # a failed call: nothing to bill, whatever the model (cost.no_tokens)
     # Price the row as k requests of `size` input tokens each (calc_price is linear in the
     # token counts for a given tier): k = 1 for a logged request, which is plain calc_price.
@@ -232,6 +233,7 @@ def test_fixture_usage_report_rows_are_priced_by_their_bucket_not_their_total(
                     - r["cache_write_1h_tokens"])
         by_hand = (uncached * 3 + r["cache_read_tokens"] * 0.30 + r["cache_write_tokens"] * 3.75
                    + r["cache_write_1h_tokens"] * 6 + r["output_tokens"] * 15) / 1e6
+        by_hand += r["web_search_requests"] * 10 / 1000  # $10 per 1,000 web searches
         assert r["cost_usd"] == pytest.approx(by_hand, rel=1e-12)
 
 

@@ -21,7 +21,8 @@ through (no reasoning split is reported). **The report has no request count**, s
 has ``requests = 0``: request totals from this source are unknown, not zero. ``model`` is null
 unless the report was grouped by model (``group_by[]=model``); such rows are ``unknown`` and
 cannot be priced. ``context_window`` ("0-200k" / "200k-1M") is kept in metadata for the
-pricer's long-context tier; ``server_tool_use.web_search_requests`` as ``web_search_requests``.
+pricer's long-context tier; ``server_tool_use.web_search_requests`` is the row's
+``web_search_requests`` (priced per 1,000 searches).
 
 ``anthropic_cost`` — ``GET /v1/organizations/cost_report``. ``amount`` is a decimal string in
 the lowest currency unit, **cents**: "123.45" is $1.2345, so ``billed_usd = amount / 100``.
@@ -139,9 +140,6 @@ class AnthropicUsage(Format):
         ).fill_null(0.0)
         total = uncached + nan_safe(cache_read) + nan_safe(write_5m) + nan_safe(write_1h)
         meta = _dimensions_meta()
-        meta["web_search_requests"] = num(
-            pl.col("server_tool_use").struct.field("web_search_requests")
-        ).cast(pl.Int64, strict=False)
         return frame.select(
             pl.col("_line"),
             ts("_starting_at").alias("timestamp"),
@@ -154,6 +152,7 @@ class AnthropicUsage(Format):
             write_5m.alias("cache_write_tokens"),
             write_1h.alias("cache_write_1h_tokens"),
             tok("output_tokens").alias("output_tokens"),
+            tok(pl.col("server_tool_use").struct.field("web_search_requests")).alias("web_search_requests"),
             pl.col("service_tier"),
             exprs.meta(**meta).alias("metadata"),
         )

@@ -26,8 +26,9 @@ prompt; cache reads and writes are reported apart and are additive. So
 
 Any usage field may be present with ``null`` (``"server_tool_use": null``): it counts as 0.
 ``usage.service_tier`` (standard/priority/batch) is the tier; ``request.service_tier``
-(auto/standard_only) is the fallback. Server tool counts (``web_search_requests``,
-``web_fetch_requests``) and ``inference_geo`` are kept in metadata, with
+(auto/standard_only) is the fallback. ``server_tool_use.web_search_requests`` is the row's
+``web_search_requests`` (priced per 1,000 searches); ``web_fetch_requests`` (no charge beyond
+its tokens) and ``inference_geo`` are kept in metadata, with
 ``request.metadata.user_id`` as ``user`` and the standard attribution keys of a top-level
 ``metadata`` object a proxy may add. A successful line without usage is counted with the
 o200k tokenizer and marked ``tokens_estimated`` (an approximation for Claude).
@@ -114,10 +115,11 @@ def usage_tokens(usage: pl.Expr) -> dict[str, pl.Expr]:
     top = _tokens(usage)
     iterations = usage.struct.field("iterations")
     billed_by_step = (iterations.list.len() > 0).fill_null(False)
+    searches = usage.struct.field("server_tool_use").struct.field("web_search_requests")
     return {
-        k: pl.when(billed_by_step).then(iterations.list.eval(_tokens(pl.element())[k]).list.sum())
-        .otherwise(e)
-        for k, e in top.items()
+        **{k: pl.when(billed_by_step).then(iterations.list.eval(_tokens(pl.element())[k]).list.sum())
+           .otherwise(e) for k, e in top.items()},
+        "web_search_requests": num(searches).fill_null(0.0),
     }
 
 
@@ -153,7 +155,6 @@ def usage_meta(usage: pl.Expr) -> dict[str, pl.Expr]:
         return num(tools.struct.field(field)).cast(pl.Int64, strict=False)
 
     return {
-        "web_search_requests": count("web_search_requests"),
         "web_fetch_requests": count("web_fetch_requests"),
         "inference_geo": usage.struct.field("inference_geo"),
     }

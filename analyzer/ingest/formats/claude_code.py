@@ -53,7 +53,8 @@ from analyzer.ingest.formats.base import Format, Sample
 
 S = pl.String
 
-USAGE = pl.Struct({**TOKEN_FIELDS, "iterations": ITERATIONS, "service_tier": S, "speed": S})
+USAGE = pl.Struct({**TOKEN_FIELDS, "iterations": ITERATIONS, "service_tier": S, "speed": S,
+                   "server_tool_use": pl.Struct({"web_search_requests": S})})
 MESSAGE = pl.Struct(
     {"id": S, "model": S, "role": S, "content": S, "usage": USAGE}
 )

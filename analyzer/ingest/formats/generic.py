@@ -7,7 +7,9 @@ is one request (or an aggregate of ``requests`` requests) with these column / ke
 - required: ``timestamp`` (ISO-8601, a date, or a Unix epoch in s/ms/us), ``model``,
   ``input_tokens``, ``output_tokens``;
 - optional: ``provider``, ``cache_read_tokens``, ``cache_write_tokens`` (5-minute),
-  ``cache_write_1h_tokens``, ``reasoning_tokens``, ``requests`` (default 1), ``request_id``,
+  ``cache_write_1h_tokens``, ``reasoning_tokens``, ``input_audio_tokens`` /
+  ``output_audio_tokens`` (audio parts of input / output), ``web_search_requests``,
+  ``requests`` (default 1), ``request_id``,
   ``service_tier``, ``status`` (``ok``/``error``/``canceled``/``expired``; ``success`` /
   ``failed`` / ``cancelled`` are understood), ``latency_ms``, ``cost_usd`` or
   ``logged_cost_usd`` (a cost the source logged, USD), ``prompt`` / ``prompt_text`` /
@@ -49,6 +51,9 @@ OPTIONAL_TOKENS = (
     "cache_write_tokens",
     "cache_write_1h_tokens",
     "reasoning_tokens",
+    "input_audio_tokens",
+    "output_audio_tokens",
+    "web_search_requests",
 )
 CANONICAL_KEYS = (
     *REQUIRED,

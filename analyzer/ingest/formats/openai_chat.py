@@ -16,6 +16,10 @@ documented as "unadjusted" and is clamped to what the prompt can hold. A success
 without usage (a stream without ``include_usage``) is counted with the o200k tokenizer and
 marked ``tokens_estimated``.
 
+Audio: ``prompt_tokens_details.audio_tokens`` / ``completion_tokens_details.audio_tokens``
+(subsets) are the audio parts, priced at the model's audio rates. Web searches: a Responses
+object's ``web_search_call`` output items, one search each (priced per 1,000).
+
 OpenRouter's chat completions (``model`` like ``anthropic/claude-sonnet-4.5``) carry their
 price in ``usage.cost`` (USD): it becomes the logged cost that ``report --reconcile`` checks,
 plus ``usage.cost_details.upstream_inference_cost`` when ``usage.is_byok`` is true (the
@@ -48,10 +52,11 @@ USAGE = pl.Struct(
         "completion_tokens": S,
         "input_tokens": S,
         "output_tokens": S,
-        "prompt_tokens_details": pl.Struct({"cached_tokens": S, "cache_write_tokens": S}),
-        "input_tokens_details": pl.Struct({"cached_tokens": S, "cache_write_tokens": S}),
-        "completion_tokens_details": pl.Struct({"reasoning_tokens": S}),
-        "output_tokens_details": pl.Struct({"reasoning_tokens": S}),
+        # the same fields on both spellings, so the two coalesce
+        "prompt_tokens_details": pl.Struct({"cached_tokens": S, "cache_write_tokens": S, "audio_tokens": S}),
+        "input_tokens_details": pl.Struct({"cached_tokens": S, "cache_write_tokens": S, "audio_tokens": S}),
+        "completion_tokens_details": pl.Struct({"reasoning_tokens": S, "audio_tokens": S}),
+        "output_tokens_details": pl.Struct({"reasoning_tokens": S, "audio_tokens": S}),
         # OpenRouter's usage accounting on its chat completions
         "cost": S,
         "is_byok": S,
@@ -166,6 +171,13 @@ class OpenAIChat(Format):
             .then(0.0)
             .otherwise(num(details_out.struct.field("reasoning_tokens")).fill_null(0.0))
             .alias("reasoning_tokens"),
+            pl.when(failed).then(0.0).otherwise(
+                num(details_in.struct.field("audio_tokens")).fill_null(0.0)).alias("input_audio_tokens"),
+            pl.when(failed).then(0.0).otherwise(
+                num(details_out.struct.field("audio_tokens")).fill_null(0.0)).alias("output_audio_tokens"),
+            # Responses API: each web_search_call output item is one search
+            r("output").str.count_matches(_WEB_SEARCH_CALL).fill_null(0).cast(pl.Float64)
+            .alias("web_search_requests"),
             pl.coalesce(r("service_tier"), req.struct.field("service_tier")).alias("service_tier"),
             pl.when(failed).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
             _openrouter_cost(usage).alias("logged_cost_usd"),
@@ -186,6 +198,9 @@ class OpenAIChat(Format):
             unless_usage(pl.coalesce(r("choices"), r("output"))).alias("_completion"),
         )
         return estimate.fill_missing_usage(out, prompt="_prompt_all", completion="_completion")
+
+
+_WEB_SEARCH_CALL = r'"type"\s*:\s*"web_search_call"'
 
 
 def _openrouter_cost(usage: pl.Expr) -> pl.Expr:

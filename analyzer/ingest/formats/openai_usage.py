@@ -15,7 +15,11 @@ Token convention: ``input_tokens`` already includes the cached tokens
 (``input_cached_tokens``, a subset) and, in current API versions, the cache-write tokens
 (``input_cache_write_tokens``, newer) — so it passes through as canonical input; cache
 writes are clamped to ``input − cached``. ``output_tokens`` passes through; the API has
-no reasoning split (0). ``num_model_requests`` → ``requests``. ``batch: true`` →
+no reasoning split (0). Audio (``input_audio_tokens`` / ``output_audio_tokens``) is priced
+at the model's audio rates: results with the newer modality split (``input_text_tokens``)
+count it inside ``input_tokens`` / ``output_tokens``, as the current API documents; older
+results (no split) counted text only, so their audio is added to input and output. Cached
+audio is not told apart (priced as uncached audio). ``num_model_requests`` → ``requests``. ``batch: true`` →
 service tier ``batch``, else the result's ``service_tier``. Grouping dimensions
 (``project_id``, ``user_id``, ``api_key_id``, ``batch``, ``service_tier``) are null
 unless grouped by; the non-null ones go to ``metadata`` so two results of one bucket
@@ -70,7 +74,10 @@ class OpenAIUsage(_PageFormat):
             "input_tokens": S,
             "input_cached_tokens": S,
             "input_cache_write_tokens": S,
+            "input_text_tokens": S,
+            "input_audio_tokens": S,
             "output_tokens": S,
+            "output_audio_tokens": S,
             "num_model_requests": S,
             "model": S,
             "project_id": S,
@@ -90,7 +97,13 @@ class OpenAIUsage(_PageFormat):
         return any(k.startswith(USAGE_PREFIX) for k in kinds) or not kinds
 
     def to_canonical(self, frame: pl.DataFrame) -> pl.DataFrame:
-        input_tokens = num("input_tokens")
+        audio_in = num("input_audio_tokens").fill_null(0.0)
+        audio_out = num("output_audio_tokens").fill_null(0.0)
+        # current results (with the modality split) count audio inside input/output_tokens;
+        # earlier ones counted text only, audio beside it
+        apart = pl.col("input_text_tokens").is_null()
+        input_tokens = num("input_tokens") + pl.when(apart).then(audio_in).otherwise(0.0)
+        output = num("output_tokens").fill_null(0.0) + pl.when(apart).then(audio_out).otherwise(0.0)
         cache_read = num("input_cached_tokens").fill_null(0.0)
         cache_write = num("input_cache_write_tokens").fill_null(0.0)
         is_batch = pl.col("batch").str.to_lowercase() == "true"
@@ -107,7 +120,9 @@ class OpenAIUsage(_PageFormat):
             pl.min_horizontal(cache_write, (input_tokens - cache_read).clip(0.0)).alias(
                 "cache_write_tokens"
             ),
-            num("output_tokens").fill_null(0.0).alias("output_tokens"),
+            output.alias("output_tokens"),
+            audio_in.alias("input_audio_tokens"),
+            audio_out.alias("output_audio_tokens"),
             pl.when(is_batch.fill_null(False))
             .then(pl.lit("batch"))
             .otherwise(pl.col("service_tier"))
