@@ -13,6 +13,7 @@ requests add nothing to ``cost_usd`` and are counted apart.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -20,10 +21,11 @@ import polars as pl
 
 from analyzer.errors import ConfigError
 from analyzer.pricing import catalog, cost
+from analyzer.pricing import plans as plan_costs
+from analyzer.pricing.plans import Plan
 
 DIMENSIONS = ("model", "provider", "category", "day", "week", "month", "service_tier", "source_format")
 NONE_KEY = "(none)"
-NANOS = 1_000_000_000  # money is summed in integer nano-dollars
 _META_KEY = re.compile(r"^[A-Za-z0-9_.\-]+$")
 
 
@@ -90,8 +92,11 @@ def spend_report(
     month_days: float = 30,
     prices_at: date | None = None,
     resolve: cost.Resolver = catalog.unit_prices,
+    plans: Sequence[Plan] = (),
 ) -> dict[str, Any]:
-    """Totals and per-group sums with cost; groups sorted by cost, then requests."""
+    """Totals and per-group sums with cost; groups sorted by cost, then requests. With flat-fee
+    ``plans``: per plan, the API-list value of the traffic it covers beside its fee for the
+    period, and ``totals.cost_with_plans_usd`` (see ``pricing/plans.py``)."""
     if month_days <= 0:
         raise ConfigError(f"--month-days must be positive, got {month_days}")
     key = dimension(by)
@@ -100,12 +105,12 @@ def spend_report(
     unpriced = pl.col("price_status") == "unpriced"
     sums = [
         *(e.sum().alias(k) for k, e in _SUMS.items()),
-        (pl.col("cost_usd") * NANOS).round().cast(pl.Int64).sum().alias("cost_nanos"),
+        cost.summed_money(pl.col("cost_usd")).alias("cost_nanos"),
         pl.col("requests").filter(unpriced).sum().alias("unpriced_requests"),
         pl.col("requests").filter(pl.col("status") == "error").sum().alias("error_requests"),
     ]
-    # One collect for the three queries: polars scans and prices the shared input once.
-    groups, totals_frame, unpriced_models = pl.collect_all([
+    # One collect for the queries: polars scans and prices the shared input once.
+    groups, totals_frame, unpriced_models, *covered = pl.collect_all([
         frame.group_by(key).agg(*sums).sort(["cost_nanos", "requests", "key"], descending=[True, True, False]),
         frame.select(
             *sums,
@@ -114,12 +119,17 @@ def spend_report(
         ),
         frame.filter(unpriced).group_by("provider", "model").agg(pl.col("requests").sum())
         .sort("requests", descending=True),
+        *([plan_costs.covered_sums(frame, plans)] if plans else []),
     ])
     totals = totals_frame.row(0, named=True)
     start, end = totals.pop("start"), totals.pop("end")
     days = (end - start).days + 1 if start is not None else 0
-    total_cost = int(totals.pop("cost_nanos") or 0) / NANOS
-    return {
+    total_cost = int(totals.pop("cost_nanos") or 0) / cost.NANOS
+    with_plans: dict[str, Any] = {}
+    if plans and start is not None:
+        found, paid = plan_costs.summary(covered[0], plans, start, end, total_cost)
+        with_plans = {"plans": found, "cost_with_plans_usd": paid}
+    report = {
         "currency": "USD",
         "by": by,
         "prices": "as of " + prices_at.isoformat() if prices_at else "as billed (each request's date)",
@@ -139,10 +149,14 @@ def spend_report(
         "unpriced_models": unpriced_models.to_dicts(),
         "assumptions": priced.assumptions,
     }
+    if with_plans:
+        report["plans"] = with_plans["plans"]
+        report["totals"]["cost_with_plans_usd"] = with_plans["cost_with_plans_usd"]
+    return report
 
 
 def _group(g: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {"key": g.pop("key"), "cost_usd": int(g.pop("cost_nanos") or 0) / NANOS}
+    out: dict[str, Any] = {"key": g.pop("key"), "cost_usd": int(g.pop("cost_nanos") or 0) / cost.NANOS}
     return out | {k: int(v or 0) for k, v in g.items()}
 
 

@@ -234,6 +234,7 @@ def report_cmd(
     report = aggregate.spend_report(
         ws.categorized(aggregate.meta_keys_of(by)), by=by, since=_date(since, "--since"), until=_date(until, "--until"),
         month_days=month_days, prices_at=_date(prices_at, "--prices-at"), resolve=pricing.resolve,
+        plans=pricing.plans,
     )
     if pricing.currency != "USD":
         report["display"] = {"currency": pricing.currency, "usd_to_currency": pricing.usd_to_currency}
@@ -280,6 +281,15 @@ def _print_report(report: dict[str, Any], currency: str = "USD", rate: float = 1
     out.print(table)
     out.print(f"Daily run rate {_money(t['daily_run_rate_usd'], currency, rate)}; "
               f"monthly projection ({t['month_days']:g} days) [bold]{_money(t['monthly_projection_usd'], currency, rate)}[/]")
+    for plan in report.get("plans", []):
+        n, days = plan["requests"], plan["days"]
+        out.print(f"Plan {plan['name']!r} ({_money(plan['monthly_fee_usd'], currency, rate)} a month): covers "
+                  f"{n:,} request{'' if n == 1 else 's'} worth {_money(plan['list_value_usd'], currency, rate)} "
+                  f"at API prices; the plan costs {_money(plan['plan_cost_usd'], currency, rate)} for its "
+                  f"{days} day{'' if days == 1 else 's'} in this period", markup=False)
+    if "cost_with_plans_usd" in t:
+        out.print(f"Cost with plans: [bold]{_money(t['cost_with_plans_usd'], currency, rate)}[/] "
+                  f"(API prices for the rest, the plans' fees for what they cover)")
     if t["unpriced_requests"]:
         names = ", ".join(f"{m['model']} ({m['requests']:,})" for m in report["unpriced_models"])
         out.print(f"[yellow]{t['unpriced_requests']:,} requests have no known price and add nothing to the cost:[/] {names}"

@@ -46,6 +46,8 @@ from analyzer.model_ids import REGIONAL
 if TYPE_CHECKING:
     from genai_prices.types import ModelInfo, TieredPrices
 
+    from analyzer.pricing.plans import Plan
+
 KEYS = ("input", "cache_read", "cache_write", "cache_write_1h", "output", "input_audio", "output_audio",
         "web_search")
 _CATALOG_KEYS = {
@@ -295,6 +297,7 @@ class Pricing:
     resolve: Resolver
     currency: str = "USD"
     usd_to_currency: float = 1.0
+    plans: tuple[Plan, ...] = ()  # flat-fee plans (plans.py)
 
 
 def summarize(assumptions: list[Assumption]) -> list[str]:

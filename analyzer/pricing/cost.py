@@ -29,6 +29,14 @@ import polars as pl
 from analyzer.pricing import catalog
 from analyzer.schema import with_added_counts
 
+NANOS = 1_000_000_000  # money is summed in integer nano-dollars: the same digits every run
+
+
+def summed_money(e: pl.Expr) -> pl.Expr:
+    """The sum of a USD column in integer nano-dollars (order-independent, exact)."""
+    return (e * NANOS).round().cast(pl.Int64).sum()
+
+
 PARTS = ("input_cost_usd", "cache_read_cost_usd", "cache_write_cost_usd", "output_cost_usd",
          "audio_cost_usd", "web_search_cost_usd")
 _JOIN = ["provider", "model", "_price_time", "service_tier"]

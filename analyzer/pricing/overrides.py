@@ -19,6 +19,14 @@ A workspace may hold ``prices.toml`` (or ``prices.json``), validated strictly::
     percent = 15
     provider = "anthropic"    # optional filters: provider, model, start, end
 
+    [[plans]]                 # a flat-fee plan: this traffic costs a fixed monthly fee
+    name = "Claude Max, 3 seats"
+    monthly_fee = 600         # USD per calendar month
+    provider = "anthropic"    # filters, at least one: provider, models, source
+    source = "claude_code"    # a source format (``spendscope formats``)
+    models = ["claude-opus-4-7"]  # as in the logs; canonicalised
+    start = 2026-09-01        # optional, inclusive
+
 The first matching ``[[prices]]`` entry wins; then the first matching discount applies.
 Both show up in the report's ``assumptions``.
 """
@@ -35,6 +43,7 @@ from analyzer import settings
 from analyzer.model_ids import canonical
 from analyzer.pricing import catalog
 from analyzer.pricing.catalog import Rate, UnitPrices
+from analyzer.pricing.plans import Plan
 
 
 class _Strict(BaseModel):
@@ -80,14 +89,41 @@ class Discount(_Dated):
         return self.model is None or canonical(self.model, self.provider)[1] == model
 
 
+class PlanEntry(_Dated):
+    name: str = Field(min_length=1)
+    monthly_fee: float = Field(ge=0, description="USD per calendar month")
+    provider: str | None = None
+    models: tuple[str, ...] = ()
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _scoped(self) -> PlanEntry:
+        if not (self.provider or self.models or self.source):
+            raise ValueError("a plan needs at least one of provider, models, source")
+        return self
+
+    def plan(self) -> Plan:
+        models = tuple(canonical(m, self.provider)[1] for m in self.models)
+        return Plan(self.name, self.monthly_fee, self.provider, models, self.source, self.start, self.end)
+
+
 class PriceSettings(_Strict):
     currency: str = Field("USD", min_length=3, max_length=3)
     usd_to_currency: float = Field(1.0, gt=0)
     prices: tuple[PriceEntry, ...] = ()
     discounts: tuple[Discount, ...] = ()
+    plans: tuple[PlanEntry, ...] = ()
+
+    @model_validator(mode="after")
+    def _plan_names(self) -> PriceSettings:
+        names = [p.name for p in self.plans]
+        if len(set(names)) != len(names):
+            raise ValueError("plan names must differ")
+        return self
 
     def pricing(self) -> catalog.Pricing:
-        return catalog.Pricing(self.resolver(), self.currency, self.usd_to_currency)
+        return catalog.Pricing(self.resolver(), self.currency, self.usd_to_currency,
+                               tuple(p.plan() for p in self.plans))
 
     def resolver(self) -> catalog.Resolver:
         """A ``resolve(provider, model, day, tier)`` that applies these settings."""

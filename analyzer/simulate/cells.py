@@ -19,6 +19,7 @@ import polars as pl
 
 from analyzer import aggregate
 from analyzer.pricing import catalog, cost
+from analyzer.pricing.plans import Plan, covering
 
 KEYS = ("day", "provider", "model", "category", "service_tier", "status", "size_max")
 SUMS = ("requests", "input_tokens", "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens",
@@ -49,9 +50,11 @@ def build(
     meta_keys: Sequence[str] = (),
     resolve: cost.Resolver = catalog.unit_prices,
     categorize: Callable[[pl.LazyFrame], pl.LazyFrame] | None = None,
+    plans: Sequence[Plan] = (),
 ) -> tuple[pl.DataFrame, list[str]]:
-    """Cells of categorized requests, with ``cost_usd`` (null when unpriced) and
-    ``priced``; also the pricing assumptions of the baseline.
+    """Cells of categorized requests, with ``cost_usd`` (null when unpriced),
+    ``priced`` and ``covered`` (by one of the flat-fee ``plans``); also the pricing
+    assumptions of the baseline.
 
     With ``categorize`` (e.g. ``Workspace.categorize``), ``requests`` are raw rows: each is
     priced, rows are summed per template, metadata and the cell keys, and the category is
@@ -62,17 +65,19 @@ def build(
         pl.col("timestamp").dt.date().alias("day"),
         size_bucket(),
         (pl.col("price_status") == "priced").alias("priced"),
+        # traffic a flat-fee plan pays for: never moved (plans.py)
+        (covering(plans).is_not_null() if plans else pl.lit(False)).alias("covered"),
     )
     if categorize is not None:
-        grain = [k for k in KEYS if k != "category"] + ["priced", "template_id", "metadata"]
+        grain = [k for k in KEYS if k != "category"] + ["priced", "covered", "template_id", "metadata"]
         frame = categorize(frame.group_by(grain).agg(*(pl.col(c).sum() for c in SUMS), pl.col("cost_usd").sum()))
     meta = [aggregate.dimension(k).alias(k) for k in meta_keys]
     frame = frame.with_columns(pl.col("category").cast(pl.String).fill_null("other"), *meta)
     cells = (
-        frame.group_by(*KEYS, "priced", *meta_keys)
+        frame.group_by(*KEYS, "priced", "covered", *meta_keys)
         .agg(*(pl.col(c).sum() for c in SUMS), pl.col("cost_usd").sum())
         .with_columns(pl.when(pl.col("priced")).then(pl.col("cost_usd")).alias("cost_usd"))
-        .sort(*KEYS, "priced", *meta_keys)
+        .sort(*KEYS, "priced", "covered", *meta_keys)
         .collect()
     )
     return cells, priced.assumptions

@@ -110,6 +110,8 @@ class Prepared:
 
 def prepare(cells: pl.DataFrame, quality: QualityTable | None = None) -> Prepared:
     quality = quality or QualityTable.load()
+    if "covered" not in cells.columns:
+        cells = cells.with_columns(pl.lit(False).alias("covered"))
     pairs = cells.select("provider", "model").unique()
     tiers = [quality_tier(p, m) for p, m in pairs.iter_rows()]
     frame = cells.join(pairs.with_columns(pl.Series("tier", tiers, pl.String)), on=["provider", "model"],
@@ -119,11 +121,12 @@ def prepare(cells: pl.DataFrame, quality: QualityTable | None = None) -> Prepare
 
 
 def _route_index(policy: Policy) -> pl.Expr:
-    """The index of the first route that matches a cell (priced cells only), else null."""
+    """The index of the first route that matches a cell (priced cells a flat-fee plan does not
+    cover), else null."""
     index = pl.lit(None, pl.Int32)
     for i in reversed(range(len(policy.routes))):
         index = pl.when(_match_expr(policy.routes[i])).then(pl.lit(i, pl.Int32)).otherwise(index)
-    return pl.when(pl.col("priced")).then(index).alias("_route")
+    return pl.when(pl.col("priced") & ~pl.col("covered")).then(index).alias("_route")
 
 
 def _window(move: Move) -> int | None:
@@ -386,6 +389,10 @@ def run(
     assumptions = list(dict.fromkeys([
         *(baseline_assumptions or []), *scenario_assumptions, *notes.sentences(policy),
     ]))
+    covered = float(prepared.cells.filter(pl.col("covered"))["requests"].sum())
+    if covered:
+        assumptions.append(f"{covered:,.0f} requests covered by a flat-fee plan stay on their model: the plan's "
+                           "fee does not change with routing (their API-list cost is in both costs)")
     unpriced_base = float(b_total["unpriced_requests"] or 0)
     if unpriced_base:
         assumptions.append(f"{unpriced_base:,.0f} requests on models without a price stay out of both costs "

@@ -12,6 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from analyzer.pricing import catalog, cost
+from analyzer.pricing.plans import Plan
 from analyzer.simulate import cells
 from analyzer.simulate.policy import Policy
 from analyzer.simulate.quality import QualityTable
@@ -30,13 +31,15 @@ class Simulator:
         quality: QualityTable | None = None,
         meta_keys: Sequence[str] = (),
         categorize: Callable[[pl.LazyFrame], pl.LazyFrame] | None = None,
+        plans: Sequence[Plan] = (),
     ) -> None:
-        """``requests`` categorized rows, or raw rows with ``categorize`` (see ``cells.build``)."""
+        """``requests`` categorized rows, or raw rows with ``categorize`` (see ``cells.build``);
+        traffic the flat-fee ``plans`` cover is never moved."""
         self.resolve = resolve
         self.quality = quality or QualityTable.load()
         self.meta_keys = tuple(meta_keys)
         self.cells, self.assumptions = cells.build(requests, meta_keys=self.meta_keys, resolve=resolve,
-                                                   categorize=categorize)
+                                                   categorize=categorize, plans=plans)
         self.prepared = prepare(self.cells, self.quality)
 
     @classmethod
@@ -47,8 +50,9 @@ class Simulator:
         prior plus ``quality_results`` (default: the workspace's ``quality_results.csv``)."""
         if quality_results is None and (ws.root / QUALITY_RESULTS).is_file():
             quality_results = ws.root / QUALITY_RESULTS
-        return cls(ws.traffic(meta_keys), resolve=ws.pricing().resolve, categorize=ws.categorize,
-                   quality=QualityTable.load(quality_results), meta_keys=meta_keys)
+        pricing = ws.pricing()
+        return cls(ws.traffic(meta_keys), resolve=pricing.resolve, categorize=ws.categorize,
+                   quality=QualityTable.load(quality_results), meta_keys=meta_keys, plans=pricing.plans)
 
     def run(self, policy: Policy, *, month_days: float = 30, floor: float | None = None) -> Result:
         missing = [k for k in policy.meta_keys if k not in self.meta_keys]
