@@ -114,6 +114,7 @@ def spend_report(
         frame.group_by(key).agg(*sums).sort(["cost_nanos", "requests", "key"], descending=[True, True, False]),
         frame.select(
             *sums,
+            *(cost.summed_money(pl.col(p).fill_null(0.0)).alias(p) for p in cost.PARTS),
             pl.col("timestamp").min().dt.date().alias("start"),
             pl.col("timestamp").max().dt.date().alias("end"),
         ),
@@ -125,6 +126,8 @@ def spend_report(
     start, end = totals.pop("start"), totals.pop("end")
     days = (end - start).days + 1 if start is not None else 0
     total_cost = int(totals.pop("cost_nanos") or 0) / cost.NANOS
+    # what the cost is made of: token classes, audio, web searches (priced rows)
+    parts = {p.removesuffix("_cost_usd"): int(totals.pop(p) or 0) / cost.NANOS for p in cost.PARTS}
     with_plans: dict[str, Any] = {}
     if plans and start is not None:
         found, paid = plan_costs.summary(covered[0], plans, start, end, total_cost)
@@ -144,6 +147,7 @@ def spend_report(
             "daily_run_rate_usd": total_cost / days if days else 0.0,
             "monthly_projection_usd": total_cost / days * month_days if days else 0.0,
             "month_days": month_days,
+            "cost_parts_usd": parts,
         },
         "groups": [_group(g) for g in groups.iter_rows(named=True)],
         "unpriced_models": unpriced_models.to_dicts(),

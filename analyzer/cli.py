@@ -281,6 +281,10 @@ def _print_report(report: dict[str, Any], currency: str = "USD", rate: float = 1
     out.print(table)
     out.print(f"Daily run rate {_money(t['daily_run_rate_usd'], currency, rate)}; "
               f"monthly projection ({t['month_days']:g} days) [bold]{_money(t['monthly_projection_usd'], currency, rate)}[/]")
+    extras = {k: v for k, v in t["cost_parts_usd"].items() if k in ("audio", "web_search") and v}
+    if extras:
+        out.print("Of the cost: " + ", ".join(f"{k.replace('_', ' ')} {_money(v, currency, rate)}"
+                                               for k, v in extras.items()), markup=False)
     for plan in report.get("plans", []):
         n, days = plan["requests"], plan["days"]
         out.print(f"Plan {plan['name']!r} ({_money(plan['monthly_fee_usd'], currency, rate)} a month): covers "

@@ -495,3 +495,20 @@ def test_web_searches_without_a_price_are_stated() -> None:
                                   web_searches=4))
     assert out["web_search_cost_usd"][0] == 0
     assert "web searches priced at $0: the catalog has no web-search price for claude-3-haiku (4)" in assumptions
+
+
+def test_report_shows_the_cost_parts() -> None:
+    from analyzer import aggregate
+
+    report = aggregate.spend_report(frame(
+        row(**HAIKU, input=5_000, output=300, web_searches=3),
+        row(provider="openai", model="gpt-realtime", timestamp="2026-10-01", input=1_000, input_audio=600,
+            output=100)))
+    parts = report["totals"]["cost_parts_usd"]
+    # Haiku: 5,000 × $1/M in, 300 × $5/M out, 3 searches × $10/1,000; realtime: 400 × $4/M text in,
+    # 600 × $32/M audio in, 100 × $16/M out
+    assert parts["input"] == pytest.approx((5_000 * 1 + 400 * 4) / 1e6)
+    assert parts["output"] == pytest.approx((300 * 5 + 100 * 16) / 1e6)
+    assert parts["audio"] == pytest.approx(600 * 32 / 1e6)
+    assert parts["web_search"] == pytest.approx(3 * 10 / 1000)
+    assert sum(parts.values()) == pytest.approx(report["totals"]["cost_usd"], rel=1e-12)
