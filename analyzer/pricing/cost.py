@@ -11,8 +11,9 @@ chosen by the request's input size (long-context tiers, see ``catalog``):
 
 all divided by 1,000,000, where audio tokens (parts of input and output) take the audio
 rates instead (no audio price: the text rate), and web searches add
-``web_search_rate × searches / 1,000`` (no price in the catalog: $0 for them, stated). This is genai-prices' own decomposition, so a row costs exactly
-what ``genai_prices.calc_price`` says for it. The tier is chosen by the *per-request* input:
+``web_search_rate × searches / 1,000`` (no price in the catalog: $0 for them, stated).
+This is genai-prices' own decomposition, so a row costs exactly what
+``genai_prices.calc_price`` says for it. The tier is chosen by the *per-request* input:
 ``input_tokens / requests`` for an aggregated row, or its ``context_window`` bucket when
 the source reports one (Anthropic's usage report). A model without a price is
 ``unpriced``: its cost is null (never a silent $0) and it is counted apart. Rows answered
@@ -124,7 +125,8 @@ def cost_columns(size: pl.Expr | None = None) -> list[pl.Expr]:
 def no_tokens() -> pl.Expr:
     """Rows (or cells) that carry no tokens: a failed or expired call that names no model
     costs nothing whatever the model, so it is priced at $0, never listed as unpriced."""
-    return (pl.col("input_tokens") == 0) & (pl.col("output_tokens") == 0) & (pl.col("web_search_requests") == 0)
+    c = pl.col
+    return (c("input_tokens") == 0) & (c("output_tokens") == 0) & (c("web_search_requests") == 0)
 
 
 def _unpriced_searches(keys: pl.DataFrame, table: pl.DataFrame) -> list[str]:
