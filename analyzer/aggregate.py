@@ -104,7 +104,8 @@ def spend_report(
     frame = priced.frame
     unpriced = pl.col("price_status") == "unpriced"
     sums = [
-        *(e.sum().alias(k) for k, e in _SUMS.items()),
+        # 128-bit sums: no total of in-range rows can wrap (validate.MAX_COUNT)
+        *(e.cast(pl.Int128).sum().alias(k) for k, e in _SUMS.items()),
         cost.summed_money(pl.col("cost_usd")).alias("cost_nanos"),
         pl.col("requests").filter(unpriced).sum().alias("unpriced_requests"),
         pl.col("requests").filter(pl.col("status") == "error").sum().alias("error_requests"),

@@ -78,7 +78,7 @@ def tiny_staging(mp: pytest.MonkeyPatch, block_bytes: int = 2048) -> Iterator[di
     mp.setattr(staging, "GROUP_BYTES", 16 * 1024)  # a few buckets per group
     mp.setattr(pipeline, "TEMPLATE_FRAMES", 2)  # the template tables merged as they come
     mp.setattr(read.line_blocks, "__defaults__", (block_bytes,))
-    mp.setattr(jsonl.iter_line_chunks, "__defaults__", (1024,))  # chunk_bytes
+    mp.setattr(jsonl.iter_line_chunks, "__defaults__", (1024, None))  # chunk_bytes, max_line
     mp.setattr(Staging, "_spill", spy_spill)
     mp.setattr(pipeline._Run, "_settle", spy_settle)
     mp.setattr(pipeline._Run, "commit", spy_commit)
@@ -198,7 +198,7 @@ def test_gz_truncated_mid_stream_drops_all_its_rows(
     seen: list[tuple[str, int]] = []
     if small_blocks:
         monkeypatch.setattr(read.line_blocks, "__defaults__", (64 * 1024,))
-        monkeypatch.setattr(jsonl.iter_line_chunks, "__defaults__", (16 * 1024,))
+        monkeypatch.setattr(jsonl.iter_line_chunks, "__defaults__", (16 * 1024, None))
     d = tmp_path / "logs"
     d.mkdir()
     a = write(d / "a.jsonl", [chat_line(i) for i in range(10_000, 10_005)])

@@ -21,7 +21,6 @@ from analyzer.ingest.sources import Source
 HEAD_BYTES = 256 * 1024
 SAMPLE_RECORDS = 20
 QUICK_RECORDS = 3  # records a folder's known format is first checked on
-WHOLE_DOC_LIMIT = 512 * 1024 * 1024  # documents above this are not loaded for sniffing
 
 
 def sample_of(source: Source, head: bytes, whole: bytes | None = None,

@@ -6,7 +6,10 @@ breaks a whole file. These helpers cast with a marker for "present but unusable"
 - ``num(e)`` gives a Float64: null when the field is absent, NaN when it is present but
   not a number. NaN survives arithmetic, so ``validate`` rejects the line with a reason.
 - ``ts(e)`` parses ISO-8601 (with ``Z``, an offset, or none = UTC, ``T`` or a space),
-  and Unix epochs in seconds or milliseconds. Unparseable values become null and the
+  and Unix epochs in seconds, milliseconds, microseconds or nanoseconds, told apart by
+  range: each unit is read only where it lands between 2000 and 2100 (the ranges do not
+  overlap), and an epoch that fits none is unparseable (year 9999 in seconds is not read
+  as milliseconds of 1978). Unparseable values become null and the
   raw text is kept in ``_ts_raw`` for the rejection message.
 """
 
@@ -35,6 +38,7 @@ def tok(e: pl.Expr | str) -> pl.Expr:
 
 
 _ISO_TZ = "%Y-%m-%dT%H:%M:%S%.f%#z"
+EPOCH_RANGE = (946_684_800, 4_102_444_800)  # 2000-01-01 .. 2100-01-01, in seconds
 _ISO_NAIVE = "%Y-%m-%dT%H:%M:%S%.f"
 
 
@@ -43,13 +47,11 @@ def ts(e: pl.Expr | str) -> pl.Expr:
     e = pl.col(e) if isinstance(e, str) else e
     s = e.cast(pl.String).str.strip_chars().str.replace(" ", "T", literal=True)
     epoch = s.cast(pl.Float64, strict=False)
-    epoch_us = (
-        pl.when(epoch > 1e14)  # microseconds
-        .then(epoch)
-        .when(epoch > 1e11)  # milliseconds
-        .then(epoch * 1e3)
-        .otherwise(epoch * 1e6)
-    )
+    epoch_us = pl.lit(None, pl.Float64)
+    for per_second in (1e9, 1e6, 1e3, 1.0):  # ns, us, ms, s
+        lo, hi = EPOCH_RANGE
+        within = epoch.is_between(lo * per_second, hi * per_second)
+        epoch_us = pl.when(within).then(epoch * 1e6 / per_second).otherwise(epoch_us)
     return pl.coalesce(
         s.str.strptime(TIMESTAMP, _ISO_TZ, strict=False),
         s.str.strptime(pl.Datetime("us"), _ISO_NAIVE, strict=False).dt.replace_time_zone("UTC"),

@@ -22,6 +22,8 @@ import numpy as np
 import orjson
 import polars as pl
 
+from analyzer.ingest import limits
+
 CHUNK_BYTES = 8 * 1024 * 1024
 _BISECT_FLOOR = 16
 _POLARS_ERRORS = (pl.exceptions.ComputeError, pl.exceptions.PolarsError, ValueError)
@@ -67,8 +69,14 @@ class Lines:
         return parsed
 
 
-def iter_line_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterator[tuple[int, int, bytes]]:
-    """Yield ``(first_line_number, lines, bytes)`` blocks of whole lines, each ending in ``\\n``."""
+def iter_line_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES,
+                     max_line: int | None = None) -> Iterator[tuple[int, int, bytes]]:
+    """Yield ``(first_line_number, lines, bytes)`` blocks of whole lines, each ending in ``\\n``.
+
+    A line longer than ``max_line`` bytes (default: ``limits.py``) is never held whole: it is
+    skipped up to its newline and stands in its block as an ``oversized`` marker line, which
+    the parsers reject with its length (so the line still counts, once)."""
+    max_line = limits.current().max_line_bytes if max_line is None else max_line
     carry = b""
     line_no = 1
     first = True
@@ -85,12 +93,46 @@ def iter_line_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES) -> Iterat
         buf = carry + buf
         cut = buf.rfind(b"\n")
         if cut < 0:
-            carry = buf
+            if len(buf) > max_line:
+                length, carry = _skip_line(stream, len(buf), chunk_bytes)
+                yield line_no, 1, oversized(length) + b"\n"
+                line_no += 1
+            else:
+                carry = buf
             continue
         block, carry = buf[: cut + 1], buf[cut + 1 :]
         lines = block.count(b"\n")
         yield line_no, lines, block
         line_no += lines
+
+
+_OVERSIZED = b"\x00spendscope:oversized:"
+
+
+def oversized(length: int) -> bytes:
+    """The marker that stands for a line too long to read (never valid JSON)."""
+    return _OVERSIZED + str(length).encode()
+
+
+def oversized_reason(line: bytes) -> str | None:
+    """The rejection of a marker line, else None."""
+    if not line.startswith(_OVERSIZED):
+        return None
+    length = int(line[len(_OVERSIZED):].strip() or 0)
+    return (f"line longer than {limits.megabytes(limits.current().max_line_bytes)} "
+            f"({limits.megabytes(length)}+): not read (raise {limits.variable('max_line_bytes')})")
+
+
+def _skip_line(stream: BinaryIO, held: int, chunk_bytes: int) -> tuple[int, bytes]:
+    """Read past the rest of a line (``held`` bytes of it are read already); returns its
+    length so far and what follows its newline."""
+    length = held
+    while buf := stream.read(chunk_bytes):
+        cut = buf.find(b"\n")
+        if cut >= 0:
+            return length + cut, buf[cut + 1:]
+        length += len(buf)
+    return length, b""
 
 
 def parse_block(block: bytes, first_line: int, schema: pl.Schema, n_lines: int | None = None) -> Parsed:
@@ -173,6 +215,9 @@ def _bisect(
 
 
 def _line_problem(line: bytes, schema: pl.Schema) -> str:
+    too_long = oversized_reason(line)
+    if too_long:
+        return too_long
     try:
         value = orjson.loads(line)
     except orjson.JSONDecodeError as e:

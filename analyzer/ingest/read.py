@@ -21,10 +21,11 @@ import orjson
 import polars as pl
 
 from analyzer.errors import UnreadableFileError
-from analyzer.ingest import detect
+from analyzer.ingest import detect, limits
 from analyzer.ingest.formats.base import Format, Sample
 from analyzer.ingest.jsonl import (
-    BOM, CHUNK_BYTES, Lines, Parsed, Rejection, iter_line_chunks, line_id, parse_block, parse_records,
+    BOM, CHUNK_BYTES, Lines, Parsed, Rejection, iter_line_chunks, line_id, oversized_reason, parse_block,
+    parse_records,
 )
 from analyzer.ingest.sources import Source, read_all
 
@@ -58,7 +59,7 @@ def open_source(source: Source, column_map: dict[str, str] | None = None,
     sample = detect.sample_of(source, head)
     whole = None
     if sample.layout == "unknown" and head.lstrip(BOM + b" \t\r\n")[:1] in (b"{", b"["):
-        whole = read_all(source)
+        whole = _document(source)
         sample = detect.sample_of(source, head, whole)
     if sample.csv_header and column_map:
         renamed = tuple(column_map.get(c, c) for c in sample.csv_header)
@@ -144,12 +145,13 @@ def _line_chunks(source: Source) -> Iterator[tuple[int, int, bytes]]:
 def _parsed(opened: Opened) -> Iterator[Parsed]:
     layout, fmt, source = opened.sample.layout, opened.fmt, opened.source
     if layout == "csv":
-        parsed = _read_csv(read_all(source), source.path)
+        lim = limits.current()
+        parsed = _read_csv(read_all(source, lim.max_csv_bytes, "a CSV file", "max_csv_bytes"), source.path)
         renames = {k: v for k, v in opened.column_map.items() if k in parsed.frame.columns}
         parsed.frame = parsed.frame.rename(renames) if renames else parsed.frame
         yield parsed
     elif layout == "json":
-        data = opened.whole if opened.whole is not None else read_all(source)
+        data = opened.whole if opened.whole is not None else _document(source)
         doc = orjson.loads(data[len(BOM) :] if data.startswith(BOM) else data)
         records = list(enumerate(fmt.records(doc), start=1))
         yield parse_records(records, fmt.schema)
@@ -158,6 +160,10 @@ def _parsed(opened: Opened) -> Iterator[Parsed]:
     else:
         for first_line, n, block in _line_chunks(source):
             yield parse_block(block, first_line, fmt.schema, n)
+
+
+def _document(source: Source) -> bytes:
+    return read_all(source, limits.current().max_document_bytes, "a JSON document", "max_document_bytes")
 
 
 def _exploded_lines(source: Source, fmt: Format) -> Iterator[Parsed]:
@@ -175,7 +181,8 @@ def _exploded_lines(source: Source, fmt: Format) -> Iterator[Parsed]:
                 try:
                     doc = orjson.loads(line)
                 except orjson.JSONDecodeError as e:
-                    rejections.append(Rejection(n, f"invalid JSON ({str(e).split(':')[0]})"))
+                    reason = oversized_reason(line) or f"invalid JSON ({str(e).split(':')[0]})"
+                    rejections.append(Rejection(n, reason))
                     continue
                 found = [(n, r) for r in fmt.records(doc)]
                 if not found:

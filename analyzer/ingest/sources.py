@@ -1,25 +1,34 @@
 """Expand the paths a user gives into readable log sources.
 
 Folders are walked recursively (hidden files skipped), ``.gz`` files are decompressed as
-they stream, and every member of a ``.zip`` is a source of its own. Each source knows its
-display path, the name used for sniffing (without ``.gz``) and the sha256 that identifies
-it in the workspace manifest.
+they stream, and every member of a ``.zip`` is a source of its own, streamed too. Each
+source knows its display path, the name used for sniffing (without ``.gz``) and the sha256
+that identifies it in the workspace manifest.
+
+Decompression is bounded (``limits.py``): a file or member that expands past the maximum
+size, or past the maximum ratio to its compressed size, stops with an
+``UnreadableFileError`` naming it. A damaged archive (bad CRC, truncated stream) is one too.
+A zip member whose name would leave the archive (``..``, an absolute path, backslashes) is
+reported, never read.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import io
 import os
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from analyzer.errors import UnreadableFileError
+from analyzer.ingest import limits
 
 _HASH_BLOCK = 4 * 1024 * 1024
 
@@ -80,24 +89,82 @@ def _zip_sources(path: Path, digest: str) -> Iterator[Source | UnreadableFileErr
         yield UnreadableFileError(str(path), f"not a readable zip archive ({e})")
         return
     for m in sorted(members, key=lambda m: m.filename):
+        shown = f"{path}!{m.filename}"
+        if _leaves_archive(m.filename):
+            yield UnreadableFileError(shown, "refused: the member's name leaves the archive")
+            continue
         base = m.filename.rsplit("/", 1)[-1]
         if base.startswith(".") or m.filename.startswith("__MACOSX/"):
             continue
         member_digest = hashlib.sha256(f"{digest}!{m.filename}:{m.CRC}".encode()).hexdigest()
         name = base[:-3] if base.lower().endswith(".gz") else base
 
-        def opener(member: zipfile.ZipInfo = m) -> BinaryIO:
-            data = zipfile.ZipFile(path).read(member)  # CRC-checked: a truncated member raises
+        def opener(member: zipfile.ZipInfo = m, shown: str = shown) -> BinaryIO:
+            stream: BinaryIO = zipfile.ZipFile(path).open(member)  # CRC-checked at its end
             if member.filename.lower().endswith(".gz"):
-                data = gzip.decompress(data)
-            return io.BytesIO(data)
+                stream = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
+            return Bounded(stream, shown, member.compress_size)
 
         mtime = datetime(*m.date_time, tzinfo=timezone.utc).timestamp()
-        yield Source(f"{path}!{m.filename}", name, member_digest, m.compress_size, mtime, opener)
+        yield Source(shown, name, member_digest, m.compress_size, mtime, opener)
+
+
+def _leaves_archive(name: str) -> bool:
+    """A member name that extracting would place outside the archive's folder."""
+    parts = name.replace("\\", "/").split("/")
+    return name.startswith(("/", "\\")) or ".." in parts or name[1:2] == ":"
 
 
 def _checked_gzip(path: Path) -> BinaryIO:
-    return gzip.open(path, "rb")  # type: ignore[return-value]
+    return Bounded(gzip.open(path, "rb"), str(path), path.stat().st_size)  # type: ignore[arg-type]
+
+
+_DAMAGED = (OSError, EOFError, zipfile.BadZipFile, zlib.error)
+
+
+class Bounded(io.RawIOBase):
+    """A decompressing stream that stops at the size and ratio limits (``limits.py``), and
+    turns a damaged archive into an ``UnreadableFileError`` naming the file."""
+
+    def __init__(self, inner: BinaryIO, path: str, compressed: int) -> None:
+        self.inner, self.path, self.compressed = inner, path, max(compressed, 1)
+        self.limits = limits.current()
+        self.total = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        want = self.limits.max_file_bytes + 1 - self.total if size is None or size < 0 else size
+        try:
+            data = self.inner.read(max(want, 0))
+        except _DAMAGED as e:
+            raise UnreadableFileError(self.path, f"truncated or corrupt archive ({e})") from e
+        self.total += len(data)
+        self._check()
+        return data
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def _check(self) -> None:
+        lim = self.limits
+        if self.total > lim.max_file_bytes:
+            raise UnreadableFileError(self.path, f"decompresses past {limits.megabytes(lim.max_file_bytes)}: "
+                                      f"refused (raise {limits.variable('max_file_bytes')} if it is real)")
+        ratio = self.total / self.compressed
+        if self.total > lim.ratio_floor_bytes and ratio > lim.max_ratio:
+            raise UnreadableFileError(
+                self.path, f"expands more than {lim.max_ratio:g}× its compressed size "
+                f"({limits.megabytes(self.total)} from {limits.megabytes(self.compressed)}): refused as a "
+                f"decompression bomb (raise {limits.variable('max_ratio')} if it is real)")
+
+    def close(self) -> None:
+        with contextlib.suppress(*_DAMAGED):
+            self.inner.close()
+        super().close()
 
 
 def _sha256(path: Path) -> str:
@@ -108,10 +175,16 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def read_all(source: Source) -> bytes:
-    """The whole decompressed content; a truncated archive raises ``UnreadableFileError``."""
+def read_all(source: Source, limit: int, what: str, field: str) -> bytes:
+    """The whole decompressed content, at most ``limit`` bytes (``what`` names the layout in
+    the message, ``field`` the limit); a truncated archive raises ``UnreadableFileError``."""
     with source.open() as f:
         try:
-            return f.read()
-        except (OSError, EOFError, zipfile.BadZipFile) as e:
+            data = f.read(limit + 1)
+        except _DAMAGED as e:
             raise UnreadableFileError(source.path, f"truncated or corrupt archive ({e})") from e
+    if len(data) > limit:
+        raise UnreadableFileError(
+            source.path, f"{what} over {limits.megabytes(limit)}, read whole: refused (raise "
+            f"{limits.variable(field)}, or convert it to JSONL, which streams)")
+    return data

@@ -13,6 +13,11 @@ from analyzer.ingest.jsonl import Rejection
 from analyzer.schema import TOKEN_COLUMNS
 
 _PARTS = ("cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens")
+# A plausibility bound on every count of one row: a trillion tokens (the largest context
+# windows hold ~10 million; a usage-report bucket of a large organisation's day holds
+# billions). Past it a row is rejected, never cast (1e19 overflowed Int64 and failed the
+# run); it also keeps sums far from the Int64 limit (9.2e18): reports sum in 128 bits.
+MAX_COUNT = 1e12
 
 
 def _rules() -> list[tuple[pl.Expr, pl.Expr]]:
@@ -34,6 +39,9 @@ def _rules() -> list[tuple[pl.Expr, pl.Expr]]:
     rules.append((c("billed_usd").is_nan(), pl.lit("billed amount is not a number")))
     for col in TOKEN_COLUMNS:
         rules.append((c(col).is_nan(), pl.lit(f"{col} is not a number")))
+    for col in TOKEN_COLUMNS:
+        rules.append((c(col).abs() > MAX_COUNT,
+                      pl.format("{} out of range: {} (at most 1e12 in one row)", pl.lit(col), c(col))))
     for col in TOKEN_COLUMNS:
         rules.append((c(col) < 0, pl.format("negative {}: {}", pl.lit(col), c(col).cast(pl.Int64))))
     for col in TOKEN_COLUMNS:
