@@ -5,8 +5,10 @@ unreadable file, bad arguments), printed as one line on stderr; 1 anything unexp
 (one line; ``SPENDSCOPE_DEBUG=1`` shows the traceback).
 """
 
+import functools
 import json
 import os
+import re
 import shutil
 import sys
 import traceback
@@ -54,21 +56,43 @@ class _LazyConsole:
             self._console = Console(stderr=self._stderr, highlight=False, width=width)
         return getattr(self._console, name)
 
+    def print(self, *objects: Any, **options: Any) -> None:
+        """rich's print, with control characters in text shown, never sent to the terminal."""
+        self.__getattr__("print")(*(printable(o) if isinstance(o, str) else o for o in objects), **options)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (an escape sequence in a model name, a bell, a
+    carriage return) written as ``\\x1b`` and the like: log content never drives the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
 
 out = _LazyConsole()
 err = _LazyConsole(stderr=True)
 
 
 def new_table(title: str | None = None, **options: Any) -> "Table":
-    """A rich table (rich loads with the first one)."""
+    """A rich table (rich loads with the first one) whose cells go through ``printable``."""
+    return _safe_table()(title=title, **options)
+
+
+@functools.cache
+def _safe_table() -> type:
     from rich.table import Table
 
-    return Table(title=title, **options)
+    class SafeTable(Table):
+        def add_row(self, *cells: Any, **options: Any) -> None:
+            super().add_row(*(printable(c) if isinstance(c, str) else c for c in cells), **options)
+
+    return SafeTable
 
 
 def _fail_line(message: str) -> None:
     """One unwrapped line on stderr (scripts grep these)."""
-    print(f"spendscope: {message}", file=sys.stderr, flush=True)
+    print(f"spendscope: {printable(message)}", file=sys.stderr, flush=True)
 
 SAMPLE_WEEK = Path(__file__).resolve().parent.parent / "sample_logs" / "week" / "logs"
 REJECTIONS_IN_JSON = 1000
@@ -249,10 +273,9 @@ def report_cmd(
 def _write_csv(report: dict[str, Any], path: Path) -> None:
     import polars as pl
 
-    try:
-        pl.DataFrame(report["groups"]).write_csv(path)
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot write CSV ({e.strerror or e})") from e
+    from analyzer import exports
+
+    exports.write_csv(pl.DataFrame(report["groups"]), path)
 
 
 def _money(usd: float, currency: str = "USD", rate: float = 1.0) -> str:

@@ -319,8 +319,9 @@ class Workspace:
                     group.select("request_id", "_bucket").sort("_bucket"), f"ids/{name}.parquet"))
                 new_parts["rollup"].append(self._write(rollup.cells_of(group, keys), f"rollup/{name}.parquet"))
                 stored += group.height
-            if result.billed.height:
-                new_parts["billed"] = [self._write(result.billed, f"billed/{run}.parquet")]
+            bills = self._new_bills(result.billed)
+            if bills.height:
+                new_parts["billed"] = [self._write(bills, f"billed/{run}.parquet")]
             templates = result.templates.select(TEMPLATE_SCHEMA.names())
             if templates.height and manifest["templates"]:
                 known = self.templates()["template_id"].implode()
@@ -384,6 +385,17 @@ class Workspace:
             return []
         ids = self.raw_requests().select("request_id").collect()
         return [self._write(with_bucket(ids).sort("_bucket"), f"ids/{run}-index.parquet")]
+
+    def _new_bills(self, bills: pl.DataFrame) -> pl.DataFrame:
+        """Billed amounts not stored yet: the same cost report ingested twice (or two
+        overlapping exports) must not double the bill. A bill is the same when everything
+        but the file and line it came from is."""
+        if not bills.height:
+            return bills
+        key = [c for c in BILLED_SCHEMA.names() if c not in ("source_file", "source_line")]
+        bills = bills.unique(subset=key, keep="first", maintain_order=True)
+        stored = self.billed().select(key).collect()
+        return bills.join(stored, on=key, how="anti", nulls_equal=True) if stored.height else bills
 
     def _drop_known(self, group: pl.DataFrame, id_parts: list[str], result: IngestResult) -> pl.DataFrame:
         """``group`` without the requests already stored (checked in their buckets only)."""

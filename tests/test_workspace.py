@@ -137,3 +137,27 @@ def test_parts_written_before_audio_and_web_search_columns_read_them_as_zero(tmp
     # and a new run on top of the old parts adds to them
     ws.add(ingest([write(tmp_path / "b.jsonl", [chat_line(i, day=6) for i in range(6, 9)])]))
     assert spend_report(ws.traffic(), by="day")["totals"]["requests"] == 9
+
+
+def test_a_cost_report_ingested_twice_is_billed_once(tmp_path: Path) -> None:
+    import polars as pl
+
+    page = {"object": "page", "data": [{"object": "bucket", "start_time": 1791158400, "end_time": 1791244800,
+                                        "results": [
+                                            {"object": "organization.costs.result", "line_item": "gpt-4o, input",
+                                             "amount": {"value": 12.5, "currency": "usd"}, "project_id": "p1"},
+                                            {"object": "organization.costs.result", "line_item": "gpt-4o, output",
+                                             "amount": {"value": 5.37, "currency": "usd"}, "project_id": "p1"}]}]}
+    first = tmp_path / "costs.json"
+    first.write_text(json.dumps(page))
+    copy = tmp_path / "costs-again.json"
+    copy.write_text(json.dumps(page, indent=2))  # the same report, another file
+    ws = Workspace(tmp_path / "ws")
+    ws.add(ingest([first]))
+    ws.add(ingest([first]))
+    ws.add(ingest([copy]))
+    billed = ws.billed().collect()
+    assert billed.height == 2
+    assert billed["billed_usd"].sum() == pytest.approx(12.5 + 5.37)
+    assert set(billed["source_file"]) == {str(first)}
+    assert billed.filter(pl.col("billed_usd") > 0).height == 2

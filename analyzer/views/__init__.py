@@ -18,6 +18,7 @@ from typing import Any
 
 import polars as pl
 
+from analyzer import exports
 from analyzer.classify.taxonomy import CATEGORIES
 from analyzer.errors import ConfigError
 from analyzer.simulate.session import Simulator
@@ -30,8 +31,9 @@ __all__ = ["Filters", "Views", "to_csv"]
 
 
 def to_csv(frame: pl.DataFrame) -> str:
-    """A frame as CSV text with a header row (dates as YYYY-MM-DD), for downloads."""
-    return frame.write_csv()
+    """A frame as CSV text with a header row (dates as YYYY-MM-DD), for downloads; cells that
+    a spreadsheet would run as formulas are quoted (``exports.py``)."""
+    return exports.frame_csv(frame)
 
 
 class Views:
