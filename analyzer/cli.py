@@ -116,12 +116,42 @@ def user_errors(fn: F) -> F:
         except AnalyzerError as e:
             _fail_line(str(e))
             raise typer.Exit(2) from None
+        except (typer.Exit, KeyboardInterrupt):
+            raise
+        except Exception:
+            damage = _damage_found()  # a part deleted or truncated under the workspace?
+            if damage is None:
+                raise
+            _fail_line(damage)
+            raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
 
 
+_OPENED: list[Workspace] = []  # the workspaces this command opened (for _damage_found)
+
+
 def _workspace(path: Path | None) -> Workspace:
-    return Workspace(path if path is not None else default_path())
+    ws = Workspace(path if path is not None else default_path())
+    _OPENED.append(ws)
+    return ws
+
+
+def _damage_found() -> str | None:
+    """After an unexpected error: the damaged parts of the workspace, named, with the way
+    out; None when every part reads (the error was something else)."""
+    for ws in _OPENED:
+        try:
+            damage = ws.damaged()
+        except Exception:  # noqa: BLE001 - the manifest itself is unreadable: say nothing more
+            continue
+        if damage:
+            first, why = damage[0]
+            more = f" and {len(damage) - 1} more" if len(damage) > 1 else ""
+            return (f"{ws.root}: damaged workspace: {first} is {why}{more}; run `spendscope check "
+                    f"--drop-damaged --workspace {ws.root}` to take the damaged parts out, then ingest "
+                    "the files it names again")
+    return None
 
 
 def _date(value: str | None, flag: str) -> date | None:
@@ -399,6 +429,38 @@ def _classify_texts(text: str | None, texts: Path | None, as_json: bool) -> None
             print(json.dumps(record))
         else:
             out.print(f"{ident}\t{v.category}\t{v.source}\t{v.confidence:.2f}", markup=False)
+
+
+@app.command("check")
+@user_errors
+def check_cmd(
+    workspace: WorkspaceOpt = None,
+    drop_damaged: Annotated[bool, typer.Option("--drop-damaged", help="Take damaged parts out of the manifest and rebuild the id index and the rollup.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Verify that every part the workspace lists is there and reads whole (exit 2 if not)."""
+    ws = _workspace(workspace)
+    if drop_damaged:
+        found = ws.drop_damaged()
+    else:
+        found = {"damaged": [{"part": p, "problem": why} for p, why in ws.damaged()]}
+    if as_json:
+        print(json.dumps(found, indent=2))
+    elif not found["damaged"]:
+        out.print(f"{ws.root}: every listed part reads.")
+    else:
+        for d in found["damaged"]:
+            out.print(f"damaged: {d['part']} ({d['problem']})", markup=False)
+        if drop_damaged:
+            out.print("Taken out of the manifest; the id index and the rollup were rebuilt. "
+                      "Ingest these files again to restore what they held:", markup=False)
+            for path in found["files_to_ingest_again"] or ["(the damaged run's file list is lost: ingest "
+                                                           "its folder again; stored rows count as duplicates)"]:
+                out.print(f"  {path}", markup=False)
+        else:
+            out.print("Run `spendscope check --drop-damaged` to take them out.", markup=False)
+    if found["damaged"] and not drop_damaged:
+        raise typer.Exit(2)
 
 
 @app.command("relabel")

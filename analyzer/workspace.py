@@ -383,7 +383,7 @@ class Workspace:
         """The id index of a workspace written before there was one (once)."""
         if not manifest["parts"]:
             return []
-        ids = self.raw_requests().select("request_id").collect()
+        ids = self._scan_parts(manifest["parts"], CANONICAL_SCHEMA).select("request_id").collect()
         return [self._write(with_bucket(ids).sort("_bucket"), f"ids/{run}-index.parquet")]
 
     def _new_bills(self, bills: pl.DataFrame) -> pl.DataFrame:
@@ -434,6 +434,54 @@ class Workspace:
         os.replace(tmp, path)
         return rel
 
+    # ------------------------------------------------------------------ checking
+    def damaged(self) -> list[tuple[str, str]]:
+        """``(part, problem)`` for every listed part that is missing or cannot be read whole."""
+        m = self.manifest()
+        found = []
+        for key in PART_KEYS:
+            for rel in m.get(key, []):
+                path = self.root / rel
+                if not path.is_file():
+                    found.append((rel, "missing"))
+                    continue
+                try:
+                    pl.read_parquet(path)
+                except (pl.exceptions.PolarsError, OSError) as e:
+                    found.append((rel, f"unreadable ({str(e).splitlines()[0][:120]})"))
+        return found
+
+    def drop_damaged(self) -> dict[str, Any]:
+        """Take the damaged parts out of the manifest and rebuild the derived ones (the id
+        index and the rollup) from what is left. Returns what was done, with the files of the
+        runs that wrote a damaged part: ingesting them again restores exactly what was lost
+        (the rows still stored count as duplicates)."""
+        with self._locked():
+            damage = self.damaged()
+            manifest = self._read_manifest()
+            bad = {rel for rel, _ in damage}
+            runs = sorted({_run_of(rel) for rel in bad if _kind(rel) not in ("ids", "rollup")})
+            files = self._files_of(manifest, runs)
+            for key in PART_KEYS:
+                manifest[key] = [p for p in manifest.get(key, []) if p not in bad]
+            if damage:
+                run = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-check"
+                manifest["ids"] = self._index_ids(manifest, run)
+                keys = tuple(manifest.get("rollup_keys", ()))
+                manifest["rollup"] = self._rebuild_rollup(manifest["parts"], keys, run)
+                self._write_manifest(manifest)
+                self._remove_orphans(manifest)
+        return {"damaged": [{"part": rel, "problem": why} for rel, why in damage],
+                "runs": runs, "files_to_ingest_again": files}
+
+    def _files_of(self, manifest: dict[str, Any], runs: list[str]) -> list[str]:
+        paths = [f["path"] for f in manifest["files"] if f.get("run") in runs]
+        for rel in manifest.get("file_parts", []):
+            if _run_of(rel) in runs and (self.root / rel).is_file():
+                with contextlib.suppress(pl.exceptions.PolarsError, OSError):
+                    paths += pl.read_parquet(self.root / rel)["path"].to_list()
+        return sorted(set(paths))
+
     def _write_manifest(self, manifest: dict[str, Any]) -> None:
         _atomic_json(self.root / MANIFEST, manifest)
 
@@ -462,6 +510,21 @@ class Workspace:
             except BlockingIOError as e:
                 raise WorkspaceError(f"{self.root}: another spendscope ingest is writing here") from e
             yield
+
+
+PART_KEYS = ("parts", "ids", "rollup", "billed", "templates", "file_parts")
+
+
+def _kind(rel: str) -> str:
+    """The manifest key a part is listed under, from its folder."""
+    top = rel.split("/", 1)[0]
+    return {"requests": "parts", "files": "file_parts"}.get(top, top)
+
+
+def _run_of(rel: str) -> str:
+    """The run that wrote a part: ``<stamp>-<hex>`` at the start of its file name."""
+    stem = rel.rsplit("/", 1)[-1].removesuffix(".parquet")
+    return "-".join(stem.split("-")[:2])
 
 
 def _atomic_json(path: Path, data: Any) -> None:
