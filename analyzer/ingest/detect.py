@@ -60,7 +60,7 @@ def choose(source: Source, sample: Sample) -> Format:
     if sample.layout == "csv":
         hits = [f for f in FORMATS if sample.csv_header and f.csv_sniff(sample.csv_header)]
     elif sample.layout in ("jsonl", "json"):
-        hits = [f for f in FORMATS if f.sniff(sample)]
+        hits = [f for f in FORMATS if sniffs(f, sample)]
     else:
         hits = []
     if len(hits) == 1:
@@ -69,6 +69,26 @@ def choose(source: Source, sample: Sample) -> Format:
         names = ", ".join(f.name for f in hits)
         raise UnreadableFileError(source.path, f"ambiguous log format (matches {names})")
     raise UnknownFormatError(source.path, [f.name for f in FORMATS])
+
+
+_SNIFF_SLIPS = (TypeError, AttributeError, KeyError, IndexError, ValueError)
+
+
+def sniffs(fmt: Format, sample: Sample) -> bool:
+    """``fmt.sniff(sample)``, where a record of an unexpected shape (a list where a name was
+    expected, ...) counts as not recognised instead of failing the run: the sample is then
+    asked record by record."""
+    try:
+        return fmt.sniff(sample)
+    except _SNIFF_SLIPS:
+        pass
+    for record in sample.records:
+        try:
+            if fmt.sniff(Sample(sample.name, sample.layout, [record], sample.csv_header)):
+                return True
+        except _SNIFF_SLIPS:
+            continue
+    return False
 
 
 def _is_complete(line: bytes) -> bool:

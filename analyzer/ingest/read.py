@@ -54,7 +54,7 @@ def open_source(source: Source, column_map: dict[str, str] | None = None,
             raise UnreadableFileError(source.path, f"truncated or corrupt archive ({e})") from e
     if hint is not None:
         quick = detect.sample_of(source, head, records=detect.QUICK_RECORDS)
-        if quick.layout == "jsonl" and hint.sniff(quick):
+        if quick.layout == "jsonl" and detect.sniffs(hint, quick):
             return Opened(source, quick, hint, None, column_map)
     sample = detect.sample_of(source, head)
     whole = None

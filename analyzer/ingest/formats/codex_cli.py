@@ -233,7 +233,8 @@ def _metadata() -> pl.Expr:
 
 
 def _is_rollout_line(r: dict[str, Any]) -> bool:
-    return r.get("type") in LINE_TYPES and isinstance(r.get("payload"), dict)
+    kind = r.get("type")
+    return isinstance(kind, str) and kind in LINE_TYPES and isinstance(r.get("payload"), dict)
 
 
 ORDER = 85
