@@ -26,7 +26,6 @@ from ..conftest import LOGS, ROOT
 from .rows import usage
 
 BATCH = {"processing": "batch"}
-WEEK = ROOT / "sample_logs" / "week" / "logs"
 SAMPLE = 3_000
 
 # Where genai-prices has no batch price for a model on a day, the provider's published
@@ -147,19 +146,18 @@ def compare(rows: pl.DataFrame) -> tuple[list[dict[str, Any]], list[Decimal | No
 
 
 @pytest.fixture(scope="module")
-def week() -> IngestResult:
-    result = ingest([WEEK])
-    assert not result.errors, result.errors
-    return result
+def week(week_workspace: Any) -> pl.DataFrame:
+    """The sample week's rows (the session's workspace), in request-id order."""
+    return week_workspace.raw_requests().sort("request_id").collect()
 
 
 @pytest.fixture(scope="module")
-def week_compared(week: IngestResult) -> tuple[list[dict[str, Any]], list[Decimal | None], list[str]]:
-    return compare(week.rows)
+def week_compared(week: pl.DataFrame) -> tuple[list[dict[str, Any]], list[Decimal | None], list[str]]:
+    return compare(week)
 
 
-def test_sample_of_the_week_row_by_row(week: IngestResult) -> None:
-    rows = week.rows
+def test_sample_of_the_week_row_by_row(week: pl.DataFrame) -> None:
+    rows = week
     indices = sorted(random.Random(20261005).sample(range(rows.height), SAMPLE))
     sample = rows[indices]
     priced, refs, bad = compare(sample)

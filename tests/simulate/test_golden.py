@@ -39,10 +39,8 @@ def _summary(result: Any) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def figures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    ws = Workspace(tmp_path_factory.mktemp("week"))
-    ws.add(pipeline.ingest([ROOT / "sample_logs" / "week" / "logs"]))
-    sim = Simulator.for_workspace(ws)
+def figures(week_workspace: Workspace) -> dict[str, Any]:
+    sim = Simulator.for_workspace(week_workspace)
     out = {name: _summary(sim.run(policy.load(path))) for name, path in policy.presets().items()}
     out["worked-example"] = _summary(sim.run(policy.load(EXAMPLE)))
     found = optimize(sim, 0.9)
