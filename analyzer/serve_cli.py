@@ -43,13 +43,25 @@ def check_bind(host: str, auth: str | None) -> tuple[str, str] | None:
     return creds
 
 
-def serve(root: Path, host: str, port: int, creds: tuple[str, str] | None) -> None:
-    from dashboard.app import create_app
+def url_host(host: str) -> str:
+    """``host`` as it goes in a URL (an IPv6 address in brackets)."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
-    dash_app = create_app(root, auth=creds)
-    out.print(f"spendscope dashboard on http://{host}:{port}/ (workspace {root}; Ctrl+C to stop)"
+
+def serve(root: Path, host: str, port: int, creds: tuple[str, str] | None) -> None:
+    """Serve the dashboard through waitress (a production WSGI server, not Flask's development
+    server) with ``dashboard.security.server_options()``: a bounded thread pool and connection
+    count, an idle timeout and the request-size limit. The app answers only to loopback names,
+    ``host`` and ``$SPENDSCOPE_ALLOWED_HOSTS`` (any name on a wildcard bind, which needs --auth)."""
+    import waitress
+
+    from dashboard.app import create_app
+    from dashboard.security import server_options
+
+    dash_app = create_app(root, auth=creds, bind_host=host)
+    out.print(f"spendscope dashboard on http://{url_host(host)}:{port}/ (workspace {root}; Ctrl+C to stop)"
               + (" with basic auth" if creds else ""))
-    dash_app.run(host=host, port=port, debug=False)
+    waitress.serve(dash_app.server, host=host.strip("[]"), port=port, **server_options())
 
 
 @app.command("serve")

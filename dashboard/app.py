@@ -14,6 +14,7 @@ from analyzer.errors import AnalyzerError
 from analyzer.workspace import Workspace
 from dashboard import figures
 from dashboard.pages import categories, data, monthly, overview, simulator
+from dashboard.security import harden
 from dashboard.state import State, error_box
 
 PAGES = {  # path -> (nav label, module)
@@ -46,9 +47,11 @@ def render_page(state: State, path: str | None) -> tuple[Any, Any]:
 
 
 def create_app(workspace: Workspace | Path | str, *, views: Any = None, filters_cls: type | None = None,
-               to_csv: Any = None, auth: tuple[str, str] | None = None) -> Dash:
+               to_csv: Any = None, auth: tuple[str, str] | None = None, bind_host: str = "127.0.0.1") -> Dash:
     """The dashboard over a workspace. ``views``/``filters_cls``/``to_csv`` default to
-    ``analyzer.views``; ``auth`` (user, password) turns on HTTP basic auth for every request."""
+    ``analyzer.views``; ``auth`` (user, password) turns on HTTP basic auth for every request.
+    Every request is checked first for its size and its Host header (``security.harden``:
+    loopback names, ``bind_host`` and ``$SPENDSCOPE_ALLOWED_HOSTS``; any Host on a wildcard bind)."""
     ws = workspace if isinstance(workspace, Workspace) else Workspace(Path(workspace))
     if views is None or filters_cls is None or to_csv is None:
         from analyzer import views as views_mod
@@ -58,8 +61,7 @@ def create_app(workspace: Workspace | Path | str, *, views: Any = None, filters_
         to_csv = to_csv or views_mod.to_csv
     state = State(views=views, workspace=ws, filters_cls=filters_cls, to_csv=to_csv)
     if not views.is_empty():  # the most used models get the first palette colours
-        for row in views.requests_by_model(filters_cls()).to_dicts():
-            figures.model_color(row["model"])
+        figures.seed_model_colors(views.requests_by_model(filters_cls()))
         views.simulator()  # built before serving: a big workspace takes seconds, better not on a first visit
     app = Dash(__name__, title="spendscope", assets_folder=str(ASSETS), suppress_callback_exceptions=True,
                update_title=None)
@@ -82,6 +84,7 @@ def create_app(workspace: Workspace | Path | str, *, views: Any = None, filters_
 
     for _, module in PAGES.values():
         module.register(app, state)
+    harden(app.server, bind_host)  # before auth: a foreign Host is refused without asking for a password
     if auth is not None:
         add_basic_auth(app, *auth)
     app.spendscope_state = state  # type: ignore[attr-defined]  # for tests and the CLI

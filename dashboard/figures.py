@@ -3,10 +3,16 @@
 Inputs are the frames ``analyzer.views`` returns (polars DataFrames) or plain lists of
 dicts (``scenario.Result.to_json()`` parts). Nothing here reads a workspace or computes
 prices: a figure only lays out numbers it is given.
+
+Plotly renders a small HTML subset (``<b>``, ``<a href>``, ``<br>``...) in trace names, axis
+categories, hover text, annotations and titles. Every string that comes from data enters a
+builder through ``_rows`` or ``_label``, which escape it (``escape_text``); hovertemplates
+never embed data, they refer to it (``%{y}``, ``%{fullData.name}``).
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -33,13 +39,36 @@ def model_color(model: Any) -> str:
     return _MODEL_COLORS[name]
 
 
+def escape_text(value: Any) -> Any:
+    """A data value made safe for a plotly text property: strings (also inside lists and
+    tuples) get ``&``, ``<`` and ``>`` as entities, which plotly displays literally; other
+    values pass unchanged. Quotes stay: plotly does not decode ``&quot;``, and without ``<``
+    no tag can start."""
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    if isinstance(value, list | tuple):
+        return type(value)(escape_text(v) for v in value)
+    return value
+
+
+def _label(value: Any) -> str:
+    """A data value as an escaped label."""
+    return escape_text(str(value))
+
+
 def _rows(frame: Any) -> list[dict[str, Any]]:
-    """Rows of a polars DataFrame (or a list of dicts) as dicts."""
+    """Rows of a polars DataFrame (or a sequence of mappings) as dicts, strings escaped."""
     if frame is None:
         return []
-    if hasattr(frame, "to_dicts"):
-        return list(frame.to_dicts())
-    return [dict(r) for r in frame]
+    rows = frame.to_dicts() if hasattr(frame, "to_dicts") else frame
+    return [{k: escape_text(v) for k, v in dict(r).items()} for r in rows]
+
+
+def seed_model_colors(frame: Any) -> None:
+    """Give the models of ``frame`` (a ``model`` column) their colours in row order, under
+    the same (escaped) names the builders use."""
+    for r in _rows(frame):
+        model_color(r["model"])
 
 
 # plotly validates every property it is given, which is most of a figure's build time
@@ -87,7 +116,8 @@ def cost_by_model_day(frame: Any) -> go.Figure:
     for model in _ordered(totals, totals):
         mine = sorted((r for r in rows if r["model"] == model), key=lambda r: r["day"])
         fig.add_bar(name=str(model), x=[r["day"] for r in mine], y=[float(r["cost_usd"] or 0) for r in mine],
-                    marker_color=model_color(model), hovertemplate="%{x}<br>" + str(model) + ": $%{y:,.2f}<extra></extra>")
+                    marker_color=model_color(model),
+                    hovertemplate="%{x}<br>%{fullData.name}: $%{y:,.2f}<extra></extra>")
     fig.update_layout(barmode="stack", yaxis={"title": "USD", "tickprefix": "$"}, xaxis={"type": "date"})
     return fig
 
@@ -100,7 +130,8 @@ def requests_by_model(frame: Any) -> go.Figure:
         return _empty(fig)
     rows.sort(key=lambda r: (-r["requests"], str(r["model"])))
     fig.add_pie(labels=[str(r["model"]) for r in rows], values=[r["requests"] for r in rows], hole=0.55,
-                marker={"colors": [model_color(r["model"]) for r in rows]}, sort=False, textinfo="percent", hovertemplate="%{label}: %{value:,} requests<extra></extra>")
+                marker={"colors": [model_color(r["model"]) for r in rows]}, sort=False, textinfo="percent",
+                hovertemplate="%{label}: %{value:,} requests<extra></extra>")
     fig.update_layout(legend={"orientation": "v", "x": 1.02, "y": 0.5, "xanchor": "left", "yanchor": "middle"})
     return fig
 
@@ -125,8 +156,9 @@ def scenario_by(rows: Sequence[Mapping[str, Any]], key: str, *, title: str | Non
 
     ``rows`` are ``Result.to_json()["by_category"]`` (``baseline_usd``, ``scenario_usd``) or
     ``["by_model"]`` (``baseline_usd``, ``cost_usd``)."""
-    data = [dict(r) for r in rows]
-    fig = _base(title or f"Baseline vs scenario by {key}", height=max(340, 80 + 30 * len(data)))
+    data = _rows(rows)
+    fig = _base(_label(title) if title else f"Baseline vs scenario by {key}",
+                height=max(340, 80 + 30 * len(data)))
     if not data:
         return _empty(fig)
 
@@ -146,7 +178,8 @@ def scenario_by(rows: Sequence[Mapping[str, Any]], key: str, *, title: str | Non
 def quality_change(rows: Sequence[Mapping[str, Any]], floor: float | None) -> go.Figure:
     """Expected pass rate per category, baseline vs scenario; the floor as a line and the
     categories whose scenario quality falls below it in red."""
-    data = [dict(r) for r in rows if r.get("quality_baseline") is not None or r.get("quality_scenario") is not None]
+    data = [r for r in _rows(rows)
+            if r.get("quality_baseline") is not None or r.get("quality_scenario") is not None]
     fig = _base("Expected quality per category", height=max(340, 80 + 30 * len(data)))
     if not data:
         return _empty(fig, "No quality estimate for these categories")
@@ -178,9 +211,11 @@ def monthly_spend(
     ``forecast_month`` as markers; the budget as a horizontal line."""
     fig = _base("Monthly spend", height=420)
     rows = _rows(frame)
-    if not rows and not forecast:
+    marks = {_label(k): v for k, v in (forecast or {}).items()}  # forecast label -> USD
+    mark_month = _label(forecast_month) if forecast_month is not None else None
+    if not rows and not marks:
         return _empty(fig)
-    months = sorted({str(r["month"]) for r in rows} | ({forecast_month} if forecast and forecast_month else set()))
+    months = sorted({str(r["month"]) for r in rows} | ({mark_month} if marks and mark_month else set()))
     totals: dict[Any, float] = {}
     for r in rows:
         totals[r["model"]] = totals.get(r["model"], 0.0) + float(r["cost_usd"] or 0)
@@ -197,15 +232,17 @@ def monthly_spend(
                 showlegend=not projected or not any(r["model"] == model and r["kind"] == "actual" for r in rows),
                 x=list(by_month), y=list(by_month.values()), marker_color=color,
                 marker_pattern_shape="/" if projected else "", opacity=0.45 if projected else 1.0,
-                hovertemplate="%{x} " + str(model) + (" projected" if projected else "") + ": $%{y:,.2f}<extra></extra>",
+                meta=[str(model)], hovertemplate="%{x} %{meta[0]}" + (" projected" if projected else "")
+                + ": $%{y:,.2f}<extra></extra>",
             )
-    if forecast and forecast_month:
+    if marks and mark_month:
         symbols = ["diamond", "star", "circle", "square"]
-        for i, (label, usd) in enumerate(forecast.items()):
-            fig.add_scatter(name=f"forecast: {label}", x=[forecast_month], y=[usd], mode="markers+text",
-                            marker={"size": 14, "symbol": symbols[i % len(symbols)], "color": "#111827" if i == 0 else "#16a34a"},
+        for i, (label, usd) in enumerate(marks.items()):
+            fig.add_scatter(name=f"forecast: {label}", x=[mark_month], y=[usd], mode="markers+text",
+                            marker={"size": 14, "symbol": symbols[i % len(symbols)],
+                                    "color": "#111827" if i == 0 else "#16a34a"},
                             text=[f"${usd:,.0f}"], textposition="top center",
-                            hovertemplate=f"{label}: $%{{y:,.2f}}<extra>forecast</extra>")
+                            meta=[label], hovertemplate="%{meta[0]}: $%{y:,.2f}<extra>forecast</extra>")
     if budget is not None:
         fig.add_hline(y=budget, line={"color": FLOOR_COLOR, "dash": "dash", "width": 2},
                       annotation_text=f"budget ${budget:,.0f}", annotation_position="top left")
@@ -221,13 +258,14 @@ def daily_forecast(forecast_daily: Any, columns: Mapping[str, str], budget: floa
     if not rows:
         return _empty(fig)
     days = [r["day"] for r in rows]
-    for i, (col, label) in enumerate(columns.items()):
+    for i, (col, text) in enumerate(columns.items()):
         total, ys = 0.0, []
         for r in rows:
             total += float(r[col] or 0)
             ys.append(total)
-        fig.add_scatter(name=label, x=days, y=ys, mode="lines", line={"width": 2.5, "color": PALETTE[i]},
-                        hovertemplate="%{x}: $%{y:,.2f}<extra>" + label + "</extra>")
+        fig.add_scatter(name=_label(text), x=days, y=ys, mode="lines",
+                        line={"width": 2.5, "color": PALETTE[i % len(PALETTE)]},
+                        hovertemplate="%{x}: $%{y:,.2f}<extra>%{fullData.name}</extra>")
     if budget is not None:
         fig.add_hline(y=budget, line={"color": FLOOR_COLOR, "dash": "dash"}, annotation_text="budget")
     fig.update_layout(yaxis={"title": "USD (cumulative)", "tickprefix": "$"})
@@ -243,7 +281,7 @@ def quality_over_time(frame: Any) -> go.Figure:
     for cat in sorted({str(r["category"]) for r in rows}):
         mine = sorted((r for r in rows if str(r["category"]) == cat), key=lambda r: r["day"])
         fig.add_scatter(name=cat, x=[r["day"] for r in mine], y=[r["pass_rate"] for r in mine], mode="lines+markers",
-                        hovertemplate="%{x}: %{y:.1%}<extra>" + cat + "</extra>")
+                        hovertemplate="%{x}: %{y:.1%}<extra>%{fullData.name}</extra>")
     fig.update_layout(yaxis={"title": "pass rate", "tickformat": ".0%", "range": [0, 1.02]})
     return fig
 

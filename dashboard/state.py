@@ -129,15 +129,8 @@ def whole(value: Any) -> str:
 
 
 def rows_csv(rows: list[dict[str, Any]]) -> str:
-    """CSV of plain rows (lists become ``a;b``), for data that does not come from the views."""
-    import csv
-    import io
+    """CSV of plain rows (lists become ``a;b``), for data that does not come from the views;
+    formula-looking cells quoted (``analyzer/exports.py``, as every CSV download)."""
+    from analyzer.exports import rows_csv as safe_rows_csv
 
-    buf = io.StringIO()
-    if not rows:
-        return ""
-    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    for r in rows:
-        writer.writerow({k: ";".join(str(x) for x in v) if isinstance(v, list | tuple) else v for k, v in r.items()})
-    return buf.getvalue()
+    return safe_rows_csv(rows)

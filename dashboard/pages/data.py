@@ -13,13 +13,13 @@ from dash import Input, Output, State as DState, dcc, html
 
 from analyzer.errors import InputError
 from analyzer.ingest.pipeline import IngestResult, ingest
+from dashboard.security import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
 from dashboard.state import State, error_box, guarded, info_box, pct, table, whole
 
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_REJECTIONS = 20  # shown per file
 UPLOADS = "uploads"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-TOO_BIG = ("{name}: {size:.1f} MB is over the dashboard's {limit} MB upload limit; "
+TOO_BIG = ("{name}: {size:.1f} MB is over the dashboard's {limit:g} MB upload limit; "  # MB = 10**6 bytes
            "ingest big logs from the command line: spendscope ingest PATH --workspace {ws}")
 
 
@@ -51,7 +51,9 @@ def encoded_size(contents: str) -> int:
 def save_uploads(root: Path, contents: list[str], filenames: list[str], *, now: datetime | None = None,
                  limit: int = MAX_UPLOAD_BYTES) -> tuple[dict[Path, str], list[str]]:
     """Write each upload to ``<root>/uploads/<timestamp>-<safe name>``. Returns the saved
-    paths (-> original name) and a message per file refused for its size."""
+    paths (-> original name) and a message per file over ``limit`` bytes (refused; sizes in
+    MB of 10**6 bytes). The server refuses a whole request over ``security.MAX_REQUEST_BYTES``
+    before this runs."""
     folder = (root / UPLOADS).resolve()
     folder.mkdir(parents=True, exist_ok=True)
     stamp = (now or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%S%f")
@@ -60,7 +62,7 @@ def save_uploads(root: Path, contents: list[str], filenames: list[str], *, now: 
     for i, (data, name) in enumerate(zip(contents, filenames, strict=True)):
         size = encoded_size(data)
         if size > limit:
-            refused.append(TOO_BIG.format(name=name, size=size / 1e6, limit=limit // (1024 * 1024), ws=root))
+            refused.append(TOO_BIG.format(name=name, size=size / 1e6, limit=limit / 1e6, ws=root))
             continue
         target = (folder / f"{stamp}-{i}-{safe_name(name)}").resolve()
         if target.parent != folder:  # cannot happen with safe_name; belt and braces
@@ -155,8 +157,9 @@ def layout(views: Any, state: State | None = None) -> html.Div:
                 className_active="upload upload-active", className_reject="upload upload-reject",
                 children=html.Div(["Drag and drop usage logs here, or ", html.A("select files")]),
             ),
-            html.P(f"JSONL, CSV, .gz or .zip, up to {MAX_UPLOAD_BYTES // (1024 * 1024)} MB per file. "
-                   "Bigger logs: spendscope ingest PATH.", className="muted"),
+            html.P(f"JSONL, CSV, .gz or .zip, up to {MAX_UPLOAD_MB} MB (1 MB = 1,000,000 bytes) per upload, "
+                   "files dropped together counted together. Bigger logs: spendscope ingest PATH.",
+                   className="muted"),
             dcc.Loading(html.Div([html.Div(id="ingest-summary"), html.Div(id="rejections")]), type="dot"),
         ], className="card"),
         html.Div([html.H3("Ingested files"), html.Div(files, id="data-files")], className="card"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -30,19 +31,34 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 expect = sync_api.expect
 
 
+@contextmanager
+def waitress_server(wsgi_app: Any) -> Iterator[str]:
+    """``wsgi_app`` served as ``spendscope serve`` serves it (waitress, the same settings) on
+    a free loopback port, in a thread; yields its URL."""
+    from waitress import wasyncore
+    from waitress.server import create_server
+
+    from dashboard.security import server_options
+
+    srv = create_server(wsgi_app, host="127.0.0.1", port=0, **server_options())
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{srv.effective_port}"
+    finally:
+        srv.task_dispatcher.shutdown()
+        wasyncore.close_all(srv._map)
+        thread.join(timeout=5)
+
+
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     pytest.importorskip("analyzer.views", reason="analyzer.views (the data layer) is not there yet")
-    from werkzeug.serving import make_server
-
     from dashboard.app import create_app
 
     ws = build_workspace(tmp_path_factory.mktemp("browser"))
-    srv = make_server("127.0.0.1", 0, create_app(ws).server, threaded=True)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.server_port}"
-    srv.shutdown()
+    with waitress_server(create_app(ws).server) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -145,3 +161,31 @@ def test_simulator_control_changes_savings(live_server: str, page: Any) -> None:
     expect(page.locator("#scenario-cost")).to_contain_text("$")
     shot(page, "simulator-after-change")
     assert page.console_errors == []
+
+
+def test_markup_in_model_names_shows_as_text(browser: Any) -> None:
+    """Plotly displays escaped names literally: no bold, no link, no entity left over."""
+    import polars as pl
+    from dash import Dash, dcc
+
+    from dashboard import figures
+
+    names = ["<b>x</b>", '<a href="https://e.example">y</a>']
+    app = Dash(__name__)
+    app.layout = dcc.Graph(id="g", figure=figures.cost_by_model_day(pl.DataFrame(
+        {"day": ["2026-10-05", "2026-10-06"], "model": names, "cost_usd": [1.0, 2.0]})))
+    with waitress_server(app.server) as url:
+        pg = browser.new_page()
+        pg.goto(url)
+        legend = pg.locator("#g .legendtext")
+        expect(legend).to_have_count(2, timeout=TIMEOUT)
+        assert sorted(legend.all_text_contents()) == sorted(names)
+        assert pg.locator("#g svg a").count() == 0
+        assert pg.locator("#g .legendtext [style*='bold']").count() == 0
+        box = pg.locator("#g .point path").first.bounding_box()
+        pg.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        hover = pg.locator("#g .hoverlayer .hovertext")
+        # the first bar is the costlier model's; %{fullData.name} shows its name as text
+        expect(hover).to_contain_text('<a href="https://e.example">y</a>: $2.00', timeout=TIMEOUT)
+        assert pg.locator("#g .hoverlayer a").count() == 0
+        pg.close()

@@ -96,3 +96,77 @@ def test_quality_over_time_one_line_per_category() -> None:
     fig = figures.quality_over_time(frame)
     assert [t.name for t in fig.data] == ["a", "b"]
     assert list(fig.data[0].y) == [0.8, 0.9]
+
+
+# --------------------------------------------------------------------------- markup in data
+BOLD = "<b>x</b>"
+LINK = '<a href="https://e.example">y</a>'
+EVIL = [BOLD, LINK]
+ESCAPED = ["&lt;b&gt;x&lt;/b&gt;", '&lt;a href="https://e.example"&gt;y&lt;/a&gt;']
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in a figure's JSON (layout.template excepted: plotly's own)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() if k != "template" for s in _strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    if hasattr(value, "tolist"):
+        return _strings(value.tolist())
+    return []
+
+
+def _markup_figures() -> list[go.Figure]:
+    """Every builder, fed model, category and label strings that carry markup."""
+    d1, d2 = date(2026, 10, 5), date(2026, 10, 6)
+    cats = [{"category": name, "model": name, "baseline_usd": 2.0, "scenario_usd": 1.0, "cost_usd": 1.0,
+             "requests": 3, "quality_baseline": 0.9, "quality_scenario": 0.8} for name in EVIL]
+    return [
+        figures.cost_by_model_day(pl.DataFrame({"day": [d1, d2], "model": EVIL, "cost_usd": [1.0, 2.0]})),
+        figures.requests_by_model(pl.DataFrame({"model": EVIL, "requests": [3, 4]})),
+        figures.cost_by_category(pl.DataFrame({"category": EVIL, "cost_usd": [1.0, 2.0],
+                                               "requests": [1, 2]})),
+        figures.scenario_by(cats, "category"),
+        figures.scenario_by(cats, "model", title=BOLD),
+        figures.quality_change(cats, 0.85),
+        figures.monthly_spend(pl.DataFrame({"month": ["2026-10", "2026-10"], "model": EVIL,
+                                            "cost_usd": [1.0, 2.0], "kind": ["actual", "projected"]}),
+                              {BOLD: 3.0, f"scenario: {LINK}": 2.0}, "2026-11", budget=5.0),
+        figures.daily_forecast(pl.DataFrame({"day": [d1, d2], "a": [1.0, 2.0], "b": [1.0, 1.0]}),
+                               {"a": BOLD, "b": f"scenario: {LINK}"}),
+        figures.quality_over_time(pl.DataFrame({"day": [d1, d2], "category": EVIL, "pass_rate": [0.9, 0.8]})),
+    ]
+
+
+def test_markup_in_data_is_escaped_in_every_figure() -> None:
+    for fig in _markup_figures():
+        found = _strings(fig.to_plotly_json())
+        raw = [s for s in found if "<b>" in s or "<a" in s.lower() or "</a" in s.lower()]
+        assert raw == [], raw
+        assert any(ESCAPED[0] in s for s in found), found  # the text is there, shown literally by plotly
+    names = {t.name for t in _markup_figures()[0].data}
+    assert names == set(ESCAPED)
+    cat_axis = _markup_figures()[2].data[0].y
+    assert sorted(cat_axis) == sorted(ESCAPED)
+    assert list(_markup_figures()[1].data[0].labels) == ESCAPED[::-1]
+
+
+def test_hovertemplates_refer_to_data_never_embed_it() -> None:
+    """A name like ``%{y}`` stays text: templates reference names (``%{fullData.name}``) instead."""
+    for fig in _markup_figures():
+        for trace in fig.data:
+            template = getattr(trace, "hovertemplate", None) or ""
+            assert "e.example" not in template and "x&lt;" not in template, template
+
+
+def test_escape_text_rules() -> None:
+    assert figures.escape_text('a & <b> "q"') == 'a &amp; &lt;b&gt; "q"'
+    assert figures.escape_text(["<i>", ("<u>",)]) == ["&lt;i&gt;", ("&lt;u&gt;",)]
+    assert figures.escape_text(3.5) == 3.5 and figures.escape_text(None) is None
+
+def test_seeded_colours_use_the_names_the_builders_use() -> None:
+    figures.seed_model_colors(pl.DataFrame({"model": ["<s>colour-test</s>"]}))
+    assert "&lt;s&gt;colour-test&lt;/s&gt;" in figures._MODEL_COLORS
+    assert "<s>colour-test</s>" not in figures._MODEL_COLORS

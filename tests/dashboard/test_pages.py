@@ -127,6 +127,32 @@ def test_overview_compute(state: State) -> None:
     assert state.views.calls[-1] == ("kpis", Filters(providers=("openai",)))
 
 
+class MarkupViews(FakeViews):
+    """Model and category names that carry markup."""
+
+    def cost_by_model_day(self, f: Filters) -> Any:
+        import polars as pl
+
+        return pl.DataFrame({"day": [date(2026, 10, 5)], "model": ["<b>x</b>"], "cost_usd": [1.0]})
+
+    def requests_by_model(self, f: Filters) -> Any:
+        import polars as pl
+
+        return pl.DataFrame({"model": ['<a href="https://e.example">y</a>'], "requests": [10]})
+
+    def cost_by_category(self, f: Filters) -> Any:
+        import polars as pl
+
+        return pl.DataFrame({"category": ["<i>c</i>"], "cost_usd": [4.0], "requests": [8]})
+
+
+def test_overview_figures_escape_markup_from_data(workspace: Any) -> None:
+    got = overview.compute(MarkupViews(workspace), Filters())
+    text = json.dumps([got[g].to_plotly_json()["data"] for g in overview.CHARTS], default=str)
+    assert "<b>" not in text and "<a" not in text and "<i>" not in text
+    assert "&lt;b&gt;x&lt;/b&gt;" in text and "&lt;a href" in text and "&lt;i&gt;c&lt;/i&gt;" in text
+
+
 def test_overview_meta_values_and_csv(state: State) -> None:
     assert overview.meta_value_options(state.views, "team") == ["core", "web"]
     assert overview.meta_value_options(state.views, None) == []
@@ -304,3 +330,14 @@ def test_tokenizer_switch_sets_neutral_token_factors() -> None:
     assert "token_factors" not in on
     assert off["token_factors"] == {"openai": 1.0, "anthropic": 1.0, "google": 1.0}
     policy_mod.from_dict(off, "dashboard")  # a valid policy file
+
+
+def test_downloads_quote_formula_cells() -> None:
+    from analyzer.views import to_csv as views_csv
+    from dashboard.state import rows_csv
+
+    import polars as pl
+
+    assert rows_csv([{"model": "=HYPERLINK(\"https://e.example\")", "cost": -1.5}]).splitlines()[1].startswith(
+        "'=HYPERLINK")
+    assert views_csv(pl.DataFrame({"model": ["@SUM(A1)", "gpt-4o"]})).splitlines()[1:] == ["'@SUM(A1)", "gpt-4o"]
