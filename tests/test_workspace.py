@@ -94,14 +94,25 @@ def test_manifest_records_files(tmp_path: Path) -> None:
 
 
 def test_templates_are_stored_once(tmp_path: Path) -> None:
+    import polars as pl
+
     f = write(tmp_path / "a.jsonl", [chat_line(i) for i in range(3)])
     ws = Workspace(tmp_path / "ws")
+    g = write(tmp_path / "b.jsonl", [chat_line(i) for i in range(3, 6)])  # new requests, same prompts
     ws.add(ingest([f]))
     ws.add(ingest([f]))
+    ws.add(ingest([g]))
     t = ws.templates()
-    assert t["template_id"].is_unique().all()
+    assert t.height >= 1
+    # ``templates()`` drops repeats itself: count the rows stored, over every part listed
+    parts = ws.manifest()["templates"]
+    assert len(parts) == 1  # the later runs brought no new template, so wrote none
+    stored = pl.read_parquet([str(ws.root / p) for p in parts])
+    assert stored["template_id"].is_unique().all()
+    assert sorted(stored["template_id"]) == sorted(t["template_id"])
+    assert sorted(str(p.relative_to(ws.root)) for p in (ws.root / "templates").glob("*.parquet")) == parts
     ids = ws.requests().select("template_id").unique().collect()
-    assert set(ids["template_id"]) <= set(t["template_id"])
+    assert set(ids["template_id"]) == set(t["template_id"])
 
 
 def test_workspace_path_that_is_a_file(tmp_path: Path) -> None:

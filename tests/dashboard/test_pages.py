@@ -111,7 +111,18 @@ def test_basic_auth(workspace: Any) -> None:
     assert client.get("/", headers={"Authorization": f"Basic {bad}"}).status_code == 401
     good = base64.b64encode(b"ann:s3cret").decode()
     assert client.get("/", headers={"Authorization": f"Basic {good}"}).status_code == 200
-    assert add_basic_auth  # exported for the CLI
+    # add_basic_auth on its own (exported for the CLI): an app made without auth asks for
+    # a password once it is added (an app without it answers 200: test_create_app_with_injected_views)
+    other = create_app(workspace, views=FakeViews(workspace), filters_cls=Filters, to_csv=to_csv)
+    add_basic_auth(other, "bob", "pa:ss")
+    client = other.server.test_client()
+    assert client.get("/").status_code == 401
+    assert client.get("/_dash-layout").status_code == 401  # every route, not only the page
+    assert client.get("/", headers={"Authorization": f"Basic {good}"}).status_code == 401  # ann's: not here
+    bob = base64.b64encode(b"bob:pa:ss").decode()
+    assert client.get("/", headers={"Authorization": f"Bearer {bob}"}).status_code == 401
+    assert client.get("/", headers={"Authorization": f"Basic {bob}"}).status_code == 200
+    assert client.get("/_dash-layout", headers={"Authorization": f"basic {bob}"}).status_code == 200
 
 
 # --------------------------------------------------------------------------- overview

@@ -112,15 +112,20 @@ def test_failed_calls_are_zero_token_error_rows() -> None:
 
 def test_bad_lines_rejected_with_reasons_and_the_rest_lands() -> None:
     report, rows, _ = ingest_one(BAD)
-    assert [(r.line, r.reason) for r in report.rejections[:5]] == [
+    assert [(r.line, r.reason) for r in report.rejections[:4]] == [
         (2, "invalid JSON (unexpected end of data)"),
         (3, "output_tokens is not a number"),
         # -10 uncached + 500 cache read must not pass as 490
         (4, "negative input_tokens: -10"),
         (5, "negative cache_read_tokens: -3"),
-        (6, report.rejections[4].reason),
     ]
-    assert report.rejections[4].reason.startswith("unexpected structure")  # "usage": "oops"
+    # line 6 holds "usage": "oops": the reason names the structure it broke (the usage
+    # object with its token counts), in at most 160 characters after the prefix
+    line, reason = report.rejections[4].line, report.rejections[4].reason
+    assert line == 6
+    prefix = "unexpected structure: "
+    assert reason.startswith(prefix) and 0 < len(reason) - len(prefix) <= 160
+    assert "'input_tokens'" in reason and "'cache_read_input_tokens'" in reason
     assert [(r.line, r.reason) for r in report.rejections[5:]] == [
         (7, "unknown timestamp format: 'yesterday'"),
         (8, "reasoning_tokens exceed output_tokens"),
