@@ -215,9 +215,8 @@ class Workspace:
             raise ConfigError(f"unknown category '{category}' (see spendscope classify --categories)")
         if template_id not in self.template_ids():
             raise ConfigError(f"no template '{template_id}' in {self.root}")
-        labels = self.relabels() | {template_id: category}
-        with self._locked():
-            _atomic_json(self.root / RELABELS, labels)
+        with self._locked():  # read under the lock too: two relabels at once both land
+            _atomic_json(self.root / RELABELS, self.relabels() | {template_id: category})
         return int(self.raw_requests().filter(pl.col("template_id") == template_id)
                    .select(pl.col("requests").sum()).collect().item() or 0)
 
