@@ -13,6 +13,7 @@ from flask import Response, request
 from analyzer.errors import AnalyzerError
 from analyzer.workspace import Workspace
 from dashboard import figures
+from dashboard import uploads as big_uploads
 from dashboard.pages import categories, data, monthly, overview, simulator
 from dashboard.security import harden
 from dashboard.state import State, error_box
@@ -51,7 +52,8 @@ def create_app(workspace: Workspace | Path | str, *, views: Any = None, filters_
     """The dashboard over a workspace. ``views``/``filters_cls``/``to_csv`` default to
     ``analyzer.views``; ``auth`` (user, password) turns on HTTP basic auth for every request.
     Every request is checked first for its size and its Host header (``security.harden``:
-    loopback names, ``bind_host`` and ``$SPENDSCOPE_ALLOWED_HOSTS``; any Host on a wildcard bind)."""
+    loopback names, ``bind_host`` and ``$SPENDSCOPE_ALLOWED_HOSTS``; any Host on a wildcard bind).
+    Large files arrive in chunks on ``/api/uploads`` (``dashboard.uploads``), behind the same checks."""
     ws = workspace if isinstance(workspace, Workspace) else Workspace(Path(workspace))
     if views is None or filters_cls is None or to_csv is None:
         from analyzer import views as views_mod
@@ -60,6 +62,8 @@ def create_app(workspace: Workspace | Path | str, *, views: Any = None, filters_
         filters_cls = filters_cls or views_mod.Filters
         to_csv = to_csv or views_mod.to_csv
     state = State(views=views, workspace=ws, filters_cls=filters_cls, to_csv=to_csv)
+    state.uploads = big_uploads.Uploads(
+        Path(ws.root), lambda up, path: data.ingest_saved(state, path, up.name, up.count))
     if not views.is_empty():  # the most used models get the first palette colours
         figures.seed_model_colors(views.requests_by_model(filters_cls()))
         views.simulator()  # built before serving: a big workspace takes seconds, better not on a first visit
@@ -84,6 +88,7 @@ def create_app(workspace: Workspace | Path | str, *, views: Any = None, filters_
 
     for _, module in PAGES.values():
         module.register(app, state)
+    big_uploads.register(app.server, state.uploads)
     harden(app.server, bind_host)  # before auth: a foreign Host is refused without asking for a password
     if auth is not None:
         add_basic_auth(app, *auth)

@@ -26,6 +26,9 @@ class State:
     filters_cls: type
     to_csv: Callable[[Any], str]
     lock: threading.RLock = field(default_factory=threading.RLock)
+    # one ingest at a time (one workspace writer); waited for only before ``lock``, else just tried
+    ingest_lock: threading.Lock = field(default_factory=threading.Lock)
+    uploads: Any = None  # the large-file uploads (``dashboard.uploads.Uploads``)
 
     def filters(
         self,

@@ -11,16 +11,19 @@ from typing import Any
 
 from dash import Input, Output, State as DState, dcc, html
 
-from analyzer.errors import InputError
+from analyzer.errors import InputError, WorkspaceError
 from analyzer.ingest.pipeline import IngestResult, ingest
 from dashboard.security import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
+from dashboard.uploads import CHUNK_BYTES, max_upload_bytes
 from dashboard.state import State, error_box, guarded, info_box, pct, table, whole
 
 MAX_REJECTIONS = 20  # shown per file
 UPLOADS = "uploads"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+BUSY = "Another upload is being ingested; try again when it is done."
 TOO_BIG = ("{name}: {size:.1f} MB is over the dashboard's {limit:g} MB upload limit; "  # MB = 10**6 bytes
-           "ingest big logs from the command line: spendscope ingest PATH --workspace {ws}")
+           "send it with \"Upload a large file\" below, or from the command line: "
+           "spendscope ingest PATH --workspace {ws}")
 
 
 def safe_name(filename: str | None) -> str:
@@ -96,14 +99,33 @@ def handle_upload(state: State, contents: list[str] | str | None, filenames: lis
     filenames = [filenames] if isinstance(filenames, str) else list(filenames or [])
     filenames += ["upload"] * (len(contents) - len(filenames))
     ws = state.workspace
-    saved, refused = save_uploads(Path(ws.root), contents, filenames)
-    found: dict[str, Any] = {"files": [], "rejections": [], "errors": []}
-    if saved:
-        result = ingest(list(saved), known_templates=ws.template_ids())
-        result = ws.add(result)
-        found = summarize(result, saved)
-        state.views.refresh()
+    if not state.ingest_lock.acquire(blocking=False):  # runs under state.lock: never wait here
+        raise WorkspaceError(BUSY)
+    try:
+        saved, refused = save_uploads(Path(ws.root), contents, filenames)
+        found: dict[str, Any] = {"files": [], "rejections": [], "errors": []}
+        if saved:
+            result = ingest(list(saved), known_templates=ws.template_ids())
+            result = ws.add(result)
+            found = summarize(result, saved)
+            state.views.refresh()
+    finally:
+        state.ingest_lock.release()
     return {**found, "refused": refused}
+
+
+def ingest_saved(state: State, path: Path, name: str, progress: Any = None) -> dict[str, Any]:
+    """Ingest one file already in ``uploads/`` (a large upload; runs on the upload worker thread):
+    parsed outside ``state.lock`` so the pages stay live, then added to the workspace and the views
+    refreshed under it, as the page's own upload does. One at a time (``state.ingest_lock``)."""
+    ws = state.workspace
+    with state.ingest_lock:
+        result = ingest([path], known_templates=ws.template_ids(), progress=progress)
+        with state.lock:
+            result = ws.add(result)
+            found = summarize(result, {path.resolve(): name})
+            state.views.refresh()
+    return {**found, "refused": []}
 
 
 FILE_COLS = [("file", "file"), ("format", "format detected"), ("lines_read", "lines"),
@@ -147,6 +169,33 @@ def workspace_tables(views: Any) -> tuple[Any, Any, Any]:
     )
 
 
+def big_upload(state: State | None) -> html.Div:
+    """The large-file upload: a button that opens the file picker of ``assets/chunked_upload.js``,
+    a progress line and the store the script sets when an upload's ingest has finished."""
+    limit = state.uploads.max_bytes if state is not None and state.uploads is not None else max_upload_bytes()
+    return html.Div([
+        html.Button("Upload a large file", id="big-upload-button", className="btn", n_clicks=0),
+        html.Span(f" one log up to {limit / 1e9:g} GB (1 GB = 10^9 bytes), sent in "
+                  f"{CHUNK_BYTES // 2**20} MiB pieces; $SPENDSCOPE_MAX_UPLOAD_GB sets the limit.",
+                  className="muted"),
+        html.Div(id="big-upload-progress", className="muted", role="status"),
+        dcc.Store(id="big-upload-done"),
+    ], className="big-upload")
+
+
+def big_result(state: State, done: dict[str, Any] | None) -> dict[str, Any]:
+    """The per-file results of a finished large upload, looked up on the server by its id
+    (the browser only says which one finished)."""
+    up = state.uploads.get(str((done or {}).get("id", ""))) if state.uploads is not None else None
+    if up is None:
+        return {"files": [], "rejections": [], "errors": ["That upload is not known to the server."],
+                "refused": []}
+    if up.state == "done" and up.result is not None:
+        return up.result
+    message = up.error or f"{up.name}: the upload is {up.state}"
+    return {"files": [], "rejections": [], "errors": [message], "refused": []}
+
+
 def layout(views: Any, state: State | None = None) -> html.Div:
     files, unpriced, coverage = workspace_tables(views)
     return html.Div([
@@ -158,8 +207,10 @@ def layout(views: Any, state: State | None = None) -> html.Div:
                 children=html.Div(["Drag and drop usage logs here, or ", html.A("select files")]),
             ),
             html.P(f"JSONL, CSV, .gz or .zip, up to {MAX_UPLOAD_MB} MB (1 MB = 1,000,000 bytes) per upload, "
-                   "files dropped together counted together. Bigger logs: spendscope ingest PATH.",
+                   "files dropped together counted together. Bigger logs: \"Upload a large file\" "
+                   "or spendscope ingest PATH.",
                    className="muted"),
+            big_upload(state),
             dcc.Loading(html.Div([html.Div(id="ingest-summary"), html.Div(id="rejections")]), type="dot"),
         ], className="card"),
         html.Div([html.H3("Ingested files"), html.Div(files, id="data-files")], className="card"),
@@ -178,4 +229,15 @@ def register(app: Any, state: State) -> None:
     @guarded(state, 5)
     def _upload(contents: list[str] | None, filenames: list[str] | None) -> tuple[Any, ...]:
         summary, rejections = render_summary(handle_upload(state, contents, filenames))
+        return (*workspace_tables(state.views), rejections, summary)
+
+    @app.callback(Output("data-files", "children", allow_duplicate=True),
+                  Output("data-unpriced", "children", allow_duplicate=True),
+                  Output("data-coverage", "children", allow_duplicate=True),
+                  Output("rejections", "children", allow_duplicate=True),
+                  Output("ingest-summary", "children", allow_duplicate=True),
+                  Input("big-upload-done", "data"), prevent_initial_call=True)
+    @guarded(state, 5)
+    def _big_upload_done(done: dict[str, Any] | None) -> tuple[Any, ...]:
+        summary, rejections = render_summary(big_result(state, done))
         return (*workspace_tables(state.views), rejections, summary)

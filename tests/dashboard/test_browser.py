@@ -189,3 +189,57 @@ def test_markup_in_model_names_shows_as_text(browser: Any) -> None:
         expect(hover).to_contain_text('<a href="https://e.example">y</a>: $2.00', timeout=TIMEOUT)
         assert pg.locator("#g .hoverlayer a").count() == 0
         pg.close()
+
+
+BIG_BYTES = 205_000_000  # a real week of logs is bigger; over 200 MB is enough to need the chunked path
+BIG_TIMEOUT = 600_000
+
+
+def write_big_log(path: Path, min_bytes: int = BIG_BYTES) -> int:
+    """An openai_chat JSONL file of at least ``min_bytes`` (distinct response ids); its line count."""
+    from tests.dashboard.test_uploads import chat_line
+
+    n = size = 0
+    with open(path, "w") as f:
+        while size < min_bytes:
+            block = "".join(chat_line(i) + "\n" for i in range(n, n + 10_000))
+            f.write(block)
+            size += len(block)
+            n += 10_000
+    return n
+
+
+@pytest.fixture(scope="module")
+def big_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server of its own: the big upload does not change what the other tests see."""
+    pytest.importorskip("analyzer.views", reason="analyzer.views (the data layer) is not there yet")
+    from dashboard.app import create_app
+
+    ws = build_workspace(tmp_path_factory.mktemp("big"))
+    with waitress_server(create_app(ws).server) as url:
+        yield url
+
+
+def test_large_file_uploads_in_chunks(big_server: str, page: Any, tmp_path: Path) -> None:
+    log = tmp_path / "week usage.jsonl"
+    lines = write_big_log(log)
+    assert log.stat().st_size > 200_000_000
+    page.goto(big_server + "/data")
+    expect(page.locator("#big-upload-button")).to_be_visible(timeout=TIMEOUT)
+    puts: list[str] = []
+    page.on("request", lambda r: puts.append(r.url) if r.method == "PUT" else None)
+    with page.expect_file_chooser() as chooser:
+        page.locator("#big-upload-button").click()
+    chooser.value.set_files(str(log))
+    expect(page.locator("#big-upload-progress")).to_contain_text("uploading", timeout=TIMEOUT)
+    summary = page.locator("#ingest-summary")
+    expect(summary).to_contain_text(f"Ingested {lines:,} rows", timeout=BIG_TIMEOUT)
+    expect(summary).to_contain_text("openai_chat")
+    expect(summary).to_contain_text("week usage.jsonl")
+    expect(page.locator("#rejections")).to_contain_text("No line was rejected")
+    expect(page.locator("#big-upload-progress")).to_contain_text(f"ingested {lines:,} lines")
+    expect(page.locator("#data-files")).to_contain_text("week_usage.jsonl")
+    shot(page, "data-after-large-upload")
+    chunks = -(-log.stat().st_size // (8 * 1024 * 1024))
+    assert len(puts) == chunks and puts[-1].endswith(f"offset={(chunks - 1) * 8 * 1024 * 1024}")
+    assert page.console_errors == []
