@@ -3,6 +3,7 @@ read whole, archive member names; every line still accounted for, the other file
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import json
@@ -154,3 +155,42 @@ def test_epochs_are_read_by_range(tmp_path: Path) -> None:
     # year 9999 in seconds fits no unit between 2000 and 2100; neither does 12,345
     assert [(r.line, r.reason) for r in report.rejections] == [
         (6, "unknown timestamp format: '253402300800'"), (7, "unknown timestamp format: '12345'")]
+
+
+def test_defaults_are_the_documented_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("SPENDSCOPE_MAX_LINE_MB", "SPENDSCOPE_MAX_FILE_MB", "SPENDSCOPE_MAX_DOCUMENT_MB",
+                 "SPENDSCOPE_MAX_CSV_MB", "SPENDSCOPE_MAX_RATIO"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SPENDSCOPE_MAX_LINE_MB", " ")  # blank: the default
+    assert limits.current() == limits.Limits(
+        max_line_bytes=32_000_000, max_file_bytes=50_000_000_000, max_document_bytes=64_000_000,
+        max_csv_bytes=512_000_000, max_ratio=250.0, ratio_floor_bytes=1_000_000_000)
+    monkeypatch.setenv("SPENDSCOPE_MAX_CSV_MB", "2")
+    monkeypatch.setenv("SPENDSCOPE_MAX_RATIO", "2000")
+    now = limits.current()
+    assert (now.max_csv_bytes, now.max_ratio) == (2_000_000, 2000.0)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        now.max_ratio = 1.0  # type: ignore[misc]
+
+
+def test_a_raised_ratio_lets_a_real_file_through(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "RATIO_FLOOR_BYTES", 1_000_000)
+    monkeypatch.setenv("SPENDSCOPE_MAX_RATIO", "100000")
+    path = _zeros_gz(tmp_path / "a.jsonl.gz", [chat_line(0)], 3_000_000)  # ~1000:1, but allowed
+    monkeypatch.setenv("SPENDSCOPE_MAX_LINE_MB", "10")
+    report, _, _ = ingest_one(path)
+    assert (report.rows_ingested, report.rows_rejected) == (1, 1)  # the zeros: one line, not JSON
+
+
+def test_limit_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPENDSCOPE_MAX_CSV_MB", "x")
+    with pytest.raises(ConfigError) as e:
+        limits.current()
+    assert str(e.value) == "SPENDSCOPE_MAX_CSV_MB must be a number, got 'x'"
+    monkeypatch.setenv("SPENDSCOPE_MAX_CSV_MB", "-3")
+    with pytest.raises(ConfigError) as e:
+        limits.current()
+    assert str(e.value) == "SPENDSCOPE_MAX_CSV_MB must be positive, got '-3'"
+    assert limits.megabytes(1_500_000) == "2 MB" and limits.megabytes(999) == "999 bytes"
+    assert limits.variable("max_ratio") == "SPENDSCOPE_MAX_RATIO"
+    assert limits.variable("max_csv_bytes") == "SPENDSCOPE_MAX_CSV_MB"

@@ -28,3 +28,15 @@ def test_each_rule_names_its_reason(tmp_path: Path) -> None:
         (6, "output_audio_tokens exceed output_tokens"),
     ]
     assert rows["request_id"].to_list() == ["r6"]
+
+
+def test_a_blank_model_from_any_adapter_is_missing(tmp_path: Path) -> None:
+    import json
+
+    line = {"timestamp": "2026-10-05T10:00:00Z", "request": {"messages": [{"role": "user", "content": "hi"}]},
+            "response": {"id": "c1", "object": "chat.completion", "model": "   ",
+                         "usage": {"prompt_tokens": 3, "completion_tokens": 1}}}
+    path = tmp_path / "chat.jsonl"
+    path.write_text(json.dumps(line) + "\n")
+    report, _, _ = ingest_one(path)
+    assert [(r.line, r.reason) for r in report.rejections] == [(1, "missing model")]
