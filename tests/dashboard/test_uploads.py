@@ -321,3 +321,24 @@ def test_partials_of_an_earlier_run_are_removed(workspace: Any) -> None:
     (folder / "keep.txt").write_bytes(b"not ours")
     make_app(workspace)
     assert sorted(p.name for p in folder.iterdir()) == ["keep.txt"]
+
+
+def test_a_zip_bomb_uploaded_through_the_page_stops_at_the_ingest_limits(
+        app: Any, client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import zipfile
+
+    from analyzer.ingest import limits
+
+    monkeypatch.setattr(limits, "RATIO_FLOOR_BYTES", 1_000_000)
+    monkeypatch.setenv("SPENDSCOPE_MAX_RATIO", "50")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("bomb.jsonl", chat_line(1) + "\n" + "0" * 20_000_000)  # ~20 KB compressed
+        zf.writestr("ok.jsonl", chat_line(2) + "\n")
+    uid = send_all(client, "export.zip", buf.getvalue(), chunk=8_000)
+    client.post(f"{API}/{uid}/done")
+    status = finished(app, client, uid)
+    assert status["state"] == "done", status
+    assert any("bomb.jsonl" in e and "decompression bomb" in e for e in status["result"]["errors"])
+    assert [f["rows_ingested"] for f in status["result"]["files"]] == [1]  # the other member landed
