@@ -135,18 +135,25 @@ def canonical(raw: str | None, provider_hint: str | None = None) -> tuple[str, s
     bedrock_id = raw.strip().rsplit("/", 1)[-1]
     if "." in bedrock_id:
         attempts += [(bedrock_id, "aws"), (_GEO.sub("", bedrock_id), "aws")]
-    from genai_prices.data_snapshot import get_snapshot
-
-    snapshot = get_snapshot()
     for ref, provider_id in attempts:
-        try:
-            provider, info = snapshot.find_provider_model(ref, None, provider_id, None)
-        except LookupError:
+        found = _find(ref, provider_id)
+        if found is None:
             continue
+        provider, info = found
         if provider.id == "anthropic":
             return _regional(raw, model, info) or (provider.id, info.id)
         return provider.id, info.id
     return (guess or "unknown", model)
+
+
+def _find(ref: str, provider_id: str | None) -> tuple[Any, Any] | None:
+    """genai-prices' ``(provider, model)`` for a model reference, else None."""
+    from genai_prices.data_snapshot import get_snapshot
+
+    try:
+        return get_snapshot().find_provider_model(ref, None, provider_id, None)
+    except LookupError:
+        return None
 
 
 def _regional(raw: str, model: str, first_party: Any) -> tuple[str, str] | None:
@@ -159,28 +166,15 @@ def _regional(raw: str, model: str, first_party: Any) -> tuple[str, str] | None:
         return None  # neither Bedrock nor a Vertex model path
     if (vertex is not None and vertex[1] == "global") or (profile is not None and profile[1] == "global"):
         return None
-    regional = _aws_model(bedrock_id if vertex is None else model)
+    found = _find(bedrock_id if vertex is None else model, "aws")
+    regional = found[1] if found else None
     if regional is None or not regional.id.startswith("regional.") or not (
             _input_price(regional) > _input_price(first_party)):
         return None
     if vertex is None:
         return "aws", regional.id
-    from genai_prices.data_snapshot import get_snapshot
-
-    try:
-        _, google = get_snapshot().find_provider_model(first_party.id, None, "google", None)
-    except LookupError:
-        return None
-    return "google", google.id + REGIONAL
-
-
-def _aws_model(ref: str) -> Any:
-    from genai_prices.data_snapshot import get_snapshot
-
-    try:
-        return get_snapshot().find_provider_model(ref, None, "aws", None)[1]
-    except LookupError:
-        return None
+    google = _find(first_party.id, "google")
+    return ("google", google[1].id + REGIONAL) if google else None
 
 
 def _input_price(info: Any) -> float:
