@@ -11,7 +11,7 @@ help:  ## list the targets
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[dev]"
+	$(PY) -m pip install -q -e ".[dev,ray]"
 	touch $@
 
 demo: $(STAMP)  ## ingest the bundled sample week into a demo workspace, report on it, serve the dashboard

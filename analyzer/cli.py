@@ -182,10 +182,17 @@ def ingest_cmd(
     as_json: JsonOpt = False,
     keep_text: Annotated[bool, typer.Option("--keep-text", help="Store the first 2,000 characters of each prompt (logs hold users' data: off by default).")] = False,
     column_map: Annotated[list[str] | None, typer.Option("--map", help="Rename a CSV column before detection, OLD=NEW (repeatable).")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (this machine's cores) or ray (Ray Core tasks; needs spendscope[ray]).")] = "local",
+    ray_address: Annotated[str | None, typer.Option("--ray-address", help="With --engine ray: join the Ray cluster at this address (default: start a local Ray instance).")] = None,
 ) -> None:
     """Detect each file's format, parse and normalize it into the workspace."""
+    if engine not in ("local", "ray"):
+        raise ConfigError(f"--engine expects local or ray, got '{engine}'")
+    if ray_address and engine != "ray":
+        raise ConfigError("--ray-address needs --engine ray")
     ws = _workspace(workspace)
-    result = _run_ingest(ws, paths, keep_text=keep_text, column_map=_column_map(column_map or []), quiet=as_json)
+    result = _run_ingest(ws, paths, keep_text=keep_text, column_map=_column_map(column_map or []), quiet=as_json,
+                         engine=engine, ray_address=ray_address)
     if as_json:
         print(json.dumps(ingest_json(result), indent=2))  # rich's print_json: 70x slower on 30k files
     else:
@@ -197,7 +204,8 @@ def ingest_cmd(
 
 
 def _run_ingest(
-    ws: Workspace, paths: list[Path], *, keep_text: bool, column_map: dict[str, str], quiet: bool
+    ws: Workspace, paths: list[Path], *, keep_text: bool, column_map: dict[str, str], quiet: bool,
+    engine: str = "local", ray_address: str | None = None,
 ) -> "IngestResult":
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -215,7 +223,8 @@ def _run_ingest(
             progress.advance(tasks[path], lines)
 
         result = ingest(paths, keep_text=keep_text, progress=tick, column_map=column_map,
-                        known_templates=ws.template_ids(), stage_dir=ws.staging_dir())
+                        known_templates=ws.template_ids(), stage_dir=ws.staging_dir(), engine=engine,
+                        ray_address=ray_address)
     return ws.add(result)
 
 

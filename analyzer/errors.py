@@ -5,7 +5,8 @@
     │   ├── UnknownFormatError    no adapter recognised the file (names the ones tried)
     │   └── UnreadableFileError   missing, unreadable, truncated archive, bad encoding
     ├── ConfigError               a settings, policy or mapping value that is not valid
-    └── WorkspaceError            the workspace folder is not usable
+    ├── WorkspaceError            the workspace folder is not usable
+    └── EngineError               the distributed engine (Ray) could not finish the run
 
 A *line* that cannot be used is not an exception: it becomes a ``Rejection`` in the ingest
 report and every other line still lands.
@@ -24,6 +25,17 @@ class InputError(AnalyzerError):
         self.reason = reason
         super().__init__(f"{path}: {reason}")
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        """Pickled with its fields (errors travel back from Ray workers as data)."""
+        return _rebuild, (type(self), self.__dict__, self.args)
+
+
+def _rebuild(cls: type[InputError], fields: dict[str, object], args: tuple[object, ...]) -> InputError:
+    error = cls.__new__(cls)
+    error.__dict__.update(fields)
+    error.args = args
+    return error
+
 
 class UnknownFormatError(InputError):
     def __init__(self, path: str, tried: list[str]) -> None:
@@ -40,4 +52,8 @@ class ConfigError(AnalyzerError):
 
 
 class WorkspaceError(AnalyzerError):
+    pass
+
+
+class EngineError(AnalyzerError):
     pass

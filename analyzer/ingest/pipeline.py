@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -39,7 +40,7 @@ import polars as pl
 
 from analyzer import rollup
 from analyzer.classify.assign import classify_templates
-from analyzer.errors import InputError
+from analyzer.errors import ConfigError, InputError
 from analyzer.ingest import fold, normalize, read, validate
 from analyzer.ingest.formats.base import Format
 from analyzer.ingest.jsonl import Parsed, Rejection, split_id
@@ -119,12 +120,62 @@ def ingest(
     column_map: dict[str, str] | None = None,
     known_templates: set[str] | frozenset[str] = frozenset(),
     stage_dir: Path | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> IngestResult:
     """Ingest ``paths``; new prompt templates (not in ``known_templates``) are classified.
 
-    ``stage_dir``: where a large run spills its rows (default: a temporary folder)."""
+    ``stage_dir``: where a large run spills its rows (default: a temporary folder).
+    ``engine``: ``local`` stages the files on this machine's threads, ``ray`` in Ray tasks
+    (``on_ray``; ``ray_address`` joins a running cluster): the same rows either way."""
     run = _Run(keep_text, progress, set(known_templates), stage_dir)
-    opened: list[tuple[int, read.Opened, bool]] = []  # (file index, opened, batchable)
+    units = _units(paths, column_map or {}, run)
+    if engine == "ray":
+        from analyzer.ingest import on_ray
+
+        for out in on_ray.stage(units, run.stager, run.shared_dir(), ray_address):
+            for block in out.blocks:
+                run.commit(block)
+            for index, error in out.errors:
+                run.fail(index, error)
+            run.staged.adopt(out.staged)
+    elif engine == "local":
+        for unit in units:
+            for block in unit.blocks(run.stager, run.fail):
+                run.commit(block)
+    else:
+        raise ConfigError(f"unknown engine '{engine}' (local or ray)")
+    return run.finish()
+
+
+@dataclass
+class Unit:
+    """Files staged as one stream: one file read on its own, or JSONL files of one format
+    read together in blocks of whole lines (``lines``)."""
+
+    files: list[tuple[int, read.Opened]]
+    lines: bool
+
+    def blocks(self, stager: Stager, on_error: Callable[[int, InputError], None],
+               threads: int | None = None) -> Iterator[_Block]:
+        """The unit's staged blocks, in order; a file that fails goes to ``on_error``."""
+        if self.lines:
+            first = self.files[0][1]
+            yield from _in_order(read.line_blocks(self.files, on_error),
+                                 lambda lines: stager.stage(lines.parse(first.fmt.schema), first), threads)
+            return
+        index, o = self.files[0]
+        try:
+            yield from _in_order(read.chunks(o, index), lambda p: stager.stage(p, o), threads)
+        except InputError as e:
+            on_error(index, e)
+
+
+def _units(paths: Sequence[str | Path], column_map: dict[str, str], run: _Run) -> list[Unit]:
+    """Every file opened and detected, in the order the run takes them: files read on their
+    own first, then one unit per JSONL format (errors go to the run)."""
+    alone: list[Unit] = []
+    batches: dict[str, list[tuple[int, read.Opened]]] = defaultdict(list)
     hints: dict[str, Format] = {}  # folder -> the format of its last file
     for item in expand(list(paths)):
         if isinstance(item, InputError):
@@ -132,32 +183,18 @@ def ingest(
             continue
         folder = str(Path(item.path).parent)
         try:
-            o = read.open_source(item, column_map or {}, hint=hints.get(folder))
+            o = read.open_source(item, column_map, hint=hints.get(folder))
         except InputError as e:
             run.errors.append(e)
             continue
         hints[folder] = o.fmt
-        batchable = read.batchable(o)
-        if batchable:  # dropped at once: 35k session files' samples held 270 MB
+        index = run.add_file(item, o.fmt)
+        if read.batchable(o):  # dropped at once: 35k session files' samples held 270 MB
             o.sample = o.sample.without_records()
-        opened.append((run.add_file(item, o.fmt), o, batchable))
-    batches: dict[str, list[tuple[int, read.Opened]]] = defaultdict(list)
-    for index, o, batchable in opened:
-        if batchable:
             batches[o.fmt.name].append((index, o))
         else:
-            try:
-                for block in _in_order(read.chunks(o, index), lambda p, o=o: run.stage(p, o)):
-                    run.commit(block)
-            except InputError as e:
-                run.fail(index, e)
-    for group in batches.values():
-        first = group[0][1]
-        staged = _in_order(read.line_blocks(group, run.fail),
-                           lambda lines, o=first: run.stage(lines.parse(o.fmt.schema), o))
-        for block in staged:
-            run.commit(block)
-    return run.finish()
+            alone.append(Unit([(index, o)], lines=False))
+    return alone + [Unit(group, lines=True) for group in batches.values()]
 
 
 def _in_order(items: Iterator[T], work: Callable[[T], R], threads: int | None = None) -> Iterator[R]:
@@ -196,47 +233,32 @@ class _Block:
     stats: rollup.Stats = field(default_factory=dict)
 
 
-class _Run:
-    """The state of one ingest run: file reports, staged rows, templates, batch inputs."""
+class Stager:
+    """What staging a chunk needs of its run, and nothing else (it travels to Ray workers):
+    whether to keep prompt text, the templates already seen, and each file's path and
+    modification time by file index."""
 
-    def __init__(self, keep_text: bool, progress: Progress | None, known: set[str],
-                 stage_dir: Path | None) -> None:
+    def __init__(self, keep_text: bool, seen: set[str]) -> None:
         self.keep_text = keep_text
-        self.progress = progress
-        self.known_templates = set(known)
-        self.seen = set(known)
-        self.stage_dir = stage_dir
-        self.files: list[FileReport] = []
-        self.sources: list[Source] = []
-        self.formats: dict[str, Format] = {}
-        self.errors: list[InputError] = []
-        self.failed: set[int] = set()
-        self.staged = Staging(stage_dir / "read" if stage_dir else None)
-        self.templates: list[pl.DataFrame] = []
-        self.inputs: list[pl.DataFrame] = []
-        self.billed: list[pl.DataFrame] = []
-        self.meta_stats: rollup.Stats = {}
+        self.seen = seen
+        self.paths: list[str] = []
+        self.mtimes: list[float] = []
 
-    def add_file(self, source: Source, fmt: Format) -> int:
-        self.files.append(FileReport(source.path, fmt.name, source.sha256))
-        self.sources.append(source)
-        self.formats[fmt.name] = fmt
-        return len(self.files) - 1
+    def remember(self, block: _Block) -> None:
+        """The templates a block stored with their text: later blocks need not store it."""
+        for tmpl in block.templates:
+            self.seen.update(tmpl.filter(pl.col("sample_text").is_not_null())["template_id"].to_list())
 
-    def fail(self, index: int, error: InputError) -> None:
-        self.failed.add(index)
-        self.errors.append(error)
-
-    def paths(self, frame: pl.DataFrame) -> dict[int, str]:
+    def paths_of(self, frame: pl.DataFrame) -> dict[int, str]:
         """File index -> path, for the files present in ``frame``."""
         present = frame.select(normalize.file_index().unique())["_line"].to_list()
-        return {i: self.files[i].path for i in present}
+        return {i: self.paths[i] for i in present}
 
     def stage(self, parsed: Parsed, opened: read.Opened) -> _Block:
         """One parsed chunk through the adapter, validation, fingerprint and finish.
 
-        Reads the run's state but changes none of it (``commit`` does, in order), so chunks
-        can be staged on several threads."""
+        Reads the run's state but changes none of it (``_Run.commit`` does, in order), so
+        chunks can be staged on several threads, or in other processes."""
         fmt = opened.fmt
         by_file = parsed.lines_by_file or {0: parsed.lines}
         rows_in = _per_file(parsed.frame)
@@ -256,25 +278,77 @@ class _Run:
             inputs, tmpl = normalize.fingerprint(
                 skip.filter(pl.col("custom_id").is_not_null()), keep_text=self.keep_text, seen=self.seen
             )
-            block.inputs = _batch_inputs(inputs, fmt.name, self.paths(inputs))
+            block.inputs = _batch_inputs(inputs, fmt.name, self.paths_of(inputs))
             block.templates.append(tmpl.with_columns(pl.lit(0, pl.UInt32).alias("requests")))
         good, rejections = validate.split(pre.filter(~pl.col("_skip")))
         block.rejections += rejections
         is_billed = pl.col("billed_usd").is_not_null()
         if good.height and good.select(is_billed.any()).item():
             bills = good.filter(is_billed)
-            block.billed = normalize.billed_rows(bills, source_format=fmt.name, paths=self.paths(bills))
+            block.billed = normalize.billed_rows(bills, source_format=fmt.name, paths=self.paths_of(bills))
             _count(counts, bills, "billed_records")
             _count(counts, bills, "skipped")
             good = good.filter(~is_billed)
         good, tmpl = normalize.fingerprint(good, keep_text=self.keep_text, seen=self.seen)
         block.templates.append(tmpl)
         private = tuple(c for c in good.columns if c.startswith("_") and c not in ("_skip", "_ts_raw"))
-        rows = normalize.finish(good, source_format=fmt.name, paths=self.paths(good),
+        rows = normalize.finish(good, source_format=fmt.name, paths=self.paths_of(good),
                                 carry=("custom_id", *private))
         block.rows = with_bucket(rows)
         block.stats = rollup.block_stats(rows["metadata"])
         return block
+
+    def _file_time(self, pre: pl.DataFrame, counts: dict[str, dict[int, int]]) -> pl.DataFrame:
+        """Rows without a time of their own take their file's modification time."""
+        missing = pl.col("timestamp").is_null() & pl.col("_ts_raw").is_null() & ~pl.col("_skip")
+        filled = pre.filter(missing)
+        if filled.height == 0:
+            return pre
+        _count(counts, filled, "timestamps_from_file")
+        mtimes = {i: int(self.mtimes[i] * 1_000_000) for i in self.paths_of(filled)}
+        when = normalize.file_index().replace_strict(mtimes, default=None, return_dtype=pl.Int64)
+        return pre.with_columns(
+            pl.when(missing).then(when.cast(pl.Datetime("us", "UTC"))).otherwise(pl.col("timestamp"))
+            .alias("timestamp")
+        )
+
+
+class _Run:
+    """The state of one ingest run: file reports, staged rows, templates, batch inputs."""
+
+    def __init__(self, keep_text: bool, progress: Progress | None, known: set[str],
+                 stage_dir: Path | None) -> None:
+        self.progress = progress
+        self.known_templates = set(known)
+        self.stager = Stager(keep_text, set(known))
+        self.stage_dir = stage_dir
+        self.files: list[FileReport] = []
+        self.formats: dict[str, Format] = {}
+        self.errors: list[InputError] = []
+        self.failed: set[int] = set()
+        self.staged = Staging(stage_dir / "read" if stage_dir else None)
+        self.templates: list[pl.DataFrame] = []
+        self.inputs: list[pl.DataFrame] = []
+        self.billed: list[pl.DataFrame] = []
+        self.meta_stats: rollup.Stats = {}
+
+    def add_file(self, source: Source, fmt: Format) -> int:
+        self.files.append(FileReport(source.path, fmt.name, source.sha256))
+        self.stager.paths.append(source.path)
+        self.stager.mtimes.append(source.mtime)
+        self.formats[fmt.name] = fmt
+        return len(self.files) - 1
+
+    def fail(self, index: int, error: InputError) -> None:
+        self.failed.add(index)
+        self.errors.append(error)
+
+    def shared_dir(self) -> Path:
+        """The run's staging folder, made now if the run has none (other processes write
+        into it, so it cannot wait for the first spill)."""
+        if self.stage_dir is None:
+            self.stage_dir = Path(tempfile.mkdtemp(prefix="spendscope-run-"))
+        return self.stage_dir
 
     def commit(self, block: _Block) -> None:
         """Take a staged chunk into the run: accounting, templates, staged rows."""
@@ -288,8 +362,7 @@ class _Run:
         for r in block.rejections:
             index, line = split_id(r.line)
             self.files[index].rejections.append(Rejection(line, r.reason))
-        for tmpl in block.templates:
-            self.seen.update(tmpl.filter(pl.col("sample_text").is_not_null())["template_id"].to_list())
+        self.stager.remember(block)
         self.templates += block.templates
         if len(self.templates) >= TEMPLATE_FRAMES:  # one row per template, not per block
             self.templates = [fold.merge_templates(self.templates)]
@@ -299,20 +372,6 @@ class _Run:
             self.billed.append(block.billed)
         self.staged.add(block.rows)
         self.meta_stats = rollup.merge_stats(self.meta_stats, block.stats)
-
-    def _file_time(self, pre: pl.DataFrame, counts: dict[str, dict[int, int]]) -> pl.DataFrame:
-        """Rows without a time of their own take their file's modification time."""
-        missing = pl.col("timestamp").is_null() & pl.col("_ts_raw").is_null() & ~pl.col("_skip")
-        filled = pre.filter(missing)
-        if filled.height == 0:
-            return pre
-        _count(counts, filled, "timestamps_from_file")
-        mtimes = {i: int(self.sources[i].mtime * 1_000_000) for i in self.paths(filled)}
-        when = normalize.file_index().replace_strict(mtimes, default=None, return_dtype=pl.Int64)
-        return pre.with_columns(
-            pl.when(missing).then(when.cast(pl.Datetime("us", "UTC"))).otherwise(pl.col("timestamp"))
-            .alias("timestamp")
-        )
 
     def finish(self) -> IngestResult:
         for f in self.files:
@@ -325,7 +384,7 @@ class _Run:
         settled = Staging(self.stage_dir / "settled" if self.stage_dir else None)
         ingested: dict[int, int] = defaultdict(int)
         merged, folded = fold.fold_singletons(fold.merge_templates(self.templates), self.known_templates)
-        self.templates, self.seen = [], set()  # a chat log's run held a template per request
+        self.templates, self.stager.seen = [], set()  # a chat log's run held a template per request
         for group in self.staged.groups():
             if self.failed:
                 group = group.filter(~normalize.file_index().is_in(list(self.failed)))

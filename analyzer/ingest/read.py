@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -100,7 +101,9 @@ def line_blocks(
 ) -> Iterator[Lines]:
     """Blocks of whole lines from many JSONL files of one format, each to be parsed by one
     ``read_ndjson`` call (thousands of small session files cost one read per 8 MB, not one
-    per file). A file that fails mid-way is reported through ``on_error``; its lines still
+    per file). A file of more than one chunk (``iter_line_chunks``) is read in blocks of its
+    own, one per chunk, so how a file is cut never depends on the files read before it (the
+    Ray engine reads such a file's chunks in other processes and must cut it the same way). A file that fails mid-way is reported through ``on_error``; its lines still
     pending are dropped here, the ones already yielded by the caller."""
     pieces: list[tuple[int, int, int, bytes]] = []  # (file index, first line, lines, whole lines)
     held = 0
@@ -119,12 +122,23 @@ def line_blocks(
     for index, opened in files:
         start = len(pieces)
         try:
-            for first_line, n, block in _line_chunks(opened.source):
-                pieces.append((index, first_line, n, block))
-                held += len(block)
+            chunks = _line_chunks(opened.source)
+            ahead = list(itertools.islice(chunks, 2))
+            if len(ahead) < 2:  # a file of one chunk shares a block with its neighbours
+                for first_line, n, block in ahead:
+                    pieces.append((index, first_line, n, block))
+                    held += len(block)
                 if held >= block_bytes:
                     yield flush()
                     pieces, held, start = [], 0, 0
+                continue
+            if pieces:  # a larger file's blocks are its own chunks, whatever came before it
+                yield flush()
+                pieces, held, start = [], 0, 0
+            for first_line, n, block in itertools.chain(ahead, chunks):
+                pieces = [(index, first_line, n, block)]
+                yield flush()
+            pieces, held, start = [], 0, 0
         except UnreadableFileError as e:
             del pieces[start:]
             held = sum(len(p) for *_, p in pieces)

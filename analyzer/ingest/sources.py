@@ -29,6 +29,7 @@ from typing import Any, BinaryIO
 
 from analyzer.errors import UnreadableFileError
 from analyzer.ingest import limits
+from analyzer.ingest.jsonl import CHUNK_BYTES
 
 _HASH_BLOCK = 4 * 1024 * 1024
 
@@ -41,6 +42,7 @@ class Source:
     size: int  # bytes on disk (compressed size for .gz)
     mtime: float  # modification time (Unix seconds): the timestamp of last resort
     opener: Callable[[], BinaryIO]
+    seekable: bool = False  # a plain file on disk: it can be read in byte ranges (``pieces``)
 
     def open(self) -> BinaryIO:
         try:
@@ -78,7 +80,7 @@ def _file_sources(path: Path) -> Iterator[Source | UnreadableFileError]:
     elif path.suffix.lower() == ".gz":
         yield Source(str(path), path.stem, digest, size, mtime, lambda: _checked_gzip(path))
     else:
-        yield Source(str(path), path.name, digest, size, mtime, lambda: open(path, "rb"))
+        yield Source(str(path), path.name, digest, size, mtime, lambda: open(path, "rb"), seekable=True)
 
 
 def _zip_sources(path: Path, digest: str) -> Iterator[Source | UnreadableFileError]:
@@ -107,6 +109,92 @@ def _zip_sources(path: Path, digest: str) -> Iterator[Source | UnreadableFileErr
 
         mtime = datetime(*m.date_time, tzinfo=timezone.utc).timestamp()
         yield Source(shown, name, member_digest, m.compress_size, mtime, opener)
+
+
+def pieces(source: Source, size: int) -> list[Source]:
+    """A plain file cut into byte ranges of about ``size`` bytes, in whole chunks of
+    ``CHUNK_BYTES`` (``LineRange``), so that each range is read in exactly the blocks of whole
+    lines that reading the whole file gives (``iter_line_chunks``). Other sources, and files
+    of one range, stay whole. The lines of a range are numbered from 1: the caller adds the
+    earlier ranges' lines."""
+    cells = max(1, size // CHUNK_BYTES)
+    step = cells * CHUNK_BYTES
+    if not source.seekable or source.size <= step:
+        return [source]
+    cuts = list(range(0, source.size, step))
+    return [Source(source.path, source.name, source.sha256, min(step, source.size - start), source.mtime,
+                   LineRange(source.path, start, start + step), seekable=False)
+            for start in cuts]
+
+
+@dataclass(frozen=True)
+class LineRange:
+    """Opens the lines of a file from the chunk boundary at byte ``start`` to the one at
+    ``end`` (both multiples of ``CHUNK_BYTES``); a chunk boundary is where the last line
+    that begins before it begins, as ``iter_line_chunks`` cuts a whole file. Reads end on the
+    same multiples as a whole file's reads, so the chunks come out the same."""
+
+    path: str
+    start: int
+    end: int
+
+    def __call__(self) -> BinaryIO:
+        f = open(self.path, "rb")
+        try:
+            size = os.fstat(f.fileno()).st_size
+            begin = self._boundary(f, self.start, size)
+            stop = self._boundary(f, self.end, size)
+            f.seek(begin)
+            return _Window(f, begin, stop)  # type: ignore[return-value]
+        except BaseException:
+            f.close()
+            raise
+
+    @staticmethod
+    def _boundary(f: BinaryIO, offset: int, size: int) -> int:
+        """Just past the last newline before ``offset`` (0 at the start, the size at the end)."""
+        if offset <= 0:
+            return 0
+        if offset >= size:
+            return size
+        end = offset
+        while end > 0:
+            begin = max(0, end - _HASH_BLOCK)
+            f.seek(begin)
+            found = f.read(end - begin).rfind(b"\n")
+            if found >= 0:
+                return begin + found + 1
+            end = begin
+        return 0
+
+
+class _Window(io.RawIOBase):
+    """The bytes of ``inner`` from ``pos`` to ``stop``, no read crossing a multiple of
+    ``CHUNK_BYTES`` (as whole-file reads of ``CHUNK_BYTES`` each end on one)."""
+
+    def __init__(self, inner: BinaryIO, pos: int, stop: int) -> None:
+        self.inner, self.pos, self.stop = inner, pos, stop
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        if size is None or size < 0:
+            return b"".join(iter(lambda: self.read(CHUNK_BYTES), b""))
+        grid = (self.pos // CHUNK_BYTES + 1) * CHUNK_BYTES
+        want = min(self.stop, grid, self.pos + size) - self.pos
+        data = self.inner.read(want) if want > 0 else b""
+        self.pos += len(data)
+        return data
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self.inner.close()
+        super().close()
 
 
 def _leaves_archive(name: str) -> bool:

@@ -21,6 +21,7 @@ import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -50,6 +51,17 @@ def with_bucket(frame: pl.DataFrame, column: str = "request_id") -> pl.DataFrame
     return frame.with_columns(bucket.alias("_bucket"))
 
 
+@dataclass
+class Spilled:
+    """Rows another process staged, as files on a path both see (``Staging.handover``)."""
+
+    files: list[Path]
+    per_bucket: Counter[int]
+    bytes: int
+    rows: int
+    line_offset: int = 0  # added to the rows' line numbers when read back (a piece of a file)
+
+
 class Staging:
     """Frames with a ``_bucket`` column, in memory or spilled, read back by bucket group."""
 
@@ -59,6 +71,7 @@ class Staging:
         self._frames: list[pl.DataFrame] = []
         self._held = 0
         self._files: list[Path] = []
+        self._offsets: dict[Path, int] = {}  # adopted files whose line numbers start later
         self._bytes = 0  # estimated in-memory size of everything added
         self._per_bucket: Counter[int] = Counter()  # rows per bucket
         self.rows = 0
@@ -85,6 +98,22 @@ class Staging:
         self._files.append(path)
         self._frames, self._held = [], 0
 
+    def handover(self) -> Spilled:
+        """Everything added, spilled to files, for another ``Staging`` to ``adopt``."""
+        if self._frames:
+            self._spill()
+        return Spilled(list(self._files), Counter(self._per_bucket), self._bytes, self.rows)
+
+    def adopt(self, spilled: Spilled) -> None:
+        """Take rows staged elsewhere as if they had been added and spilled here (the files
+        stay where they are; ``close`` removes only this staging's own folder)."""
+        self._files += spilled.files
+        if spilled.line_offset:
+            self._offsets.update(dict.fromkeys(spilled.files, spilled.line_offset))
+        self._per_bucket.update(spilled.per_bucket)
+        self._bytes += spilled.bytes
+        self.rows += spilled.rows
+
     def groups(self) -> Iterator[pl.DataFrame]:
         """The rows, a group of buckets at a time: consecutive buckets holding about
         ``GROUP_BYTES`` together (a bucket is never split)."""
@@ -108,8 +137,14 @@ class Staging:
         parts = [f if everything else f.filter(mine) for f in self._frames]
         # spilled files are sorted by bucket: statistics skip the other groups' row groups;
         # files may differ in their adapters' private columns, so each is read on its own
-        parts += [pl.scan_parquet(f).filter(mine).collect() for f in self._files]
+        parts += [self._shifted(pl.scan_parquet(f).filter(mine), f).collect() for f in self._files]
         return pl.concat([p for p in parts if p.height], how="diagonal_relaxed")
+
+    def _shifted(self, rows: pl.LazyFrame, path: Path) -> pl.LazyFrame:
+        offset = self._offsets.get(path, 0)
+        if not offset:
+            return rows
+        return rows.with_columns(pl.col("_line") + offset, pl.col("source_line") + offset)
 
     def close(self) -> None:
         """Drop the rows and the staging folder (each ``Staging`` has a folder of its own)."""

@@ -50,6 +50,7 @@ import polars as pl
 from analyzer.ingest.exprs import content_text, meta, num, ts
 from analyzer.ingest.formats.anthropic_messages import ITERATIONS, TOKEN_FIELDS, usage_tokens
 from analyzer.ingest.formats.base import Format, Sample
+from analyzer.ingest.normalize import file_index
 
 S = pl.String
 
@@ -170,7 +171,8 @@ def _flag(name: str) -> pl.Expr:
 
 
 def _prompt_before() -> pl.Expr:
-    """The last real user prompt before each line, within its session."""
+    """The last real user prompt before each line, within its session and file (a subagent's
+    transcript shares its parent's session id, and starts with its own prompt)."""
     # Only user lines' content is searched and parsed (assistant content is most bytes).
     user = pl.when((pl.col("type") == "user") & ~_flag("isMeta")).then(
         pl.col("message").struct.field("content"))
@@ -180,7 +182,7 @@ def _prompt_before() -> pl.Expr:
         pl.when(prompt.is_not_null())
         .then(text)
         .forward_fill()
-        .over(pl.col("sessionId").fill_null(""))
+        .over(file_index(), pl.col("sessionId").fill_null(""))
     )
 
 

@@ -29,8 +29,8 @@ with neither, the row's model is ``unknown`` and, carrying no tokens, it is pric
 ``custom_id``: two failed requests that share an ``id`` are two requests.
 
 Timestamps: ``response.body.created`` (chat) or ``created_at`` (responses), epoch
-seconds. Error lines (and embedding-list bodies) have none: they take the earliest timestamp of the other lines read
-with them (the same chunk of the file — a batch runs within its 24 h window). When no line
+seconds. Error lines (and embedding-list bodies) have none: they take the earliest timestamp of the other lines of
+the same chunk of the file (a file under 8 MB is one chunk; a batch runs within its 24 h window). When no line
 of the chunk has one (a separate error file), the row is left without a timestamp and,
 as ``timestamp_from_file`` is set, the pipeline uses the file's modification time and
 counts it in the file report's ``timestamps_from_file``.
@@ -205,7 +205,7 @@ class OpenAIBatch(Format):
             _request_id(failed).alias("request_id"),
             pl.col("custom_id"),
             # error lines have no time of their own: the earliest time of their chunk
-            pl.when(raw_ts.is_null()).then(parsed.min()).otherwise(parsed).alias("timestamp"),
+            pl.when(raw_ts.is_null()).then(parsed.min().over(file_index())).otherwise(parsed).alias("timestamp"),
             raw_ts.alias("_ts_raw"),
             pl.lit("openai").alias("provider"),
             # a failed line names no model: when the file's other lines name one model (a

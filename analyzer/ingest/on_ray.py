@@ -1,0 +1,184 @@
+"""The ingest's per-file stage as Ray Core tasks (``spendscope ingest --engine ray``).
+
+The driver opens and detects every file (``pipeline._units``) and cuts the JSONL formats'
+streams into pieces of whole files. Each piece is one Ray task: it reads, validates,
+normalizes and fingerprints its files exactly as the local engine does (``Unit.blocks``),
+writes its rows as Parquet into the run's staging folder — a path every node must see, the
+workspace's own ``.staging`` — and returns the rest as data: the accounting, rejections,
+templates, batch prompts, billed amounts, and the errors of files it could not read. The
+driver takes the pieces in the local engine's order, then settles, dedupes and stores as
+the local engine does, so both give the same workspace.
+
+A task never raises for bad input (a file's error is data). A worker that dies is retried
+by Ray (``MAX_RETRIES``); a retried task starts its folder again. A run that still cannot
+finish raises ``EngineError`` before anything is stored, so the workspace stays as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import polars as pl
+
+from analyzer.errors import AnalyzerError, ConfigError, EngineError, InputError
+from analyzer.ingest import sources
+from analyzer.ingest.jsonl import Rejection
+from analyzer.ingest.staging import Spilled, Staging
+
+if TYPE_CHECKING:
+    from analyzer.ingest.pipeline import Stager, Unit, _Block
+    from analyzer.ingest.read import Opened
+
+PIECE_MIN_BYTES = 16 * 1024 * 1024  # a task reads at least this much (start-up is ~10 ms)
+PIECES_PER_CPU = 4  # a format's stream is cut in about this many pieces per CPU
+MAX_RETRIES = 3  # a task whose worker died is run again this many times
+FORWARDED_ENV = ("SPENDSCOPE_",)  # the ingest limits (limits.py) hold on the workers too
+FAULT_ENV = "SPENDSCOPE_RAY_FAULT_ONCE"  # tests: a marker path; the first task to see it
+# missing creates it and kills its worker, to show that Ray runs the task again
+
+
+@dataclass
+class Piece:
+    """What one task returns: its blocks without their rows, the files it could not read,
+    and its rows as files in the staging folder."""
+
+    blocks: list[_Block]
+    errors: list[tuple[int, InputError]]
+    staged: Spilled
+
+
+def stage(units: Sequence[Unit], stager: Stager, shared: Path, address: str | None) -> Iterator[Piece]:
+    """Each unit's pieces staged in Ray tasks, yielded in the order of ``units``."""
+    ray = _ray()
+    with _session(ray, address):
+        cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+        pieces = [p for u in units for p in split(u, cpus)]
+        env = {k: v for k, v in os.environ.items() if k.startswith(FORWARDED_ENV)}
+        env["POLARS_MAX_THREADS"] = "1"  # one CPU per task: N tasks x N threads would oversubscribe
+        task = ray.remote(stage_piece).options(num_cpus=1, max_retries=MAX_RETRIES,
+                                                runtime_env={"env_vars": env})
+        stager_ref = ray.put(stager)
+        refs = [task.remote(stager_ref, piece, shared / "ray" / f"piece-{k:06d}")
+                for k, piece in enumerate(pieces)]
+        lines: dict[int, int] = {}  # file index -> lines of its pieces taken so far
+        try:
+            for unit, ref in zip(pieces, refs, strict=True):
+                yield _numbered(ray.get(ref), unit, lines)
+        except ray.exceptions.RayTaskError as e:
+            if isinstance(e.cause, AnalyzerError):
+                raise e.cause from None
+            raise
+        except ray.exceptions.RayError as e:
+            raise EngineError(f"the Ray engine could not finish the run ({type(e).__name__}: "
+                              f"{str(e).splitlines()[0] if str(e) else 'no detail'}); nothing was "
+                              "stored, the workspace is as it was") from None
+        finally:
+            for ref in refs:
+                ray.cancel(ref, force=False)
+
+
+def split(unit: Unit, cpus: int) -> list[Unit]:
+    """A JSONL unit cut into pieces of about the same size, in order, about
+    ``PIECES_PER_CPU`` per CPU: small files grouped whole, a large plain file cut into byte
+    ranges of whole lines, each range a piece of its own (its lines numbered from 1, see
+    ``_numbered``). Any other unit is one piece. Documents are read again by the worker
+    rather than shipped."""
+    files = [(i, replace(o, whole=None)) for i, o in unit.files]
+    if not unit.lines:
+        return [replace(unit, files=files)]
+    total = sum(o.source.size for _, o in files)
+    target = max(PIECE_MIN_BYTES, total // (cpus * PIECES_PER_CPU))
+    pieces: list[Unit] = []
+    current: list[tuple[int, Opened]] = []
+    held = 0
+    for index, o in files:
+        ranges = sources.pieces(o.source, target)
+        if len(ranges) > 1:
+            if current:
+                pieces.append(replace(unit, files=current))
+                current, held = [], 0
+            pieces += [replace(unit, files=[(index, replace(o, source=r))]) for r in ranges]
+            continue
+        current.append((index, o))
+        held += o.source.size
+        if held >= target:
+            pieces.append(replace(unit, files=current))
+            current, held = [], 0
+    if current:
+        pieces.append(replace(unit, files=current))
+    return pieces
+
+
+def _numbered(piece: Piece, unit: Unit, lines: dict[int, int]) -> Piece:
+    """A piece's line numbers made the file's: a range that does not start a file numbered
+    its lines from 1, so the lines of the file's earlier pieces (taken in order) are added."""
+    (index, _), *others = unit.files
+    offset = 0 if others else lines.get(index, 0)
+    for block in piece.blocks:
+        for i, n in block.lines_by_file.items():
+            lines[i] = lines.get(i, 0) + n
+        if offset:
+            block.rejections = [Rejection(r.line + offset, r.reason) for r in block.rejections]
+            if block.billed is not None:
+                block.billed = block.billed.with_columns(pl.col("source_line") + offset)
+    piece.staged.line_offset = offset
+    return piece
+
+
+def stage_piece(stager: Stager, unit: Unit, folder: Path) -> Piece:
+    """One task, on a worker: the unit's blocks staged, their rows written to ``folder``."""
+    _fault_once()
+    shutil.rmtree(folder, ignore_errors=True)  # a retried task starts again
+    rows = Staging(folder)
+    errors: list[tuple[int, InputError]] = []
+    blocks = []
+    for block in unit.blocks(stager, lambda i, e: errors.append((i, e)), threads=1):
+        rows.add(block.rows)
+        stager.remember(block)
+        blocks.append(replace(block, rows=block.rows.clear()))
+    return Piece(blocks, errors, rows.handover())
+
+
+def _fault_once() -> None:
+    marker = os.environ.get(FAULT_ENV)
+    if marker and not os.path.exists(marker):
+        Path(marker).touch()
+        os._exit(1)  # the worker dies mid-task, as a lost node would
+
+
+@contextmanager
+def _session(ray, address: str | None) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Ray as the caller left it: joined or started here, and shut down only if started here."""
+    if ray.is_initialized():
+        yield
+        return
+    try:
+        if address:
+            ray.init(address=address, log_to_driver=False, logging_level="warning")
+        else:
+            ray.init(num_cpus=os.cpu_count() or 1, include_dashboard=False, log_to_driver=False,
+                     logging_level="warning")
+    except (ConnectionError, RuntimeError, ValueError) as e:
+        where = f"the Ray cluster at {address}" if address else "a local Ray instance"
+        raise EngineError(f"cannot start or reach {where}: {e}") from None
+    try:
+        yield
+    finally:
+        ray.shutdown()
+
+
+def _ray():  # type: ignore[no-untyped-def]
+    try:
+        import ray
+    except ImportError:
+        raise ConfigError("--engine ray needs Ray: pip install 'spendscope[ray]'") from None
+    return ray
+
+
+__all__ = ["MAX_RETRIES", "Piece", "split", "stage", "stage_piece"]
