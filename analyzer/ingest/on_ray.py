@@ -39,8 +39,9 @@ PIECE_MIN_BYTES = 16 * 1024 * 1024  # a task reads at least this much (start-up 
 PIECES_PER_CPU = 4  # a format's stream is cut in about this many pieces per CPU
 MAX_RETRIES = 3  # a task whose worker died is run again this many times
 FORWARDED_ENV = ("SPENDSCOPE_",)  # the ingest limits (limits.py) hold on the workers too
-FAULT_ENV = "SPENDSCOPE_RAY_FAULT_ONCE"  # tests: a marker path; the first task to see it
-# missing creates it and kills its worker, to show that Ray runs the task again
+# Tests inject faults: "once:PATH" kills the worker of the first task that finds PATH missing
+# (and creates it), so Ray runs that task again; "always" kills every task's worker.
+FAULT_ENV = "SPENDSCOPE_RAY_FAULT"
 
 
 @dataclass
@@ -133,7 +134,7 @@ def _numbered(piece: Piece, unit: Unit, lines: dict[int, int]) -> Piece:
 
 def stage_piece(stager: Stager, unit: Unit, folder: Path) -> Piece:
     """One task, on a worker: the unit's blocks staged, their rows written to ``folder``."""
-    _fault_once()
+    _injected_fault()
     shutil.rmtree(folder, ignore_errors=True)  # a retried task starts again
     rows = Staging(folder)
     errors: list[tuple[int, InputError]] = []
@@ -145,11 +146,13 @@ def stage_piece(stager: Stager, unit: Unit, folder: Path) -> Piece:
     return Piece(blocks, errors, rows.handover())
 
 
-def _fault_once() -> None:
-    marker = os.environ.get(FAULT_ENV)
-    if marker and not os.path.exists(marker):
-        Path(marker).touch()
+def _injected_fault() -> None:
+    fault = os.environ.get(FAULT_ENV, "")
+    if fault.startswith("once:") and not os.path.exists(fault[5:]):
+        Path(fault[5:]).touch()
         os._exit(1)  # the worker dies mid-task, as a lost node would
+    if fault == "always":
+        os._exit(1)
 
 
 @contextmanager
