@@ -1,0 +1,63 @@
+"""What ``Workspace.add`` keeps beside the rows: the metadata key statistics that choose the
+rollup keys, summed over runs, and the id index and statistics of a workspace written
+before they existed, built once on its next ingest. Found by a mutation run (mutmut 2 over
+``Workspace.add``): nothing checked these paths.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from analyzer.ingest.pipeline import ingest
+from analyzer.workspace import MANIFEST, Workspace
+
+from .test_workspace import chat_line, write
+
+
+def team_line(i: int, team: str) -> str:
+    line = json.loads(chat_line(i))
+    line["request"]["metadata"] = {"team": team}
+    return json.dumps(line)
+
+
+def manifest(ws: Workspace) -> dict:
+    return json.loads((ws.root / MANIFEST).read_text())
+
+
+def test_metadata_statistics_add_up_over_runs(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "ws")
+    ws.add(ingest([write(tmp_path / "a.jsonl", [team_line(i, "search") for i in range(5)])]))
+    assert manifest(ws)["meta_stats"]["team"] == {"requests": 5, "values": ["search"]}
+    ws.add(ingest([write(tmp_path / "b.jsonl", [team_line(i, "ads") for i in range(10, 13)])]))
+    m = manifest(ws)
+    assert m["meta_stats"]["team"] == {"requests": 8, "values": ["ads", "search"]}  # 5 + 3
+    assert "team" in m["rollup_keys"]
+    # the rollup answers a report by team, and its cells hold every request
+    assert ws.rollup_keys() is not None and "team" in ws.rollup_keys()  # type: ignore[operator]
+    assert int(ws.traffic(["team"]).select("requests").sum().collect().item()) == 8
+
+
+def as_written_before(ws: Workspace, *keys: str) -> None:
+    """The manifest as an older version wrote it: without ``keys``."""
+    (ws.root / MANIFEST).write_text(json.dumps({k: v for k, v in manifest(ws).items() if k not in keys}))
+
+
+def test_a_workspace_without_an_id_index_gets_one_on_its_next_ingest(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "ws")
+    ws.add(ingest([write(tmp_path / "a.jsonl", [chat_line(i) for i in range(5)])]))
+    as_written_before(ws, "ids")
+    again = ws.add(ingest([write(tmp_path / "b.jsonl", [chat_line(i) for i in range(7)])]))
+    # the five stored requests are found through the index built from the stored rows
+    assert (again.files[0].rows_ingested, again.files[0].duplicates) == (2, 5)
+    assert ws.raw_requests().collect().height == 7
+    assert sum(p.endswith("-index.parquet") for p in manifest(ws)["ids"]) == 1
+
+
+def test_a_workspace_without_statistics_gets_them_from_its_rows(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "ws")
+    ws.add(ingest([write(tmp_path / "a.jsonl", [team_line(i, "search") for i in range(5)])]))
+    as_written_before(ws, "meta_stats")
+    ws.add(ingest([write(tmp_path / "b.jsonl", [team_line(i, "ads") for i in range(10, 12)])]))
+    # 5 stored requests, counted from their parts, and the 2 new ones
+    assert manifest(ws)["meta_stats"]["team"] == {"requests": 7, "values": ["ads", "search"]}
