@@ -4,7 +4,7 @@ Usage::
 
     python bench/scale.py [--only NAME,...] [--runs N] [--full]
 
-NAME is one of claude_code, frugon, single, memory, reads, templates, dashboard (default: all). The script sets
+NAME is one of claude_code, frugon, single, memory, reads, templates, dashboard, engines (default: all). The script sets
 itself up: it installs its peer tools into ``bench/out/tools/`` (ccusage with npm, frugon in
 its own venv), generates its corpora with ``sample_logs/generate.py`` into ``bench/out/``
 (git-ignored) and reuses them on the next run. A tool that fails to install skips its row.
@@ -58,6 +58,13 @@ Rows and targets:
    listens, and the server's peak RSS then; at 1M (also 10M with ``--full``). Target:
    <= 5 s at 10M requests.
 
+8. engines -- ``spendscope ingest --engine ray`` against ``--engine local`` on a corpus of
+   10M lines in 200 files (``bench/files_corpus.py``: an hourly gateway export, short
+   templated requests), on a Ray instance started once beforehand with ``ray start --head
+   --num-cpus 2`` (its start-up is timed and shown apart) and joined with ``--ray-address
+   auto``. Target: ratio <= 1.2. Peak RSS is the driver's own (the workers are the Ray
+   instance's processes, not the command's children). Needs the ``ray`` extra.
+
 The figures are printed as they are measured, then as a summary table, and written as JSON
 to ``bench/out/scale.json``.
 """
@@ -69,12 +76,14 @@ import contextlib
 import hashlib
 import json
 import shutil
+import statistics
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 import chat_corpus
+import files_corpus
 from scale_setup import (
     PY, ROOT, TOOLS, claude_config_dir, corpus, decompressed, ensure_ccusage, ensure_frugon, frugon_demo_log,
     isolated_env,
@@ -86,7 +95,7 @@ from scale_timing import (
 
 SPENDSCOPE = str(Path(PY).parent / "spendscope")
 
-ROWS = ("claude_code", "frugon", "single", "memory", "reads", "templates", "dashboard")
+ROWS = ("claude_code", "frugon", "single", "memory", "reads", "templates", "dashboard", "engines")
 SINGLE_FORMATS = ("openai_chat", "anthropic_messages", "litellm", "langfuse", "openai_batch")
 READ_KEYS = ("model", "category", "meta:project", "day")
 SIMULATE_POLICY = "simple-to-budget"
@@ -527,6 +536,40 @@ def versions() -> dict[str, str]:
     }
 
 
+def row_engines(lines: int, runs: int) -> list[dict]:
+    row = f"engines ray/local {lines:,} lines"
+    print(f"\n[{row}] spendscope ingest --engine ray (Ray up) vs --engine local")
+    folder = OUT / f"files-{lines}"
+    if not (folder / ".done").exists():
+        print(f"  generating {lines:,} lines into {folder.relative_to(ROOT)} ...", flush=True)
+        shutil.rmtree(folder, ignore_errors=True)
+        files_corpus.write(folder / "logs", lines, files=200)
+        (folder / ".done").touch()
+    logs = folder / "logs"
+    print(f"  {sum(1 for _ in logs.iterdir())} files, {sum(p.stat().st_size for p in logs.iterdir()) / 1e9:.2f} GB")
+    ray_bin = str(Path(PY).parent / "ray")
+    subprocess.run([ray_bin, "stop"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    started = run([ray_bin, "start", "--head", "--num-cpus", "2", "--include-dashboard=false",
+                   "--disable-usage-stats"])
+    up = show("ray start --head (start-up, apart)", [started])
+    try:
+        def engine(*flags: str):  # type: ignore[no-untyped-def]
+            def ours() -> Sample:
+                with fresh_workspace() as ws:
+                    return run([SPENDSCOPE, "ingest", str(logs), "--workspace", str(ws), "--json", *flags])
+            return ours
+
+        on_ray, local = alternate(runs, engine("--engine", "ray", "--ray-address", "auto"), engine())
+        figure = compare(row, "ingest --engine ray --ray-address auto", on_ray, "ingest --engine local",
+                         local, 1.2)
+    finally:
+        subprocess.run([ray_bin, "stop"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    per_core = lines / statistics.median(s.wall for s in on_ray) / 2
+    print(f"  per worker core: {per_core:,.0f} lines/s ({per_core * 3600 / 1e6:,.1f} M lines per core-hour)")
+    return [figure, single_figure("ray start-up", f"{up['median_s']:.2f} s", "-", None),
+            single_figure("ray lines per core-second", f"{per_core:,.0f}", "-", None)]
+
+
 def run_row(name: str, runs: int, full: bool, scale: float) -> list[dict]:
     def n(requests: int) -> int:  # --scale shrinks the corpora for quick checks
         return max(1_000, int(requests * scale))
@@ -542,6 +585,8 @@ def run_row(name: str, runs: int, full: bool, scale: float) -> list[dict]:
         return row_memory(n(200_000), n(1_000_000), runs, n(10_000_000) if full else None)
     if name == "templates":
         return row_templates(n(1_000_000))
+    if name == "engines":
+        return row_engines(n(10_000_000), runs)
     sizes = [1_000_000, 10_000_000] if full else [1_000_000]
     row = row_dashboard if name == "dashboard" else row_reads
     return [figure for size in sizes for figure in row(n(size), runs)]

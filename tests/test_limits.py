@@ -40,6 +40,24 @@ def test_a_line_over_the_limit_is_one_rejection_and_reading_resumes() -> None:
     assert lines[1].startswith(b"\x00spendscope:oversized:")  # stands for the 5,000-byte line
 
 
+def test_a_limit_under_the_read_size_still_rejects_every_longer_line(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # the 2,000-byte limit is far under the 8 MB read: both long lines sit inside one read
+    monkeypatch.setenv("SPENDSCOPE_MAX_LINE_MB", "0.002")
+    long = json.loads(chat_line(2))
+    long["request"]["messages"][0]["content"] = "x" * 5_000
+    last = json.loads(chat_line(4))
+    last["request"]["messages"][0]["content"] = "y" * 3_000
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join([chat_line(1), json.dumps(long), chat_line(3), chat_line(5), json.dumps(last)]))
+    report, rows, _ = ingest_one(path)  # the last line has no newline
+    assert [(r.line, r.reason.split(" (")[0]) for r in report.rejections] == [
+        (2, "line longer than 2,000 bytes"), (5, "line longer than 2,000 bytes")]
+    assert (report.lines_read, report.rows_ingested) == (5, 3)
+    exact = len(json.dumps(long).encode())
+    assert f"({exact:,} bytes+)" in report.rejections[0].reason  # its whole length, known here
+
+
 def test_gzip_of_a_line_without_newline_stops_at_the_line_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SPENDSCOPE_MAX_LINE_MB", "1")
     path = _zeros_gz(tmp_path / "a.jsonl.gz", [chat_line(i) for i in range(3)], 30_000_000)

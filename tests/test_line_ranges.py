@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyzer.ingest import read, sources
+from analyzer.ingest import jsonl, read, sources
 from analyzer.ingest.jsonl import BOM, iter_line_chunks, split_id
 
 from .test_workspace import chat_line, write
@@ -73,7 +73,9 @@ def _blocks_of(paths: list[Path], block_bytes: int) -> dict[int, list[tuple[byte
     return found
 
 
-def test_a_large_files_blocks_do_not_depend_on_the_files_before_it(tmp_path: Path) -> None:
+def test_a_large_files_blocks_do_not_depend_on_the_files_before_it(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(jsonl.iter_line_chunks, "__defaults__", (1024, None))  # 1 KB chunks
     small = write(tmp_path / "a.jsonl", [chat_line(i) for i in range(3)])
     large = write(tmp_path / "b.jsonl", [chat_line(i) for i in range(100, 130)])
     alone = [lines for lines, _ in _blocks_of([large], 1024)[0]]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -146,6 +147,8 @@ def test_a_run_that_cannot_finish_leaves_the_workspace_as_it_was(
         _stored(ws.root, [WEEK / "openai_chat.jsonl.gz"], "ray")
     assert (ws.root / "manifest.json").read_bytes() == manifest
     assert _report(ws.root, "model") == before
+    staging = ws.root / ".staging"
+    assert not staging.exists() or not any(staging.iterdir())  # the run's staged rows are gone too
 
 
 def test_the_cli_joins_a_running_cluster_by_address(cluster: Cluster, tmp_path: Path) -> None:
@@ -184,3 +187,19 @@ def test_the_split_keeps_every_file_once_and_in_order(mixed: list[Path]) -> None
         assert [i for i, _ in cut] == sorted(i for i, _ in cut)
         assert {i for i, _ in cut} == {i for i, _ in unit.files}
         assert sum(o.source.size for p in pieces for _, o in p.files) == sum(o.source.size for _, o in unit.files)
+
+
+def test_the_ingest_limits_hold_on_the_workers(cluster: Cluster, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # a CSV file is read whole by the task that reads it, so its limit is the worker's
+    usage = tmp_path / "usage.csv"
+    usage.write_text("timestamp,model,input_tokens,output_tokens\n"
+                     + "2026-10-05T10:00:00Z,gpt-4o-mini,100,10\n" * 20)
+    monkeypatch.setenv("SPENDSCOPE_MAX_CSV_MB", "0.0002")  # 200 bytes: the file is over it
+    monkeypatch.setenv("SPENDSCOPE_AUTH", "user:secret")
+    _, local = _stored(tmp_path / "local", [usage], "local")
+    _, mine = _stored(tmp_path / "ray", [usage], "ray")
+    assert [e.reason.split(",")[0] for e in mine.errors] == ["a CSV file over 200 bytes"]
+    assert _accounting(mine) == _accounting(local)
+    forwarded = {k for k in os.environ if k.startswith(on_ray.FORWARDED_ENV)}
+    assert "SPENDSCOPE_MAX_CSV_MB" in forwarded and "SPENDSCOPE_AUTH" not in forwarded

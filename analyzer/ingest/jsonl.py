@@ -88,7 +88,7 @@ def iter_line_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES,
                 buf = buf[len(BOM) :]
         if not buf:
             if carry:
-                yield line_no, 1, carry + b"\n"
+                yield line_no, 1, _long_lines_marked(carry + b"\n", max_line)
             return
         buf = carry + buf
         cut = buf.rfind(b"\n")
@@ -102,7 +102,7 @@ def iter_line_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES,
             continue
         block, carry = buf[: cut + 1], buf[cut + 1 :]
         lines = block.count(b"\n")
-        yield line_no, lines, block
+        yield line_no, lines, _long_lines_marked(block, max_line) if max_line < chunk_bytes else block
         line_no += lines
 
 
@@ -121,6 +121,23 @@ def oversized_reason(line: bytes) -> str | None:
     length = int(line[len(_OVERSIZED):].strip() or 0)
     return (f"line longer than {limits.megabytes(limits.current().max_line_bytes)} "
             f"({limits.megabytes(length)}+): not read (raise {limits.variable('max_line_bytes')})")
+
+
+def _long_lines_marked(block: bytes, max_line: int) -> bytes:
+    """``block`` (whole lines) with each line over ``max_line`` bytes replaced by its marker.
+    Only a limit under the read size needs this: a longer line never fits in one read."""
+    ends = np.flatnonzero(np.frombuffer(block, dtype=np.uint8) == 10)
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    too_long = np.flatnonzero(ends - starts > max_line)
+    if not too_long.size:
+        return block
+    parts, at = [], 0
+    for i in too_long:
+        start, end = int(starts[i]), int(ends[i])
+        parts += [block[at:start], oversized(end - start)]
+        at = end  # the newline stays
+    parts.append(block[at:])
+    return b"".join(parts)
 
 
 def _skip_line(stream: BinaryIO, held: int, chunk_bytes: int) -> tuple[int, bytes]:

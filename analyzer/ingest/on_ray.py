@@ -38,10 +38,12 @@ if TYPE_CHECKING:
 PIECE_MIN_BYTES = 16 * 1024 * 1024  # a task reads at least this much (start-up is ~10 ms)
 PIECES_PER_CPU = 4  # a format's stream is cut in about this many pieces per CPU
 MAX_RETRIES = 3  # a task whose worker died is run again this many times
-FORWARDED_ENV = ("SPENDSCOPE_",)  # the ingest limits (limits.py) hold on the workers too
 # Tests inject faults: "once:PATH" kills the worker of the first task that finds PATH missing
 # (and creates it), so Ray runs that task again; "always" kills every task's worker.
 FAULT_ENV = "SPENDSCOPE_RAY_FAULT"
+# The ingest limits (limits.py) hold on the workers too; nothing else of ours (never
+# SPENDSCOPE_AUTH) travels in the job's runtime environment, which the cluster shows.
+FORWARDED_ENV = ("SPENDSCOPE_MAX_", FAULT_ENV)
 
 
 @dataclass
@@ -169,7 +171,10 @@ def _session(ray, address: str | None) -> Iterator[None]:  # type: ignore[no-unt
                      logging_level="warning")
     except (ConnectionError, RuntimeError, ValueError) as e:
         where = f"the Ray cluster at {address}" if address else "a local Ray instance"
-        raise EngineError(f"cannot start or reach {where}: {e}") from None
+        hint = ("; a cluster with token authentication (Ray 2.59+ turns it on for `ray start` when "
+                "~/.ray/auth_token exists) needs RAY_AUTH_MODE=token and its token here, or "
+                "--ray-address auto on one of its nodes" if address and address != "auto" else "")
+        raise EngineError(f"cannot start or reach {where}: {str(e).splitlines()[0]}{hint}") from None
     try:
         yield
     finally:

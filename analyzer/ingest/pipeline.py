@@ -128,24 +128,28 @@ def ingest(
     ``stage_dir``: where a large run spills its rows (default: a temporary folder).
     ``engine``: ``local`` stages the files on this machine's threads, ``ray`` in Ray tasks
     (``on_ray``; ``ray_address`` joins a running cluster): the same rows either way."""
-    run = _Run(keep_text, progress, set(known_templates), stage_dir)
-    units = _units(paths, column_map or {}, run)
-    if engine == "ray":
-        from analyzer.ingest import on_ray
-
-        for out in on_ray.stage(units, run.stager, run.shared_dir(), ray_address):
-            for block in out.blocks:
-                run.commit(block)
-            for index, error in out.errors:
-                run.fail(index, error)
-            run.staged.adopt(out.staged)
-    elif engine == "local":
-        for unit in units:
-            for block in unit.blocks(run.stager, run.fail):
-                run.commit(block)
-    else:
+    if engine not in ("local", "ray"):
         raise ConfigError(f"unknown engine '{engine}' (local or ray)")
-    return run.finish()
+    run = _Run(keep_text, progress, set(known_templates), stage_dir)
+    try:
+        units = _units(paths, column_map or {}, run)
+        if engine == "ray":
+            from analyzer.ingest import on_ray
+
+            for out in on_ray.stage(units, run.stager, run.shared_dir(), ray_address):
+                for block in out.blocks:
+                    run.commit(block)
+                for index, error in out.errors:
+                    run.fail(index, error)
+                run.staged.adopt(out.staged)
+        else:
+            for unit in units:
+                for block in unit.blocks(run.stager, run.fail):
+                    run.commit(block)
+        return run.finish()
+    except BaseException:
+        run.discard()  # a run that stops stores nothing and leaves no staged rows behind
+        raise
 
 
 @dataclass
@@ -342,6 +346,11 @@ class _Run:
     def fail(self, index: int, error: InputError) -> None:
         self.failed.add(index)
         self.errors.append(error)
+
+    def discard(self) -> None:
+        self.staged.close()
+        if self.stage_dir is not None:
+            shutil.rmtree(self.stage_dir, ignore_errors=True)
 
     def shared_dir(self) -> Path:
         """The run's staging folder, made now if the run has none (other processes write

@@ -122,7 +122,7 @@ def line_blocks(
     for index, opened in files:
         start = len(pieces)
         try:
-            chunks = _line_chunks(opened.source, block_bytes)
+            chunks = _line_chunks(opened.source)
             ahead = list(itertools.islice(chunks, 2))
             if len(ahead) < 2:  # a file of one chunk shares a block with its neighbours
                 for first_line, n, block in ahead:
@@ -147,11 +147,11 @@ def line_blocks(
         yield flush()
 
 
-def _line_chunks(source: Source, chunk_bytes: int = CHUNK_BYTES) -> Iterator[tuple[int, int, bytes]]:
+def _line_chunks(source: Source) -> Iterator[tuple[int, int, bytes]]:
     """``jsonl.iter_line_chunks`` of a source; a damaged archive is an ``UnreadableFileError``."""
     try:
         with source.open() as f:
-            yield from iter_line_chunks(f, chunk_bytes)
+            yield from iter_line_chunks(f)
     except (OSError, EOFError) as e:
         raise UnreadableFileError(source.path, f"truncated or corrupt archive ({e})") from e
 
