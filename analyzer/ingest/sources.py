@@ -111,6 +111,18 @@ def _zip_sources(path: Path, digest: str) -> Iterator[Source | UnreadableFileErr
         yield Source(shown, name, member_digest, m.compress_size, mtime, opener)
 
 
+class _Stream(io.RawIOBase):
+    """A readable raw stream defined by its ``read``."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
 def pieces(source: Source, size: int) -> list[Source]:
     """A plain file cut into byte ranges of about ``size`` bytes, in whole chunks of
     ``CHUNK_BYTES`` (``LineRange``), so that each range is read in exactly the blocks of whole
@@ -168,15 +180,12 @@ class LineRange:
         return 0
 
 
-class _Window(io.RawIOBase):
+class _Window(_Stream):
     """The bytes of ``inner`` from ``pos`` to ``stop``, no read crossing a multiple of
     ``CHUNK_BYTES`` (as whole-file reads of ``CHUNK_BYTES`` each end on one)."""
 
     def __init__(self, inner: BinaryIO, pos: int, stop: int) -> None:
         self.inner, self.pos, self.stop = inner, pos, stop
-
-    def readable(self) -> bool:
-        return True
 
     def read(self, size: int | None = -1) -> bytes:
         if size is None or size < 0:
@@ -186,11 +195,6 @@ class _Window(io.RawIOBase):
         data = self.inner.read(want) if want > 0 else b""
         self.pos += len(data)
         return data
-
-    def readinto(self, buffer: Any) -> int:
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
 
     def close(self) -> None:
         self.inner.close()
@@ -210,7 +214,7 @@ def _checked_gzip(path: Path) -> BinaryIO:
 _DAMAGED = (OSError, EOFError, zipfile.BadZipFile, zlib.error)
 
 
-class Bounded(io.RawIOBase):
+class Bounded(_Stream):
     """A decompressing stream that stops at the size and ratio limits (``limits.py``), and
     turns a damaged archive into an ``UnreadableFileError`` naming the file."""
 
@@ -218,9 +222,6 @@ class Bounded(io.RawIOBase):
         self.inner, self.path, self.compressed = inner, path, max(compressed, 1)
         self.limits = limits.current()
         self.total = 0
-
-    def readable(self) -> bool:
-        return True
 
     def read(self, size: int | None = -1) -> bytes:
         want = self.limits.max_file_bytes + 1 - self.total if size is None or size < 0 else size
@@ -231,11 +232,6 @@ class Bounded(io.RawIOBase):
         self.total += len(data)
         self._check()
         return data
-
-    def readinto(self, buffer: Any) -> int:
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
 
     def _check(self) -> None:
         lim = self.limits
