@@ -34,6 +34,7 @@ from typing import Any
 from flask import Flask, Response, jsonify, request
 
 from analyzer.errors import AnalyzerError
+from analyzer.ingest import limits
 from analyzer.ingest.pipeline import ingest
 from dashboard.security import MAX_REQUEST_BYTES
 
@@ -53,14 +54,9 @@ assert CHUNK_BYTES < MAX_REQUEST_BYTES  # every chunk passes the server's reques
 
 
 def max_upload_bytes(env: Mapping[str, str] | None = None) -> int:
-    """The largest upload: ``$SPENDSCOPE_MAX_UPLOAD_GB`` decimal GB (default 5), ignored when not
-    a positive number."""
-    raw = (os.environ if env is None else env).get(MAX_UPLOAD_ENV, "")
-    try:
-        gb = float(raw) if raw.strip() else DEFAULT_MAX_UPLOAD_GB
-    except ValueError:
-        gb = DEFAULT_MAX_UPLOAD_GB
-    return int((gb if gb > 0 else DEFAULT_MAX_UPLOAD_GB) * 1e9)
+    """The largest upload: ``$SPENDSCOPE_MAX_UPLOAD_GB`` decimal GB (default 5); a value that is
+    not a positive number stops the server at its start (``ConfigError``), never a silent 5."""
+    return int(limits.positive(MAX_UPLOAD_ENV, DEFAULT_MAX_UPLOAD_GB, env) * 1e9)
 
 
 @dataclass

@@ -22,6 +22,7 @@ run goes on with the other files. A JSON document peaks at about 30× its size i
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from analyzer.errors import ConfigError
@@ -52,8 +53,8 @@ def current() -> Limits:
     """The limits in force: the defaults, or the environment's (read at each call)."""
     values: dict[str, float] = {}
     for field, (variable, default) in _VARIABLES.items():
-        values[field] = int(_positive(variable, default) * MB)
-    return Limits(**values, max_ratio=_positive(RATIO_VARIABLE, 250),  # type: ignore[arg-type]
+        values[field] = int(positive(variable, default) * MB)
+    return Limits(**values, max_ratio=positive(RATIO_VARIABLE, 250),  # type: ignore[arg-type]
                   ratio_floor_bytes=RATIO_FLOOR_BYTES)
 
 
@@ -66,8 +67,10 @@ def megabytes(n: int) -> str:
     return f"{n / MB:,.0f} MB" if n >= MB else f"{n:,} bytes"
 
 
-def _positive(name: str, default: float) -> float:
-    raw = os.environ.get(name)
+def positive(name: str, default: float, env: Mapping[str, str] | None = None) -> float:
+    """The positive number in environment variable ``name`` (of ``env``, default the process's),
+    else ``default`` when unset or blank; anything else is a ``ConfigError`` naming it."""
+    raw = (os.environ if env is None else env).get(name)
     if raw is None or raw.strip() == "":
         return float(default)
     try:

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from analyzer.errors import WorkspaceError
+from analyzer.errors import ConfigError, WorkspaceError
 from dashboard import uploads
 from dashboard.pages import data
 from tests.dashboard.fakes import FakeViews, Filters, to_csv
@@ -152,11 +155,25 @@ def test_not_enough_disk_is_507(client: Any, monkeypatch: pytest.MonkeyPatch) ->
 
 @pytest.mark.parametrize(("raw", "expected"), [
     (None, 5_000_000_000), ("", 5_000_000_000), ("2", 2_000_000_000), ("0.5", 500_000_000),
-    ("abc", 5_000_000_000), ("-1", 5_000_000_000), ("0", 5_000_000_000),
 ])
 def test_max_upload_bytes_reads_decimal_gb(raw: str | None, expected: int) -> None:
     env = {} if raw is None else {uploads.MAX_UPLOAD_ENV: raw}
     assert uploads.max_upload_bytes(env) == expected
+
+
+@pytest.mark.parametrize("raw", ["abc", "-1", "0"])
+def test_a_bad_upload_limit_is_an_error_naming_the_variable(raw: str) -> None:
+    with pytest.raises(ConfigError, match="SPENDSCOPE_MAX_UPLOAD_GB must be"):
+        uploads.max_upload_bytes({uploads.MAX_UPLOAD_ENV: raw})
+
+
+def test_serve_stops_at_its_start_on_a_bad_upload_limit(tmp_path: Path) -> None:
+    env = {**os.environ, uploads.MAX_UPLOAD_ENV: "lots"}
+    spendscope = str(Path(sys.executable).parent / "spendscope")
+    done = subprocess.run([spendscope, "serve", "--workspace", str(tmp_path / "ws"), "--port", "18765"],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 2
+    assert "SPENDSCOPE_MAX_UPLOAD_GB must be a number, got 'lots'" in done.stderr
 
 
 def test_a_request_body_is_read_a_piece_at_a_time(tmp_path: Path) -> None:
