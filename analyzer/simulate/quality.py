@@ -130,6 +130,37 @@ def _prior() -> tuple[str, dict[tuple[str, str], Estimate]]:
     return version, cells
 
 
+# --- evidence from the logs ------------------------------------------------------------
+
+MAX_PRIOR_WEIGHT = 200.0  # a prior never counts for more than this many observed requests
+
+
+def prior_weight(prior: Estimate) -> float:
+    """How many observed requests the prior is worth: the size ``k`` of a Beta(p·k, (1−p)·k)
+    whose 95 % interval is as wide as the prior's (``k = p(1−p)/σ² − 1``, σ = width / 3.92),
+    between 1 and ``MAX_PRIOR_WEIGHT``. A judgement prior of ±0.15 weighs ~30 requests."""
+    sigma = (prior.high - prior.low) / (2 * Z95)
+    p = min(max(prior.pass_rate, 1e-6), 1 - 1e-6)
+    if sigma <= 0:
+        return MAX_PRIOR_WEIGHT
+    return min(MAX_PRIOR_WEIGHT, max(1.0, p * (1 - p) / (sigma * sigma) - 1))
+
+
+def with_evidence(prior: Estimate, passed: int, total: int) -> Estimate:
+    """The prior updated by requests observed in the logs (beta-binomial): the prior counts as
+    ``prior_weight`` pseudo-requests at its pass rate, ``passed`` of ``total`` observed ones
+    passed (no error, truncation, malformed JSON, flag, override or retry). The interval is
+    the posterior's normal approximation. With no evidence the prior comes back unchanged."""
+    if total <= 0:
+        return prior
+    k = prior_weight(prior)
+    mean = (prior.pass_rate * k + passed) / (k + total)
+    half = Z95 * math.sqrt(mean * (1 - mean) / (k + total + 1))
+    source = (f"{prior.source}; updated by the logs: {passed:,}/{total:,} passed "
+              f"(prior worth {k:,.0f} requests)")
+    return Estimate(mean, max(0.0, mean - half), min(1.0, mean + half), source)
+
+
 # --- your results --------------------------------------------------------------------
 
 

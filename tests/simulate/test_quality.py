@@ -222,3 +222,33 @@ def test_frame_covers_every_pair_and_category(tmp_path: Path) -> None:
     assert chat["quality"].item() == pytest.approx(0.95)
     assert chat["quality_source"].item() == "your results: 19/20"
     assert QualityTable.load().frame([]).shape == (0, 7)
+
+
+# --- evidence from the logs (beta-binomial) -------------------------------------------
+
+JUDGEMENT = quality.Estimate(0.80, 0.65, 0.95, "prior: judgement")
+
+
+def test_a_judgement_prior_weighs_a_few_dozen_requests() -> None:
+    # sigma = 0.30 / (2 x 1.96) = 0.07653; k = 0.8 x 0.2 / 0.07653^2 - 1 = 0.16 / 0.005857 - 1 = 26.32
+    assert quality.prior_weight(JUDGEMENT) == pytest.approx(26.317, abs=1e-3)
+    narrow = quality.Estimate(0.5, 0.4999, 0.5001, "prior")
+    assert quality.prior_weight(narrow) == quality.MAX_PRIOR_WEIGHT  # capped: evidence still counts
+
+
+def test_evidence_moves_the_prior_by_its_weight() -> None:
+    # 90 of 100 observed requests passed: (0.8 x 26.317 + 90) / (26.317 + 100) = 111.05 / 126.32 = 0.8792
+    updated = quality.with_evidence(JUDGEMENT, passed=90, total=100)
+    assert updated.pass_rate == pytest.approx(0.87917, abs=1e-5)
+    # half width 1.96 x sqrt(0.8792 x 0.1208 / 127.32) = 0.0566
+    assert (updated.low, updated.high) == pytest.approx((0.87917 - 0.05662, 0.87917 + 0.05662), abs=1e-4)
+    assert "90/100 passed" in updated.source and updated.source.startswith("prior: judgement")
+    # 0 of 10: (0.8 x 26.317 + 0) / 36.317 = 0.5797, still held up by the prior
+    assert quality.with_evidence(JUDGEMENT, 0, 10).pass_rate == pytest.approx(0.57972, abs=1e-5)
+
+
+def test_no_evidence_leaves_the_prior_and_much_evidence_outweighs_it() -> None:
+    assert quality.with_evidence(JUDGEMENT, 0, 0) is JUDGEMENT
+    many = quality.with_evidence(JUDGEMENT, passed=50_000, total=100_000)
+    assert many.pass_rate == pytest.approx(0.5, abs=0.001)
+    assert many.high - many.low < 0.01
