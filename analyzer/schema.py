@@ -62,6 +62,11 @@ CANONICAL_SCHEMA = pl.Schema(
         "latency_ms": pl.Float64,
         "logged_cost_usd": pl.Float64,
         "metadata": pl.String,  # flat JSON object of str -> str
+        # quality signals (analyzer/ingest/signals.py): null where the source does not log them
+        "finish_reason": pl.String,
+        "json_requested": pl.Boolean,
+        "json_valid": pl.Boolean,
+        "ttft_ms": pl.Float64,
         # text: a fingerprint always, the text itself only when asked to keep it
         "template_id": pl.String,
         "prompt_text": pl.String,
@@ -100,6 +105,13 @@ COLUMN_DOCS = {
     "latency_ms": "Request latency, when the log has it.",
     "logged_cost_usd": "Cost the source itself reported.",
     "metadata": "Flat JSON object: project, user, feature, tags, ...",
+    "finish_reason": "Why generation stopped: stop, truncated, content_filter, tool_use, error or "
+                     "other; null when the log does not say.",
+    "json_requested": "Whether the request asked for JSON output (response_format); null when the "
+                      "request is not in the log.",
+    "json_valid": "Whether the answer's text is one JSON object or array, as a caller's parser "
+                  "takes it; null when the answer's text is not in the log.",
+    "ttft_ms": "Time to the first token, when the log has it.",
     "template_id": "Fingerprint of the prompt's fixed part.",
     "prompt_text": "First 2,000 characters, with --keep-text.",
     "message_count": "Messages in the request, when the log has them.",

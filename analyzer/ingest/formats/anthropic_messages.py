@@ -36,11 +36,12 @@ o200k tokenizer and marked ``tokens_estimated`` (an approximation for Claude).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import polars as pl
 
-from analyzer.ingest import estimate
+from analyzer.ingest import estimate, signals
 from analyzer.ingest.exprs import (
     MESSAGES,
     content_text,
@@ -52,6 +53,7 @@ from analyzer.ingest.exprs import (
     ts,
 )
 from analyzer.ingest.formats.base import Format, Sample
+from analyzer.ingest.jsontext import jp
 
 S = pl.String
 
@@ -94,10 +96,25 @@ REQUEST = pl.Struct(
         "metadata": S,
         "tools": S,
         "service_tier": S,
+        "output_format": S,  # structured outputs: {"type": "json_schema", "schema": {...}}
     }
 )
 # tool_use, tool_result, server_tool_use, web_search_tool_result, ... content blocks
 _TOOL_BLOCK = r'"type"\s*:\s*"[a-z_]*tool_(use|result)"'
+
+
+def _signals(req: pl.Expr, r: Callable[[str], pl.Expr]) -> list[pl.Expr]:
+    """Finish reason (``stop_reason``), JSON asked for (structured outputs' ``output_format``),
+    JSON given: the first content block's text (null, unknown, when that block is not text,
+    e.g. thinking)."""
+    asked = jp(req.struct.field("output_format"), "$.type")
+    requested = signals.json_requested(asked, req.is_not_null())
+    answer = r("content").str.json_path_match("$[0].text")
+    return [
+        signals.finish_reason(r("stop_reason")).alias("finish_reason"),
+        requested.alias("json_requested"),
+        pl.when(requested).then(signals.json_valid(answer)).alias("json_valid"),
+    ]
 
 
 def nan_safe(e: pl.Expr) -> pl.Expr:
@@ -282,6 +299,7 @@ class AnthropicMessages(Format):
                 "service_tier"
             ),
             pl.when(failed).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
+            *_signals(req, r),
             num("latency_ms").fill_nan(None).alias("latency_ms"),
             merge_meta(top_meta, req_meta, meta(**meta_fields)).alias("metadata"),
             system.alias("system_text"),

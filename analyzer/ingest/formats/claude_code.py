@@ -47,6 +47,7 @@ from typing import Any
 
 import polars as pl
 
+from analyzer.ingest import signals
 from analyzer.ingest.exprs import content_text, meta, num, ts
 from analyzer.ingest.formats.anthropic_messages import ITERATIONS, TOKEN_FIELDS, usage_tokens
 from analyzer.ingest.formats.base import Format, Sample
@@ -57,7 +58,7 @@ S = pl.String
 USAGE = pl.Struct({**TOKEN_FIELDS, "iterations": ITERATIONS, "service_tier": S, "speed": S,
                    "server_tool_use": pl.Struct({"web_search_requests": S})})
 MESSAGE = pl.Struct(
-    {"id": S, "model": S, "role": S, "content": S, "usage": USAGE}
+    {"id": S, "model": S, "role": S, "content": S, "stop_reason": S, "usage": USAGE}
 )
 SYNTHETIC = "<synthetic>"
 _TOOL_RESULT = r'"type"\s*:\s*"tool_result"'
@@ -136,6 +137,7 @@ class ClaudeCode(Format):
                 "service_tier"
             ),
             pl.when(is_error).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
+            signals.finish_reason(msg.struct.field("stop_reason")).alias("finish_reason"),
             num("costUSD").fill_nan(None).alias("logged_cost_usd"),
             metadata.alias("metadata"),
             _prompt_before().alias("user_text"),

@@ -28,11 +28,12 @@ cost is then only OpenRouter's fee).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import polars as pl
 
-from analyzer.ingest import estimate
+from analyzer.ingest import estimate, signals
 from analyzer.ingest.exprs import (
     MESSAGES,
     content_text,
@@ -44,6 +45,7 @@ from analyzer.ingest.exprs import (
     ts,
 )
 from analyzer.ingest.formats.base import Format, Sample
+from analyzer.ingest.jsontext import jp
 
 S = pl.String
 USAGE = pl.Struct(
@@ -72,8 +74,9 @@ RESPONSE_FIELDS = {
     "service_tier": S,
     "status": S,
     "usage": USAGE,
-    "choices": S,  # JSON text: only read for token estimates
+    "choices": S,  # JSON text: token estimates, the finish reason, the answer's text
     "output": S,
+    "incomplete_details": S,  # Responses: why an answer is incomplete
     "error": S,
     "instructions": S,
 }
@@ -87,6 +90,8 @@ REQUEST = pl.Struct(
         "metadata": S,
         "user": S,
         "service_tier": S,
+        "response_format": S,  # Chat Completions: {"type": "json_object" | "json_schema" | "text"}
+        "text": S,  # Responses: {"format": {"type": ...}}
     }
 )
 RESPONSE_OBJECTS = {"chat.completion", "response", "chat.completion.chunk"}
@@ -180,6 +185,7 @@ class OpenAIChat(Format):
             .alias("web_search_requests"),
             pl.coalesce(r("service_tier"), req.struct.field("service_tier")).alias("service_tier"),
             pl.when(failed).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
+            *_signals(req, r),
             _openrouter_cost(usage).alias("logged_cost_usd"),
             merge_meta(meta_json, meta(user=req.struct.field("user"))).alias("metadata"),
             system.alias("system_text"),
@@ -201,6 +207,29 @@ class OpenAIChat(Format):
 
 
 _WEB_SEARCH_CALL = r'"type"\s*:\s*"web_search_call"'
+_FUNCTION_CALL = r'"type"\s*:\s*"function_call"'
+
+
+def _signals(req: pl.Expr, r: Callable[[str], pl.Expr]) -> list[pl.Expr]:
+    """Finish reason, JSON asked for, JSON given (``signals.py``). Chat Completions: the first
+    choice's ``finish_reason`` and ``message.content``. Responses: ``incomplete_details.reason``
+    when incomplete, ``tool_calls`` when the output holds a function call, else completed; the
+    answer's text is not read there (``json_valid`` stays null)."""
+    choices, status = r("choices"), r("status")
+    responses = (
+        pl.when(status == "incomplete").then(pl.coalesce(jp(r("incomplete_details"), "$.reason"), status))
+        .when(r("output").str.contains(_FUNCTION_CALL)).then(pl.lit("tool_calls"))
+        .when(status == "completed").then(status)
+    )
+    asked = pl.coalesce(jp(req.struct.field("response_format"), "$.type"),
+                        jp(req.struct.field("text"), "$.format.type"))
+    requested = signals.json_requested(asked, req.is_not_null())
+    answer = choices.str.json_path_match("$[0].message.content")
+    return [
+        signals.finish_reason(pl.coalesce(jp(choices, "$[0].finish_reason"), responses)).alias("finish_reason"),
+        requested.alias("json_requested"),
+        pl.when(requested).then(signals.json_valid(answer)).alias("json_valid"),
+    ]
 
 
 def _openrouter_cost(usage: pl.Expr) -> pl.Expr:
