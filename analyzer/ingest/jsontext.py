@@ -327,6 +327,12 @@ def latency_ms(start: pl.Expr, end: pl.Expr) -> pl.Expr:
     return (ts(end) - ts(start)).dt.total_microseconds().cast(pl.Float64) / 1000.0
 
 
+def ttft_ms(start: pl.Expr, first_token: pl.Expr) -> pl.Expr:
+    """Time to the first token (``completionStartTime``); null when missing or before the start."""
+    gap = latency_ms(start, first_token)
+    return pl.when(gap >= 0).then(gap).alias("ttft_ms")
+
+
 TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens",
           "output_tokens", "reasoning_tokens")
 

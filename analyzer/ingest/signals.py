@@ -14,8 +14,8 @@ The logs already say a good deal about how well a model did, before anyone grade
 - **retries** — a request whose template and full input match an earlier request within a
   window: the caller sent it again (``is_retry``).
 
-These are the expressions and their rules, tested on their own; no adapter calls them yet
-and the canonical table has no such columns yet (the next step).
+The adapters that log these call the expressions on their own fields (``openai_chat``,
+``anthropic_messages``, ``claude_code`` so far); ``is_retry`` is not applied at ingest yet.
 """
 
 from __future__ import annotations

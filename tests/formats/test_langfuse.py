@@ -144,3 +144,17 @@ def test_sniff() -> None:
     assert not fmt.sniff(Sample("e.jsonl", "jsonl", [event]))
     assert fmt.csv_sniff(("id", "trace_id", "type", "start_time", "usage_details"))
     assert not fmt.csv_sniff(("id", "type", "start_time"))
+
+
+def test_api_pages_one_per_line_are_read_whole(tmp_path: Path) -> None:
+    # a paginating export appends each /api/public/observations page as one compact line:
+    # the 11 observations of the fixture page split over two lines, 7 of them generations
+    page = json.loads((DIR / "observations_page.json").read_text())
+    first, second = {"data": page["data"][:5], "meta": {"page": 1}}, {"data": page["data"][5:], "meta": {"page": 2}}
+    path = tmp_path / "observations.jsonl"
+    path.write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n")
+    report, rows, _ = ingest_one(path)
+    whole, whole_rows, _ = ingest_one(DIR / "observations_page.json")
+    assert (report.rows_ingested, report.skipped) == (whole.rows_ingested, whole.skipped) == (7, 4)
+    assert rows.select("request_id", "input_tokens", "output_tokens").equals(
+        whole_rows.select("request_id", "input_tokens", "output_tokens"))

@@ -59,3 +59,25 @@ def test_claude_code_keeps_the_final_snapshots_stop_reason(tmp_path: Path) -> No
 def test_a_format_that_logs_no_signals_leaves_them_null() -> None:
     _, rows, _ = ingest_one(LOGS / "openai_usage" / "pages.jsonl")
     assert rows.select(COLUMNS[1:]).null_count().row(0) == (rows.height,) * 3
+
+
+def test_time_to_first_token_from_completion_start() -> None:
+    _, rows, _ = ingest_one(LOGS / "litellm_spend_logs" / "spend_logs.json")
+    first = rows.filter(rows["request_id"] == "chatcmpl-lt-0001").row(0, named=True)
+    # completionStartTime 10:15:03.020 - startTime 10:15:02.118 = 902 ms; end 10:15:04.902 = 2,784 ms
+    assert (first["ttft_ms"], first["latency_ms"]) == (902.0, 2784.0)
+    assert rows.filter(rows["request_id"] == "chatcmpl-lt-0002")["ttft_ms"].to_list() == [None]  # not logged
+
+
+def test_langfuse_time_to_first_token_and_a_start_after_the_end(tmp_path: Path) -> None:
+    page = json.loads((LOGS / "langfuse" / "observations_page.json").read_text())
+    generations = [o for o in page["data"] if o["type"] == "GENERATION"]
+    first, second = generations[0], generations[1]
+    assert first["startTime"] == "2026-10-05T08:00:01.120Z"
+    first["completionStartTime"] = "2026-10-05T08:00:01.570Z"  # 1.570 - 1.120 s = 450 ms
+    second["completionStartTime"] = "2020-01-01T00:00:00.000Z"  # before its start: not a time
+    path = tmp_path / "observations.json"
+    path.write_text(json.dumps(page))
+    _, rows, _ = ingest_one(path)
+    got = dict(rows.select("request_id", "ttft_ms").iter_rows())
+    assert got[first["id"]] == 450.0 and got[second["id"]] is None

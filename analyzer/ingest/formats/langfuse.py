@@ -66,6 +66,7 @@ from analyzer.ingest.jsontext import (
     sample_rows,
     soft_num,
     tags_text,
+    ttft_ms,
 )
 
 S = pl.String
@@ -206,7 +207,7 @@ _MD_PATHS = (
 _OUT = (
     "_line", "request_id", "timestamp", "_ts_raw", "provider", "model_raw", "input_tokens",
     "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens", "output_tokens",
-    "reasoning_tokens", "status", "latency_ms", "logged_cost_usd", "metadata", "system_text",
+    "reasoning_tokens", "status", "latency_ms", "ttft_ms", "logged_cost_usd", "metadata", "system_text",
     "user_text", "message_count", "has_tools", "_skip", "_prompt_all", "_completion",
 )
 
@@ -218,6 +219,11 @@ class Langfuse(Format):
 
     def sniff(self, sample: Sample) -> bool:
         return any(_is_observation(r) for r in sample_rows(sample))
+
+    def explodes(self, sample: Sample) -> bool:
+        """JSONL whose lines are API pages (``{"data": [...]}``, as a paginating export
+        appends them) is exploded; plain observation lines take the streaming path."""
+        return any(isinstance(r, dict) and isinstance(r.get("data"), list) for r in sample.records)
 
     def records(self, doc: Any) -> Iterable[Any]:
         return doc_records(doc)
@@ -341,6 +347,7 @@ class Langfuse(Format):
                 soft_num(blank_null("latency")) * 1000.0,
                 (ts(end) - ts(start)).dt.total_microseconds().cast(pl.Float64) / 1000.0,
             ).alias("latency_ms"),
+            ttft_ms(start, _c("completionStartTime", "completion_start_time")),
             pl.coalesce(
                 soft_num("_cost.total"),
                 soft_num(blank_null("totalCost")),

@@ -72,6 +72,7 @@ from analyzer.ingest.jsontext import (
     sample_rows,
     soft_num,
     tags_text,
+    ttft_ms,
 )
 
 S = pl.String
@@ -249,7 +250,7 @@ def _failed(status: pl.Expr, error: pl.Expr | None = None) -> pl.Expr:
 _OUT = (
     "_line", "request_id", "timestamp", "_ts_raw", "provider", "model_raw", "input_tokens",
     "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens", "output_tokens",
-    "reasoning_tokens", "service_tier", "status", "latency_ms", "logged_cost_usd", "metadata",
+    "reasoning_tokens", "service_tier", "status", "latency_ms", "ttft_ms", "logged_cost_usd", "metadata",
     "system_text", "user_text", "message_count", "has_tools",
 )
 
@@ -332,6 +333,7 @@ class LiteLLMSpendLogs(Format):
             pl.coalesce(
                 soft_num("request_duration_ms"), latency_ms(c("startTime"), c("endTime"))
             ).alias("latency_ms"),
+            ttft_ms(c("startTime"), c("completionStartTime")),
             soft_num("spend").alias("logged_cost_usd"),
             litellm_metadata(
                 api_key_hash=c("api_key"),
@@ -453,6 +455,7 @@ class LiteLLMPayload(Format):
             pl.coalesce(latency_ms(start, end), soft_num("response_time") * 1000.0).alias(
                 "latency_ms"
             ),
+            ttft_ms(start, c("completionStartTime")),
             soft_num("response_cost").alias("logged_cost_usd"),
             litellm_metadata(
                 api_key_hash=c(_MD + "user_api_key_hash"),
