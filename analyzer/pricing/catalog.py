@@ -60,7 +60,7 @@ _CATALOG_KEYS = {
     "output_audio": "output_audio_mtok",
     "web_search": "web_searches_kcount",  # USD per 1,000 searches
 }
-MEMO_FORMAT = 2  # bumped when what a lookup remembers changes (2: audio and web-search rates)
+MEMO_FORMAT = 3  # bumped when what a lookup remembers changes (2: audio and web-search rates; 3: batch fallback keeps web-search prices)
 MAX_TIERS = 2
 BATCH_DISCOUNT = {"openai": 0.5, "anthropic": 0.5, "google": 0.5}
 # Claude 4.5+ on Vertex AI regional and multi-region endpoints: the global price + 10 %
@@ -271,8 +271,11 @@ def _unit_prices(provider: str, model: str, when: datetime, tier: str) -> UnitPr
     if tier == "batch" and provider in BATCH_DISCOUNT:
         factor = BATCH_DISCOUNT[provider]
         cache_too = provider in _BATCH_CACHE_DISCOUNTED
+        # tokens only: server-side web searches keep their price (as the catalog's own batch
+        # prices keep them, e.g. Anthropic's $10 per 1,000 from 2026-10-14)
         scaled = {
-            k: (r.scaled(factor) if r is not None and (cache_too or k in ("input", "output")) else r)
+            k: (r.scaled(factor) if r is not None and k != "web_search"
+                and (cache_too or k in ("input", "output")) else r)
             for k, r in base.items()
         }
         pct = round(100 * (1 - factor))
