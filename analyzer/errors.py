@@ -14,6 +14,11 @@ report and every other line still lands.
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 
 class AnalyzerError(Exception):
     """Root of every error the user can cause; its message is one line, shown as is."""
@@ -57,3 +62,17 @@ class WorkspaceError(AnalyzerError):
 
 class EngineError(AnalyzerError):
     pass
+
+
+@contextmanager
+def reading_csv(path: Path) -> Iterator[None]:
+    """A user's CSV file read inside: an unreadable file, bad encoding or broken CSV becomes a
+    ``ConfigError`` naming the file."""
+    try:
+        yield
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read ({e.strerror or e})") from e
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{path}: not UTF-8 text ({e.reason})") from e
+    except csv.Error as e:
+        raise ConfigError(f"{path}: not valid CSV ({e})") from e

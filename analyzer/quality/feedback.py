@@ -20,7 +20,7 @@ from pathlib import Path
 
 import polars as pl
 
-from analyzer.errors import ConfigError
+from analyzer.errors import ConfigError, reading_csv
 
 FILE_NAME = "feedback.csv"
 SCHEMA = pl.Schema({"request_id": pl.String, "score": pl.Float64, "flag": pl.Boolean,
@@ -31,39 +31,32 @@ FLAG_FALSE = frozenset({"0", "false", "no", "n", "good", "thumbs_up", "up", "ok"
 
 def read(path: Path) -> pl.DataFrame:
     """One row per request id (``SCHEMA``): mean score, any flag, and how many rows named it."""
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as f:
-            reader = csv.reader(f)
-            header = [h.strip().lower() for h in next(reader, [])]
-            if "request_id" not in header or not {"score", "flag"} & set(header):
-                raise ConfigError(f"{path}, line 1: the header must name request_id and score or flag "
-                                  f"(found: {', '.join(header) or 'nothing'})")
-            at = {name: header.index(name) for name in ("request_id", "score", "flag") if name in header}
-            ids: list[str] = []
-            scores: list[float | None] = []
-            flags: list[bool | None] = []
-            for row in reader:
-                if not any(cell.strip() for cell in row):
-                    continue
-                where = f"{path}, line {reader.line_num}"
-                if len(row) != len(header):
-                    raise ConfigError(f"{where}: expected {len(header)} fields, found {len(row)}")
-                request_id = row[at["request_id"]].strip()
-                if not request_id:
-                    raise ConfigError(f"{where}: request_id is empty")
-                score = _score(row[at["score"]], where) if "score" in at else None
-                flag = _flag(row[at["flag"]], where) if "flag" in at else None
-                if score is None and flag is None:
-                    raise ConfigError(f"{where}: neither a score nor a flag for {request_id}")
-                ids.append(request_id)
-                scores.append(score)
-                flags.append(flag)
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read ({e.strerror or e})") from e
-    except UnicodeDecodeError as e:
-        raise ConfigError(f"{path}: not UTF-8 text ({e.reason})") from e
-    except csv.Error as e:
-        raise ConfigError(f"{path}: not valid CSV ({e})") from e
+    with reading_csv(path), path.open(newline="", encoding="utf-8-sig") as f:
+        reader = csv.reader(f)
+        header = [h.strip().lower() for h in next(reader, [])]
+        if "request_id" not in header or not {"score", "flag"} & set(header):
+            raise ConfigError(f"{path}, line 1: the header must name request_id and score or flag "
+                              f"(found: {', '.join(header) or 'nothing'})")
+        at = {name: header.index(name) for name in ("request_id", "score", "flag") if name in header}
+        ids: list[str] = []
+        scores: list[float | None] = []
+        flags: list[bool | None] = []
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            where = f"{path}, line {reader.line_num}"
+            if len(row) != len(header):
+                raise ConfigError(f"{where}: expected {len(header)} fields, found {len(row)}")
+            request_id = row[at["request_id"]].strip()
+            if not request_id:
+                raise ConfigError(f"{where}: request_id is empty")
+            score = _score(row[at["score"]], where) if "score" in at else None
+            flag = _flag(row[at["flag"]], where) if "flag" in at else None
+            if score is None and flag is None:
+                raise ConfigError(f"{where}: neither a score nor a flag for {request_id}")
+            ids.append(request_id)
+            scores.append(score)
+            flags.append(flag)
     rows = pl.DataFrame({"request_id": ids, "score": scores, "flag": flags},
                         schema={"request_id": pl.String, "score": pl.Float64, "flag": pl.Boolean})
     flagged = pl.when(pl.col("flag").count() > 0).then(pl.col("flag").any()).otherwise(pl.lit(None, pl.Boolean))

@@ -33,7 +33,7 @@ from pathlib import Path
 import polars as pl
 
 from analyzer.classify.taxonomy import CATEGORIES
-from analyzer.errors import ConfigError
+from analyzer.errors import ConfigError, reading_csv
 from analyzer.model_ids import canonical
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -198,31 +198,24 @@ def _result_row(row: dict[str, str]) -> tuple[str, str, int, int]:
 
 def read_results(path: Path) -> dict[tuple[str, str], tuple[int, int]]:
     """``{(canonical model, category): (passed, total)}`` summed over the file's rows."""
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as f:
-            reader = csv.DictReader(f)
-            header = [(name or "").strip().lower() for name in reader.fieldnames or []]
-            missing = [c for c in RESULT_COLUMNS if c not in header]
-            if missing:
-                raise ConfigError(f"{path}, line 1: missing column(s) {', '.join(missing)} "
-                                  f"(the header must name {','.join(RESULT_COLUMNS)})")
-            reader.fieldnames = header
-            totals: dict[tuple[str, str], tuple[int, int]] = {}
-            for row in reader:
-                if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
-                    continue  # a blank line
-                try:
-                    model, category, passed, total = _result_row(row)
-                except ValueError as e:
-                    raise ConfigError(f"{path}, line {reader.line_num}: {e}") from None
-                seen = totals.get((model, category), (0, 0))
-                totals[(model, category)] = (seen[0] + passed, seen[1] + total)
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot read ({e.strerror or e})") from e
-    except UnicodeDecodeError as e:
-        raise ConfigError(f"{path}: not UTF-8 text ({e.reason})") from e
-    except csv.Error as e:
-        raise ConfigError(f"{path}: not valid CSV ({e})") from e
+    with reading_csv(path), path.open(newline="", encoding="utf-8-sig") as f:
+        reader = csv.DictReader(f)
+        header = [(name or "").strip().lower() for name in reader.fieldnames or []]
+        missing = [c for c in RESULT_COLUMNS if c not in header]
+        if missing:
+            raise ConfigError(f"{path}, line 1: missing column(s) {', '.join(missing)} "
+                              f"(the header must name {','.join(RESULT_COLUMNS)})")
+        reader.fieldnames = header
+        totals: dict[tuple[str, str], tuple[int, int]] = {}
+        for row in reader:
+            if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+                continue  # a blank line
+            try:
+                model, category, passed, total = _result_row(row)
+            except ValueError as e:
+                raise ConfigError(f"{path}, line {reader.line_num}: {e}") from None
+            seen = totals.get((model, category), (0, 0))
+            totals[(model, category)] = (seen[0] + passed, seen[1] + total)
     return totals
 
 
