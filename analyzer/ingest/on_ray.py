@@ -16,6 +16,7 @@ finish raises ``EngineError`` before anything is stored, so the workspace stays 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Iterator, Sequence
@@ -81,9 +82,10 @@ def stage(units: Sequence[Unit], stager: Stager, shared: Path, address: str | No
             raise EngineError(f"the Ray engine could not finish the run ({type(e).__name__}: "
                               f"{str(e).splitlines()[0] if str(e) else 'no detail'}); nothing was "
                               "stored, the workspace is as it was") from None
-        finally:
+        finally:  # what is still queued or running is not wanted any more
             for ref in refs:
-                ray.cancel(ref, force=False)
+                with contextlib.suppress(Exception):  # a finished or failed task cannot be cancelled
+                    ray.cancel(ref, force=False)
 
 
 def split(unit: Unit, cpus: int) -> list[Unit]:
