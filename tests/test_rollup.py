@@ -280,3 +280,27 @@ def test_compacted_rollup_reports_what_the_rows_report(tmp_path: Path, monkeypat
         raw = aggregate.spend_report(ws.categorize(ws.raw_requests()), by=by)
         rolled = aggregate.spend_report(ws.categorized(), by=by)
         assert raw["groups"] == rolled["groups"] and raw["totals"] == rolled["totals"], by
+
+
+def test_a_rebuilt_rollup_keeps_a_new_keys_values_from_earlier_runs(tmp_path: Path) -> None:
+    # The first run carries "team" on 2 of 10 rows, behind five keys on every row, so "team"
+    # is not a rollup key yet (KEY_LIMIT = 5). The second run makes it one: the rollup must be
+    # rebuilt from the stored rows, or the first run's two teams vanish from the report.
+    def lines(ids: range, meta: dict[str, str], team_every: int) -> str:
+        rows = []
+        for i in ids:
+            extra = {"team": "ops"} if i % team_every == 0 else {}
+            rows.append(json.dumps(json.loads(chat_line(i)) | {"metadata": meta | extra}))
+        return "\n".join(rows) + "\n"
+
+    ws = Workspace(tmp_path / "ws")
+    first = tmp_path / "a.jsonl"
+    first.write_text(lines(range(10), {f"k{n}": "x" for n in range(5)}, team_every=5))  # rows 0 and 5
+    ws.add(ingest([first]))
+    assert "team" not in (ws.rollup_keys() or ())
+    second = tmp_path / "b.jsonl"
+    second.write_text(lines(range(100, 130), {}, team_every=1).replace('"ops"', '"ml"'))
+    ws.add(ingest([second]))
+    assert "team" in (ws.rollup_keys() or ())
+    report = aggregate.spend_report(ws.categorized(["team"]), by="meta:team")
+    assert {g["key"]: g["requests"] for g in report["groups"]} == {"ml": 30, "ops": 2, "(none)": 8}
