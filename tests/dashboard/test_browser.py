@@ -51,13 +51,20 @@ def waitress_server(wsgi_app: Any) -> Iterator[str]:
         thread.join(timeout=5)
 
 
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def served_workspace(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[str]:
+    """A fresh sample workspace in a folder of its own, served; yields the server's URL."""
     pytest.importorskip("analyzer.views", reason="analyzer.views (the data layer) is not there yet")
     from dashboard.app import create_app
 
-    ws = build_workspace(tmp_path_factory.mktemp("browser"))
+    ws = build_workspace(tmp_path_factory.mktemp(name))
     with waitress_server(create_app(ws).server) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with served_workspace(tmp_path_factory, "browser") as url:
         yield url
 
 
@@ -212,11 +219,7 @@ def write_big_log(path: Path, min_bytes: int = BIG_BYTES) -> int:
 @pytest.fixture(scope="module")
 def big_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A server of its own: the big upload does not change what the other tests see."""
-    pytest.importorskip("analyzer.views", reason="analyzer.views (the data layer) is not there yet")
-    from dashboard.app import create_app
-
-    ws = build_workspace(tmp_path_factory.mktemp("big"))
-    with waitress_server(create_app(ws).server) as url:
+    with served_workspace(tmp_path_factory, "big") as url:
         yield url
 
 
