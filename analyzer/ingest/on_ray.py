@@ -102,21 +102,24 @@ def split(unit: Unit, cpus: int) -> list[Unit]:
     pieces: list[Unit] = []
     current: list[tuple[int, Opened]] = []
     held = 0
+
+    def close() -> None:  # the files gathered so far, if any, as one piece
+        nonlocal current, held
+        if current:
+            pieces.append(replace(unit, files=current))
+        current, held = [], 0
+
     for index, o in files:
         ranges = sources.pieces(o.source, target)
         if len(ranges) > 1:
-            if current:
-                pieces.append(replace(unit, files=current))
-                current, held = [], 0
+            close()
             pieces += [replace(unit, files=[(index, replace(o, source=r))]) for r in ranges]
             continue
         current.append((index, o))
         held += o.source.size
         if held >= target:
-            pieces.append(replace(unit, files=current))
-            current, held = [], 0
-    if current:
-        pieces.append(replace(unit, files=current))
+            close()
+    close()
     return pieces
 
 

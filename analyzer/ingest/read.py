@@ -103,8 +103,9 @@ def line_blocks(
     ``read_ndjson`` call (thousands of small session files cost one read per 8 MB, not one
     per file). A file of more than one chunk (``iter_line_chunks``) is read in blocks of its
     own, one per chunk, so how a file is cut never depends on the files read before it (the
-    Ray engine reads such a file's chunks in other processes and must cut it the same way). A file that fails mid-way is reported through ``on_error``; its lines still
-    pending are dropped here, the ones already yielded by the caller."""
+    Ray engine reads such a file's chunks in other processes and must cut it the same way).
+    A file that fails mid-way is reported through ``on_error``; its lines still pending are
+    dropped here, the ones already yielded by the caller."""
     pieces: list[tuple[int, int, int, bytes]] = []  # (file index, first line, lines, whole lines)
     held = 0
 
