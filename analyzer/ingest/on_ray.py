@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -63,10 +63,8 @@ def stage(units: Sequence[Unit], stager: Stager, shared: Path, address: str | No
     with _session(ray, address):
         cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
         pieces = [p for u in units for p in split(u, cpus)]
-        env = {k: v for k, v in os.environ.items() if k.startswith(FORWARDED_ENV)}
-        env["POLARS_MAX_THREADS"] = "1"  # one CPU per task: N tasks x N threads would oversubscribe
         task = ray.remote(stage_piece).options(num_cpus=1, max_retries=MAX_RETRIES,
-                                                runtime_env={"env_vars": env})
+                                                runtime_env={"env_vars": worker_env(os.environ)})
         stager_ref = ray.put(stager)
         refs = [task.remote(stager_ref, piece, shared / "ray" / f"piece-{k:06d}")
                 for k, piece in enumerate(pieces)]
@@ -86,6 +84,13 @@ def stage(units: Sequence[Unit], stager: Stager, shared: Path, address: str | No
             for ref in refs:
                 with contextlib.suppress(Exception):  # a finished or failed task cannot be cancelled
                     ray.cancel(ref, force=False)
+
+
+def worker_env(environ: Mapping[str, str]) -> dict[str, str]:
+    """The variables a task runs with: the forwarded ones, and one polars thread."""
+    env = {k: v for k, v in environ.items() if k.startswith(FORWARDED_ENV)}
+    env["POLARS_MAX_THREADS"] = "1"  # one CPU per task: N tasks x N threads would oversubscribe
+    return env
 
 
 def split(unit: Unit, cpus: int) -> list[Unit]:
