@@ -15,7 +15,8 @@ A cell is every request sharing
   ``category``: kept when it is a taxonomy id, else marked ``~``) and Anthropic's
   ``context_window`` bucket (pricing);
 
-with integer sums of ``requests`` and every token column. Pricing and categories are
+with integer sums of ``requests`` and every token column, and the quality evidence of its
+requests (``quality/evidence.py``: counts, sums, a latency histogram). Pricing and categories are
 applied to cells when they are read, exactly as to rows (the cells have the columns the
 readers use), so ``prices.toml``, relabels and rules apply to all history at once. A
 report by a metadata key outside the rollup keys, or a ``classify.toml`` rule on one,
@@ -37,6 +38,7 @@ from analyzer.classify.taxonomy import CATEGORIES
 from analyzer.ingest.exprs import meta
 from analyzer.pricing import catalog
 from analyzer.pricing.cost import per_request_input
+from analyzer.quality import evidence
 from analyzer.schema import CANONICAL_SCHEMA, TOKEN_COLUMNS
 from analyzer.simulate.cells import size_bucket
 
@@ -50,7 +52,14 @@ SCHEMA = pl.Schema({
     **{k: CANONICAL_SCHEMA[k] for k in KEYS if k in CANONICAL_SCHEMA},
     "size_max": pl.Int64, "input_band": pl.Int8,
     **{c: pl.Int64 for c in TOKEN_COLUMNS},
+    **evidence.SCHEMA,
 })
+VALUES = (*TOKEN_COLUMNS, *evidence.COLUMNS)
+
+
+def _merged() -> list[pl.Expr]:
+    """How cells merge: token counts and evidence add up (``evidence.aggregations``)."""
+    return [pl.col(list(TOKEN_COLUMNS)).sum(), *evidence.aggregations()]
 
 Stats = dict[str, dict[str, Any]]  # key -> {"requests": n, "values": [...] or None (too many)}
 
@@ -167,7 +176,7 @@ def cells_of(rows: pl.DataFrame | pl.LazyFrame, keys: Iterable[str]) -> pl.DataF
     is looked up instead."""
     keys = tuple(keys)
     frame = rows.lazy().with_columns(size_bucket(), input_band().alias("input_band"),
-                                     pricing_time().alias("timestamp"))
+                                     pricing_time().alias("timestamp"), *evidence.row_columns())
     try:
         decoded = with_decoded_metadata(frame, keys)
         return _summed(decoded.with_columns(reduced_metadata(keys, pl.col("_meta")).alias("metadata")))
@@ -177,7 +186,7 @@ def cells_of(rows: pl.DataFrame | pl.LazyFrame, keys: Iterable[str]) -> pl.DataF
 
 def _summed(frame: pl.LazyFrame) -> pl.DataFrame:
     return (
-        frame.group_by(KEYS).agg(pl.col(list(TOKEN_COLUMNS)).sum())
+        frame.group_by(KEYS).agg(_merged())
         .select(pl.col(c).cast(t) for c, t in SCHEMA.items())
         .sort(KEYS, nulls_last=True)
         .collect()
@@ -197,7 +206,7 @@ def by_category(categorized: pl.LazyFrame) -> pl.DataFrame:
     becomes small (1M requests of the generator's mix: 496k cells by template, 14k by
     category); per-template detail stays in the cells."""
     return (
-        categorized.group_by(CATEGORY_KEYS).agg(pl.col(list(TOKEN_COLUMNS)).sum())
+        categorized.group_by(CATEGORY_KEYS).agg(_merged())
         .select(pl.col(c).cast(t) for c, t in CATEGORY_SCHEMA.items())
         .sort(CATEGORY_KEYS, nulls_last=True)
         .collect()
@@ -206,4 +215,4 @@ def by_category(categorized: pl.LazyFrame) -> pl.DataFrame:
 
 def regroup(cells: pl.LazyFrame) -> pl.LazyFrame:
     """Cells of several parts with the same keys summed into one."""
-    return cells.group_by(KEYS).agg(pl.col(list(TOKEN_COLUMNS)).sum())
+    return cells.group_by(KEYS).agg(_merged())

@@ -67,6 +67,11 @@ CANONICAL_SCHEMA = pl.Schema(
         "json_requested": pl.Boolean,
         "json_valid": pl.Boolean,
         "ttft_ms": pl.Float64,
+        "is_retry": pl.Boolean,
+        "is_override": pl.Boolean,
+        "was_overridden": pl.Boolean,
+        "feedback_score": pl.Float64,
+        "feedback_flag": pl.Boolean,
         # text: a fingerprint always, the text itself only when asked to keep it
         "template_id": pl.String,
         "prompt_text": pl.String,
@@ -112,6 +117,14 @@ COLUMN_DOCS = {
     "json_valid": "Whether the answer's text is one JSON object or array, as a caller's parser "
                   "takes it; null when the answer's text is not in the log.",
     "ttft_ms": "Time to the first token, when the log has it.",
+    "is_retry": "The same prompt (template and input) was sent within 10 minutes before, to a model "
+                "of the same or a higher tier; null where the log holds no input to compare.",
+    "is_override": "Re-sent to a higher-tier model within 10 minutes of the same prompt, or marked "
+                   "by metadata quality_override / override.",
+    "was_overridden": "A later request re-sent this one's prompt to a higher-tier model.",
+    "feedback_score": "A user's score of the answer (metadata score or feedback, as given).",
+    "feedback_flag": "A user marked the answer bad (true) or good (false): metadata thumbs or "
+                     "feedback; null without feedback.",
     "template_id": "Fingerprint of the prompt's fixed part.",
     "prompt_text": "First 2,000 characters, with --keep-text.",
     "message_count": "Messages in the request, when the log has them.",

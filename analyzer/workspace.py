@@ -70,7 +70,7 @@ ROLLUP_PARTS = 32  # more rollup parts than this are summed into a few
 COMPACT_SPANS = 8  # summed rollup parts: at most this many, a span of days each
 CLASSIFY = "classify.toml"
 CACHE = "cache"  # derived tables, rebuilt when what they derive from changes
-CATEGORY_CELLS_VERSION = 2  # 2: audio tokens and web searches
+CATEGORY_CELLS_VERSION = 3  # 2: audio tokens and web searches; 3: quality evidence
 
 
 def default_path() -> Path:

@@ -19,6 +19,7 @@ from analyzer.classify.assign import categorize
 from analyzer.cli import app
 from analyzer.ingest.pipeline import ingest
 from analyzer.pricing import catalog
+from analyzer.quality import evidence
 from analyzer.schema import CANONICAL_SCHEMA
 from analyzer.workspace import Workspace
 
@@ -52,6 +53,13 @@ row = st.fixed_dictionaries({
     "requests": st.sampled_from([1, 1, 1, 0, 3]),
     "audio": st.sampled_from([0, 0, 7, 900]),  # audio parts of input and output
     "searches": st.sampled_from([0, 0, 0, 2]),  # web searches
+    # quality signals, null where a log would not have them
+    "finish": st.sampled_from([None, "stop", "stop", "truncated", "content_filter", "tool_use"]),
+    "json": st.sampled_from([(None, None), (False, None), (True, True), (True, False), (True, None)]),
+    "latency": st.sampled_from([None, 40.0, 125.0, 900.0, 2_500.0, 95_000.0, 200_000.0]),
+    "marks": st.sampled_from([(None, False, False), (False, False, False), (True, False, False),
+                              (False, True, False), (False, False, True), (None, None, None)]),
+    "feedback": st.sampled_from([(None, None), (4.0, None), (None, True), (0.5, False)]),
 })
 
 
@@ -79,13 +87,18 @@ def frame_of(rows: list[dict[str, Any]]) -> pl.DataFrame:
         "tokens_estimated": [False] * len(rows),
         "service_tier": [r["tier"] for r in rows],
         "status": [r["status"] for r in rows],
-        "latency_ms": [None] * len(rows),
+        "latency_ms": [r.get("latency") for r in rows],
         "logged_cost_usd": [None] * len(rows),
         "metadata": [r["metadata"] for r in rows],
-        "finish_reason": [None] * len(rows),
-        "json_requested": [None] * len(rows),
-        "json_valid": [None] * len(rows),
+        "finish_reason": [r.get("finish") for r in rows],
+        "json_requested": [r.get("json", (None, None))[0] for r in rows],
+        "json_valid": [r.get("json", (None, None))[1] for r in rows],
         "ttft_ms": [None] * len(rows),
+        "is_retry": [r.get("marks", (None, None, None))[0] for r in rows],
+        "is_override": [r.get("marks", (None, None, None))[1] for r in rows],
+        "was_overridden": [r.get("marks", (None, None, None))[2] for r in rows],
+        "feedback_score": [r.get("feedback", (None, None))[0] for r in rows],
+        "feedback_flag": [r.get("feedback", (None, None))[1] for r in rows],
         "template_id": [r["template"] for r in rows],
         "prompt_text": [None] * len(rows),
         "message_count": [None] * len(rows),
@@ -121,6 +134,13 @@ def test_rollup_reports_what_the_rows_report(rows: list[dict[str, Any]], parts: 
             assert abs(g["cost_usd"] - r["cost_usd"]) <= frame.height * 1e-9, (by, g["key"])
         assert raw["unpriced_models"] == rolled["unpriced_models"], by
         assert raw["period"] == rolled["period"], by
+    # the quality evidence too, by model, category and day
+    by = ["model", "category", "day"]
+    raw_rows = categorize(frame.lazy(), TEMPLATES).with_columns(evidence.row_columns())
+    for source in (categorize(cells.lazy(), TEMPLATES), by_category):
+        days = pl.col("timestamp").dt.date().alias("day")
+        assert evidence.table(source.with_columns(days), by).equals(
+            evidence.table(raw_rows.with_columns(days), by))
 
 
 def test_long_context_requests_never_share_a_cell_with_short_ones() -> None:

@@ -77,22 +77,50 @@ def test_json_requested(format_type: str | None, logged: bool, expected: bool | 
     assert pl.select(expr).item() == expected
 
 
-def test_a_repeat_of_the_same_input_within_the_window_is_a_retry() -> None:
+def _marked(hashes: list[int | None], minutes: list[float], tiers: list[int],
+            meta: list[bool] | None = None) -> list[tuple[str, bool, bool, bool]]:
     rows = pl.DataFrame({
-        "template_id": ["t1", "t1", "t1", "t1", "t2", "t1", "t1"],
-        "input_hash": ["a", "a", "b", "a", "a", None, None],
-        "timestamp": [T0, T0 + timedelta(seconds=30), T0 + timedelta(seconds=40),
-                      T0 + timedelta(minutes=11), T0 + timedelta(seconds=50), T0, T0],
+        "request_id": [f"r{i}" for i in range(len(hashes))],
+        "_input_hash": pl.Series(hashes, dtype=pl.UInt64),
+        "timestamp": [T0 + timedelta(minutes=m) for m in minutes],
+        "tier": pl.Series(tiers, dtype=pl.Int8),
+        "is_override": meta or [False] * len(hashes),
     })
-    marked = signals.mark_retries(rows)
-    # row 2 repeats row 1 after 30 s; row 3 is another input; row 4 comes 10.5 min after
-    # row 2 (the previous copy), past the 10-minute window; row 5 is another template; rows
-    # 6 and 7 have no input hash (their text is unknown)
-    assert marked["is_retry"].to_list() == [False, True, False, False, False, False, False]
-    assert marked.drop("is_retry").equals(rows)  # the caller's order and columns kept
+    return sorted(signals.marks(rows).rows())
+
+
+def test_a_repeat_of_the_same_input_within_the_window_is_a_retry() -> None:
+    # r1 repeats r0 after 30 s; r2 is another input; r3 comes 10.5 min after r1 (the
+    # previous copy), past the 10-minute window
+    assert _marked([1, 1, 2, 1], [0, 0.5, 0.6, 11], [0, 0, 0, 0]) == [
+        ("r0", False, False, False), ("r1", True, False, False), ("r2", False, False, False),
+        ("r3", False, False, False)]
 
 
 def test_a_chain_of_retries_counts_each_repeat() -> None:
-    times = [T0 + timedelta(minutes=m) for m in (0, 8, 16, 24)]  # each 8 min after the previous
-    rows = pl.DataFrame({"template_id": ["t"] * 4, "input_hash": ["x"] * 4, "timestamp": times[::-1]})
-    assert signals.mark_retries(rows)["is_retry"].to_list() == [True, True, True, False]
+    # each 8 min after the previous, listed newest first
+    assert [r[1] for r in _marked([7] * 4, [24, 16, 8, 0], [1] * 4)] == [True, True, True, False]
+
+
+def test_a_repeat_to_a_higher_tier_is_an_override_and_marks_the_one_it_replaced() -> None:
+    # budget, then the same budget model again (a retry), then mid, then budget again
+    assert _marked([5, 5, 5, 5], [0, 1, 2, 3], [0, 0, 1, 0]) == [
+        ("r0", False, False, False), ("r1", True, False, True), ("r2", False, True, False),
+        ("r3", True, False, False)]  # back down a tier: a retry, not an override
+
+
+def test_metadata_marks_an_override_on_its_own() -> None:
+    assert _marked([1, 2], [0, 0], [0, 0], meta=[False, True]) == [
+        ("r0", False, False, False), ("r1", False, True, False)]
+
+
+def test_feedback_and_override_marks_from_metadata() -> None:
+    frame = pl.DataFrame({
+        "metadata": ['{"thumbs":"down"}', '{"feedback":"4"}', '{"feedback":"good","override":"yes"}',
+                     '{"score":"0.25","quality_override":"true"}', '{"thumbs":"sideways"}', "{}"],
+        "feedback_score": [None, None, None, None, None, 1.0],
+        "feedback_flag": pl.Series([None, None, None, None, None, None], dtype=pl.Boolean),
+    })
+    out = signals.from_metadata(frame).select("feedback_score", "feedback_flag", "_override_mark").rows()
+    assert out == [(None, True, False), (4.0, None, False), (None, False, True), (0.25, None, True),
+                   (None, None, False), (1.0, None, False)]  # an adapter's own score is kept

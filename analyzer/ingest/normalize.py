@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from analyzer.ingest import template
+from analyzer.ingest import signals, template
 from analyzer.ingest.jsonl import FILE_SHIFT
 from analyzer.model_ids import canonical
 from analyzer.schema import BILLED_SCHEMA, CANONICAL_SCHEMA, ID_TOKEN_COLUMNS, TOKEN_COLUMNS
@@ -33,6 +33,8 @@ _DEFAULTS: dict[str, pl.Expr] = {
     "json_requested": pl.lit(None, pl.Boolean),
     "json_valid": pl.lit(None, pl.Boolean),
     "ttft_ms": pl.lit(None, pl.Float64),
+    "feedback_score": pl.lit(None, pl.Float64),
+    "feedback_flag": pl.lit(None, pl.Boolean),
     "system_text": pl.lit(None, pl.String),
     "user_text": pl.lit(None, pl.String),
     "message_count": pl.lit(None, pl.Int32),
@@ -48,6 +50,8 @@ _DTYPES: dict[str, pl.DataType] = {
     **{c: pl.Float64 for c in TOKEN_COLUMNS},
     "latency_ms": pl.Float64,
     "ttft_ms": pl.Float64,
+    "feedback_score": pl.Float64,
+    "feedback_flag": pl.Boolean,
     "json_requested": pl.Boolean,
     "json_valid": pl.Boolean,
     "logged_cost_usd": pl.Float64,
@@ -156,6 +160,13 @@ def finish(
         pl.col("status").str.to_lowercase(),
     )
     frame = _fill_ids(frame, source_format)
+    frame = signals.from_metadata(frame).with_columns(
+        # a row with an input may turn out to be a retry (``pipeline``), one without never can
+        pl.when(pl.col("_input_hash").is_not_null()).then(False).alias("is_retry")
+        if "_input_hash" in frame.columns else pl.lit(None, pl.Boolean).alias("is_retry"),
+        pl.col("_override_mark").alias("is_override"),
+        pl.lit(False).alias("was_overridden"),
+    )
     canonical = [pl.col(c).cast(t) for c, t in CANONICAL_SCHEMA.items()]
     return frame.select(*canonical, *carry)
 

@@ -41,7 +41,7 @@ import polars as pl
 from analyzer import rollup
 from analyzer.classify.assign import classify_templates
 from analyzer.errors import ConfigError, InputError
-from analyzer.ingest import fold, normalize, read, validate
+from analyzer.ingest import fold, normalize, read, signals, validate
 from analyzer.ingest.formats.base import Format
 from analyzer.ingest.jsonl import Parsed, Rejection, split_id
 from analyzer.ingest.sources import Source, expand
@@ -95,10 +95,14 @@ class IngestResult:
     settled: Staging  # canonical rows (+ ``_bucket``), unique by request_id within the run
     stage_dir: Path | None = None
     meta_stats: rollup.Stats = field(default_factory=dict)  # metadata keys the rows carry
+    marks: pl.DataFrame | None = None  # retries and overrides found across the run (_marks)
 
     def groups(self) -> Iterator[pl.DataFrame]:
         """The run's rows, a group of request-id buckets at a time (bounded memory)."""
-        yield from self.settled.groups()
+        for group in self.settled.groups():
+            if self.marks is not None:
+                group = _with_marks(group, self.marks)
+            yield group.drop("_input_hash", strict=False)
 
     @property
     def rows(self) -> pl.DataFrame:
@@ -293,7 +297,8 @@ class Stager:
             _count(counts, bills, "billed_records")
             _count(counts, bills, "skipped")
             good = good.filter(~is_billed)
-        good, tmpl = normalize.fingerprint(good, keep_text=self.keep_text, seen=self.seen)
+        hashed = signals.input_hash() if fmt.inputs_whole else pl.lit(None, pl.UInt64).alias("_input_hash")
+        good, tmpl = normalize.fingerprint(good.with_columns(hashed), keep_text=self.keep_text, seen=self.seen)
         block.templates.append(tmpl)
         private = tuple(c for c in good.columns if c.startswith("_") and c not in ("_skip", "_ts_raw"))
         rows = normalize.finish(good, source_format=fmt.name, paths=self.paths_of(good),
@@ -392,6 +397,7 @@ class _Run:
                  if inputs else None)
         settled = Staging(self.stage_dir / "settled" if self.stage_dir else None)
         ingested: dict[int, int] = defaultdict(int)
+        prefixes: list[pl.Series] = []  # of the input hashes, to find inputs sent more than once
         merged, folded = fold.fold_singletons(fold.merge_templates(self.templates), self.known_templates)
         self.templates, self.stager.seen = [], set()  # a chat log's run held a template per request
         for group in self.staged.groups():
@@ -400,14 +406,18 @@ class _Run:
             rows = fold.apply(self._settle(group, table), folded)
             for i, n in _per_file(rows).items():
                 ingested[i] += n
-            settled.add(rows.select(*COLUMNS, "_bucket"))
+            if "_input_hash" not in rows.columns:
+                rows = rows.with_columns(pl.lit(None, pl.UInt64).alias("_input_hash"))
+            settled.add(rows.select(*COLUMNS, "_input_hash", "_bucket"))
+            prefixes.append(rows.select(_HASH_PREFIX)["_input_hash"].drop_nulls())
         self.staged.close()
         for i, f in enumerate(self.files):
             f.rows_ingested = ingested.get(i, 0)
         files = [f for i, f in enumerate(self.files) if i not in self.failed]
         merged = classify_templates(merged.filter(~pl.col("template_id").is_in(list(self.known_templates))))
         bills = pl.concat(self.billed) if self.billed else pl.DataFrame(schema=BILLED_SCHEMA)
-        return IngestResult(files, self.errors, merged, bills, settled, self.stage_dir, self.meta_stats)
+        return IngestResult(files, self.errors, merged, bills, settled, self.stage_dir, self.meta_stats,
+                            _marks(settled, prefixes))
 
     def _settle(self, rows: pl.DataFrame, inputs: pl.DataFrame | None) -> pl.DataFrame:
         """One group of buckets: batch prompts joined, adapters' finalize, then the first
@@ -427,6 +437,37 @@ class _Run:
         for i, n in before.items():
             self.files[i].duplicates += n - after.get(i, 0)
         return rows
+
+
+_HASH_PREFIX = (pl.col("_input_hash") // (1 << 32)).cast(pl.UInt32)
+_TIER_RANK = {"budget": 0, "mid": 1, "flagship": 2}
+_MARKS = ("is_retry", "is_override", "was_overridden")
+
+
+def _marks(settled: Staging, prefixes: list[pl.Series]) -> pl.DataFrame | None:
+    """The run's retries and overrides (``signals.marks``), for the rows they mark.
+
+    Only inputs sent more than once can be either, and most are sent once: the repeated
+    32-bit prefixes of the hashes name them, and only their rows are read again."""
+    from analyzer.simulate.quality import tier_of
+
+    every = pl.concat(prefixes) if prefixes else pl.Series([], dtype=pl.UInt32)
+    repeated = every.filter(every.is_duplicated()).unique()
+    if repeated.len() == 0:
+        return None
+    rows = settled.select(["request_id", "_input_hash", "timestamp", "provider", "model", "is_override"],
+                          _HASH_PREFIX.is_in(repeated.implode()))
+    pairs = rows.select("provider", "model").unique()
+    tiers = pairs.with_columns(pl.Series("tier", [_TIER_RANK[tier_of(p or "", m or "")] for p, m in pairs.iter_rows()],
+                                         dtype=pl.Int8))
+    marked = signals.marks(rows.join(tiers, on=["provider", "model"], how="left", nulls_equal=True))
+    return marked.filter(pl.any_horizontal(*_MARKS))
+
+
+def _with_marks(rows: pl.DataFrame, marks: pl.DataFrame) -> pl.DataFrame:
+    joined = rows.join(marks, on="request_id", how="left", suffix="_marked", maintain_order="left")
+    return joined.with_columns(pl.coalesce(f"{c}_marked", c).alias(c) for c in _MARKS).drop(
+        f"{c}_marked" for c in _MARKS)
 
 
 def _count(counts: dict[str, dict[int, int]], frame: pl.DataFrame, counter: str) -> None:

@@ -131,6 +131,12 @@ class Staging:
         if members:
             yield self._group(members)
 
+    def select(self, columns: list[str], predicate: pl.Expr) -> pl.DataFrame:
+        """``columns`` of the rows that match ``predicate``, in memory and spilled alike."""
+        parts = [f.lazy() for f in self._frames]
+        parts += [self._shifted(pl.scan_parquet(f), f) for f in self._files]
+        return pl.concat([p.filter(predicate).select(columns).collect() for p in parts], how="vertical_relaxed")
+
     def _group(self, members: list[int]) -> pl.DataFrame:
         everything = len(members) == len(self._per_bucket)
         mine = pl.col("_bucket").is_in(pl.Series(members, dtype=pl.UInt8).implode())

@@ -72,6 +72,10 @@ class Format:
     # The format has no timestamp of its own (e.g. Anthropic batch results): rows without
     # one take the file's modification time, and the file report says so.
     timestamp_from_file: ClassVar[bool] = False
+    # The logged input (system prompt, last user message, message count) tells requests
+    # apart, so a repeat of it is a retry or an override (signals.py). False for coding
+    # agents' transcripts, where every request of a turn carries the turn's prompt.
+    inputs_whole: ClassVar[bool] = True
 
     def sniff(self, sample: Sample) -> bool:
         return False

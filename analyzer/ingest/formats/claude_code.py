@@ -70,6 +70,7 @@ _CC_KEYS = ("sessionId", "parentUuid", "isSidechain", "userType")
 class ClaudeCode(Format):
     name = "claude_code"
     title = "Claude Code session transcripts"
+    inputs_whole = False  # a turn's requests all carry its prompt
     schema = pl.Schema(
         {
             "type": S,

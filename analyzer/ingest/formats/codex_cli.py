@@ -105,6 +105,7 @@ _COUNTS = ("input", "cached", "write", "output", "reasoning")
 class CodexCli(Format):
     name = "codex_cli"
     title = "OpenAI Codex CLI session transcripts"
+    inputs_whole = False  # a turn's requests all carry its prompt
     schema = pl.Schema({"timestamp": S, "type": S, "payload": PAYLOAD})
 
     def sniff(self, sample: Sample) -> bool:

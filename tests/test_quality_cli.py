@@ -1,0 +1,126 @@
+"""``spendscope quality`` and ``spendscope alerts`` on workspaces built for them: the figures
+worked out by hand, each alert made to fire (exit code 3) and made not to."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from analyzer.cli import app
+
+DAY0 = datetime(2026, 10, 1, 12, tzinfo=timezone.utc)
+
+
+def _chat(n: int, day: int, *, model: str = "gpt-4o-mini", finish: str = "stop", text: str | None = None,
+          minute: int = 0, prompt: int = 1000, **extra: object) -> str:
+    at = DAY0 + timedelta(days=day, minutes=minute)
+    return json.dumps({
+        "id": f"c{day}-{n}-{model}-{minute}", "object": "chat.completion", "created": int(at.timestamp()),
+        "model": model,
+        "request": {"model": model, "messages": [
+            {"role": "user", "content": text or f"Extract the order number from message {day}-{n}-{minute}"}]},
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": "A-1"}, "finish_reason": finish}],
+        "usage": {"prompt_tokens": prompt, "completion_tokens": 100, "total_tokens": prompt + 100}, **extra})
+
+
+def _run(*args: str) -> tuple[int, dict]:
+    done = CliRunner().invoke(app, [*args, "--json"])
+    assert done.exit_code in (0, 3), done.output
+    return done.exit_code, json.loads(done.stdout)
+
+
+def _ingest(tmp_path: Path, lines: list[str]) -> Path:
+    logs, ws = tmp_path / "logs.jsonl", tmp_path / "ws"
+    logs.write_text("\n".join(lines) + "\n")
+    done = CliRunner().invoke(app, ["ingest", str(logs), "--workspace", str(ws), "--json"])
+    assert done.exit_code == 0, done.output
+    return ws
+
+
+def test_quality_by_model_from_the_logs_and_a_feedback_file(tmp_path: Path) -> None:
+    ws = _ingest(tmp_path, [
+        _chat(1, 0), _chat(2, 0, text="Where is parcel 9?"),
+        _chat(3, 0, text="Where is parcel 9?", minute=2),  # the same input 2 minutes later: a retry
+        _chat(4, 0, finish="length"),  # cut at the output limit
+        _chat(5, 0, metadata={"thumbs": "down"}),
+    ])
+    (ws / "feedback.csv").write_text("request_id,flag\nc0-1-gpt-4o-mini-0,bad\nnot-a-request,bad\n")
+    code, found = _run("quality", "--workspace", str(ws), "--by", "model")
+    assert code == 0
+    [row] = found["rows"]
+    assert (row["model"], row["requests"], row["observed"]) == ("gpt-4o-mini", 5, 5)
+    assert row["truncation_rate"] == 1 / 5
+    assert row["retry_rate"] == 1 / 5
+    assert row["flag_rate"] == 2 / 2  # the thumbs down in the log and the file's flag
+    assert row["quality"] == 1 - 3 / 5  # truncated, flagged in the log, flagged in the file
+    assert found["notes"] == ["feedback.csv: 1 of 2 request ids are not in the workspace"]
+
+
+def _steady(days: range, per_day: int = 40, **kw: object) -> list[str]:
+    return [_chat(n, d, **kw) for d in days for n in range(per_day)]
+
+
+def test_no_alert_on_steady_traffic(tmp_path: Path) -> None:
+    ws = _ingest(tmp_path, _steady(range(16)))
+    code, found = _run("alerts", "--workspace", str(ws))
+    assert (code, found["fired"]) == (0, 0)
+    assert found["window"] == {"since": "2026-10-15", "until": "2026-10-16",
+                               "baseline_since": "2026-10-01", "baseline_until": "2026-10-14"}
+
+
+def test_a_significant_quality_drop_fires_with_its_counts(tmp_path: Path) -> None:
+    # 14 days of 40 good requests, then two days where 12 of 40 are cut short each day
+    lines = _steady(range(14)) + _steady(range(14, 16), 28) + [
+        _chat(n, d, finish="length", minute=1) for d in (14, 15) for n in range(12)]
+    ws = _ingest(tmp_path, lines)
+    code, found = _run("alerts", "--workspace", str(ws))
+    assert code == 3
+    [drop] = [a for a in found["alerts"] if a["kind"] == "quality_drop"]
+    counts = drop["counts"]
+    assert (counts["baseline_good"], counts["baseline_observed"]) == (14 * 40, 14 * 40)
+    assert (counts["good"], counts["observed"]) == (56, 80)
+    assert counts["p_value"] < 0.01
+
+
+def test_a_dip_within_the_baselines_noise_is_not_an_alert(tmp_path: Path) -> None:
+    # the baseline loses 2 of 40 a day (95 %), the window 3 of 40 (92.5 %): z = 0.93, p = 0.18
+    def days(first: int, last: int, cut: int) -> list[str]:
+        return _steady(range(first, last), 40 - cut) + [
+            _chat(n, d, finish="length", minute=1) for d in range(first, last) for n in range(cut)]
+
+    ws = _ingest(tmp_path, days(0, 14, 2) + days(14, 16, 3))
+    assert [a["kind"] for a in _run("alerts", "--workspace", str(ws))[1]["alerts"]] == []
+
+
+def test_a_significant_drop_of_less_than_a_point_is_not_an_alert(tmp_path: Path) -> None:
+    # 2 of 400 cut a day in the window against none before: p < 0.01, but a 0.5-point drop
+    lines = _steady(range(14), 400) + _steady(range(14, 16), 398) + [
+        _chat(n, d, finish="length", minute=1) for d in (14, 15) for n in range(2)]
+    ws = _ingest(tmp_path, lines)
+    assert [a["kind"] for a in _run("alerts", "--workspace", str(ws))[1]["alerts"]] == []
+
+
+def test_overrides_over_five_percent_fire(tmp_path: Path) -> None:
+    sent = [_chat(n, 15, text=f"Classify ticket {n}") for n in range(30)]
+    resent = [_chat(n, 15, model="gpt-4o", text=f"Classify ticket {n}", minute=1) for n in range(3)]
+    ws = _ingest(tmp_path, _steady(range(14)) + sent + resent)
+    alerts = _run("alerts", "--workspace", str(ws))[1]["alerts"]
+    [over] = [a for a in alerts if a["kind"] == "override_rate"]
+    assert over["counts"] == {"overrides": 3, "observed": 33}  # 3 / 33 = 9.1 % > 5 %
+
+
+def test_a_spend_spike_and_a_budget_overrun_fire(tmp_path: Path) -> None:
+    ws = _ingest(tmp_path, _steady(range(15), 20, prompt=100_000) + _steady(range(15, 16), 200, prompt=100_000))
+    code, found = _run("alerts", "--workspace", str(ws), "--budget", "1")
+    assert code == 3
+    kinds = sorted(a["kind"] for a in found["alerts"])
+    assert kinds.count("spend_spike") == 2  # by model and by category
+    assert "budget" in kinds
+    spike = next(a for a in found["alerts"] if a["subject"] == "model gpt-4o-mini")
+    # gpt-4o-mini: 100,000 input and 100 output tokens at $0.15 / $0.60 per million
+    per_request = 100_000 * 0.15e-6 + 100 * 0.60e-6
+    assert abs(spike["counts"]["cost_usd"] - 200 * per_request) < 1e-9
+    assert abs(spike["counts"]["trailing_median_usd"] - 20 * per_request) < 1e-9
