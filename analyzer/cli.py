@@ -557,9 +557,13 @@ def demo_cmd(
     _reset_demo(root)
     ws = Workspace(root)
     result = _run_ingest(ws, [SAMPLE_WEEK], keep_text=False, column_map={}, quiet=False)
+    feedback = SAMPLE_WEEK.parent / "feedback.csv"  # users' verdicts on some answers
+    if feedback.is_file():
+        shutil.copyfile(feedback, root / feedback.name)
     _print_ingest(result, ws)
     _print_report(aggregate.spend_report(ws.categorized(), by="model", resolve=ws.pricing().resolve))
     out.print(f"\nExplore further: spendscope report --workspace {root} --by meta:project")
+    out.print(f"Quality from the logs: spendscope quality --workspace {root}; spendscope alerts --workspace {root}")
     if not no_serve:
         from analyzer.serve_cli import serve
 

@@ -118,6 +118,15 @@ def _pct(q: float | None) -> str:
     return "-" if q is None else f"{100 * q:.1f}%"
 
 
+def _latency(c: dict[str, Any]) -> str:
+    def pair(when: str) -> str:
+        p50, p95 = c[f"latency_p50_ms_{when}"], c[f"latency_p95_ms_{when}"]
+        return "-" if p50 is None else f"{p50 / 1000:.1f}/{p95 / 1000:.1f}"
+
+    before, after = pair("baseline"), pair("scenario")
+    return before if before == after else f"{before} → {after}"
+
+
 def _print_result(r: "Result", fc: dict[str, Any] | None) -> None:
     if not r.days:
         out.print("The workspace holds no requests yet: run [bold]spendscope ingest PATH[/] first.")
@@ -131,11 +140,18 @@ def _print_result(r: "Result", fc: dict[str, Any] | None) -> None:
     table.add_column("saved", justify="right", footer=_money(r.savings_usd))
     table.add_column("quality", justify="right",
                      footer=f"{_pct(r.baseline['quality'])} → {_pct(r.scenario['quality'])}")
+    table.add_column("evidence", justify="right")
+    table.add_column("retries", justify="right", footer=_money(r.scenario["retry_usd"]))
+    table.add_column("latency p50 / p95", justify="right")
     for c in r.by_category:
         flag = " [red]below floor[/]" if c["category"] in r.below_floor else ""
         table.add_row(c["category"], f"{c['requests']:,.0f}", _money(c["baseline_usd"]), _money(c["scenario_usd"]),
-                      _money(c["savings_usd"]), f"{_pct(c['quality_baseline'])} → {_pct(c['quality_scenario'])}{flag}")
+                      _money(c["savings_usd"]), f"{_pct(c['quality_baseline'])} → {_pct(c['quality_scenario'])}{flag}",
+                      _pct(c["quality_evidence_share"]), _money(c["retry_usd"]), _latency(c))
     out.print(table)
+    out.print("evidence: the share of the scenario's expected quality resting on your results or on answers "
+              "judged in the logs (the rest is the prior); retries: what the new models' measured retry rates "
+              "add (or save); latency in seconds, before → after, from the logs' measurements.")
     out.print(f"Savings [bold]{_money(r.savings_usd)}[/] ({r.savings_pct:.1f} %); per {r.month_days:g}-day month "
               f"{_money(r.monthly(r.baseline['cost_usd']))} → [bold]{_money(r.monthly(r.scenario['cost_usd']))}[/] "
               f"(saves {_money(r.monthly(r.savings_usd))})")
@@ -155,14 +171,14 @@ def _print_result(r: "Result", fc: dict[str, Any] | None) -> None:
 
 
 def _print_optimized(found: "Optimized", path: Path) -> None:
-    from analyzer.simulate.optimize import KEEP
+    from analyzer.simulate.optimize import KEEP, TIER_UP
 
     table = new_table(title=f"Cheapest route per category at expected quality ≥ {found.floor:.0%}", title_justify="left")
     for col, right in (("category", False), ("model", False), ("baseline", True), ("optimized", True),
                        ("quality", True)):
         table.add_column(col, justify="right" if right else "left")
     for c in found.choices:
-        model = "keep current" if c.model == KEEP else c.model
+        model = "keep current" if c.model == KEEP else f"up a tier: {c.reason}" if c.model == TIER_UP else c.model
         note = "" if c.meets_floor else " [red](no option reaches the floor)[/]"
         table.add_row(c.category, model + note, _money(c.baseline_usd), _money(c.cost_usd), _pct(c.quality))
     out.print(table)

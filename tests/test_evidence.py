@@ -27,7 +27,7 @@ def _rows(*rows: dict) -> pl.LazyFrame:
 def test_each_rate_counts_only_the_requests_where_its_signal_is_seen() -> None:
     table = evidence.table(_rows(
         {"finish_reason": "stop", "json_requested": True, "json_valid": True, "latency_ms": 1000.0,
-         "output_tokens": 100, "is_retry": False},
+         "output_tokens": 100, "is_retry": False, "feedback_flag": False},
         {"finish_reason": "truncated", "json_requested": True, "json_valid": False, "latency_ms": 3000.0,
          "output_tokens": 300, "is_retry": True},
         {"finish_reason": "content_filter", "json_requested": False, "feedback_flag": True, "feedback_score": 2.0},
@@ -43,7 +43,9 @@ def test_each_rate_counts_only_the_requests_where_its_signal_is_seen() -> None:
     assert table["malformed_json_rate"] == 1 / 2  # of the two that asked for JSON, answer logged
     assert table["retry_rate"] == 1 / 3  # of the three whose input is logged
     assert table["override_rate"] == 0 / 4
-    assert table["flag_rate"] == 1 / 1 and table["mean_score"] == 2.0
+    assert table["flag_rate"] == 1 / 2 and table["mean_score"] == 2.0
+    # judged by a person: the two verdicts and the overridden one; the flag and the override failed
+    assert (table["judged"], table["judged_bad"], table["judged_pass_rate"]) == (3, 2, 1 - 2 / 3)
     # bad: the truncated-and-malformed one, the filtered-and-flagged one, the failed-and-overridden one
     assert table["quality"] == 1 - 3 / 4
     assert table["output_tokens_per_s"] == pytest.approx((100 + 300 + 0) / ((1000 + 3000 + 500) / 1000))

@@ -124,3 +124,27 @@ def test_a_spend_spike_and_a_budget_overrun_fire(tmp_path: Path) -> None:
     per_request = 100_000 * 0.15e-6 + 100 * 0.60e-6
     assert abs(spike["counts"]["cost_usd"] - 200 * per_request) < 1e-9
     assert abs(spike["counts"]["trailing_median_usd"] - 20 * per_request) < 1e-9
+
+
+def test_optimize_moves_a_category_whose_answers_users_flag_up_a_tier(tmp_path: Path) -> None:
+    from analyzer.simulate import quality
+
+    # 40 answers of one prompt template on the budget model, 8 of them thumbed down: 20 % > 10 %
+    lines = [_chat(n, 0, text=f"Translate to German: order {n} has shipped",
+                   metadata={"thumbs": "down" if n < 8 else "up"}) for n in range(40)]
+    ws = _ingest(tmp_path, lines)
+    out = tmp_path / "policy.json"
+    done = CliRunner().invoke(app, ["optimize", "--workspace", str(ws), "--out", str(out), "--json"])
+    assert done.exit_code == 0, done.output
+    found = json.loads(done.stdout)
+    [up] = [c for c in found["choices"] if c["model"] == "(tier up)"]
+    assert up["reason"] == "flagged by users 20.0% (8 of 40) > 10%"
+    written = json.loads(out.read_text())
+    mid = quality.family_models("openai")["mid"]
+    [route] = [r for r in written["routes"] if r["match"].get("tier") == ["budget"]]
+    assert route["match"]["category"] == [up["category"]] and route["to"][0]["model"].endswith(mid)
+    assert route["note"].startswith("moved up a tier by spendscope optimize: flagged by users 20.0%")
+    assert up["category"] in written["description"]
+    # the category's requests all run on the mid model in the policy's simulation
+    by_model = {m["model"]: m["requests"] for m in found["simulation"]["by_model"]}
+    assert by_model.get(mid) == 40

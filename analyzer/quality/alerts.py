@@ -28,6 +28,7 @@ import polars as pl
 
 from analyzer.pricing import cost
 from analyzer.quality import evidence, report
+from analyzer.quality.evidence import OVERRIDE_LIMIT
 from analyzer.quality.significance import drop_p_value
 from analyzer.workspace import Workspace
 
@@ -36,7 +37,6 @@ BASELINE_DAYS = 14
 ALPHA = 0.01
 MIN_DROP = 0.01  # one percentage point
 MIN_REQUESTS = 30
-OVERRIDE_LIMIT = 0.05
 SPIKE_FACTOR = 2.0
 TRAILING_DAYS = 7
 MIN_TRAILING = 3

@@ -13,6 +13,10 @@ requests where its signal could be seen:
   observed requests;
 - flags: of the requests with a thumbs or feedback verdict; the mean score of those with a
   score (as given: a workspace mixing scales mixes them);
+- *judged* requests: those a person passed judgement on — a verdict, or an override of the
+  answer (``judged_bad``: flagged or overridden). These are graded like the simulator's
+  prior, so they are what updates it (``simulate/quality.py``); errors, truncation and
+  malformed JSON are not grades and show as rates only;
 - latency p50/p95 from a histogram (``LATENCY_EDGES_MS``: 20 edges a factor of √2 apart,
   125 ms to 90.5 s; within a bin the value is interpolated on a log scale, and the top bin
   reaches the cell's slowest request), and output tokens per second of latency.
@@ -32,13 +36,32 @@ import polars as pl
 LATENCY_EDGES_MS = tuple(125 * 2 ** (k / 2) for k in range(20))
 HISTOGRAM = tuple(f"lat_{k:02d}" for k in range(len(LATENCY_EDGES_MS) + 1))
 COUNTS = ("observed", "bad", "finished", "truncated", "filtered", "json_judged", "json_malformed", "keyed",
-          "retries", "overrides", "overridden", "rated", "verdicts", "flagged", "timed",
+          "retries", "overrides", "overridden", "rated", "verdicts", "flagged", "judged", "judged_bad", "timed",
           "timed_output_tokens", *HISTOGRAM)
 SUMS = ("score_sum", "latency_ms_sum")
 MAXIMA = ("latency_max_ms",)
 COLUMNS = (*COUNTS, *SUMS, *MAXIMA)
 SCHEMA = pl.Schema({**{c: pl.Int64 for c in COUNTS}, **{c: pl.Float64 for c in (*SUMS, *MAXIMA)}})
 FAILED = ("error", "canceled", "expired")
+# When a category's answers need a stronger model (``optimize`` moves it up a tier; alerts
+# report the override rate), each rate counted from ``MIN_SIGNALS`` requests up.
+OVERRIDE_LIMIT = 0.05
+FLAG_LIMIT = 0.10
+MALFORMED_LIMIT = 0.05
+MIN_SIGNALS = 30
+
+
+def over_limits(counts: dict[str, int]) -> list[str]:
+    """Why a category's answers need a stronger model, from its summed ``COUNTS``: flags,
+    overrides or malformed JSON over their limits (empty when none is)."""
+    found = []
+    for part, whole, limit, what in (("flagged", "verdicts", FLAG_LIMIT, "flagged by users"),
+                                     ("overrides", "observed", OVERRIDE_LIMIT, "overridden"),
+                                     ("json_malformed", "json_judged", MALFORMED_LIMIT, "malformed JSON")):
+        n, of = counts.get(part) or 0, counts.get(whole) or 0
+        if of >= MIN_SIGNALS and n / of > limit:
+            found.append(f"{what} {n / of:.1%} ({n:,} of {of:,}) > {limit:.0%}")
+    return found
 
 
 def row_columns() -> list[pl.Expr]:
@@ -71,6 +94,8 @@ def row_columns() -> list[pl.Expr]:
         count(pl.col("feedback_score").is_not_null()).alias("rated"),
         count(pl.col("feedback_flag").is_not_null()).alias("verdicts"),
         count(pl.col("feedback_flag")).alias("flagged"),
+        count(pl.col("feedback_flag").is_not_null() | pl.col("was_overridden")).alias("judged"),
+        count(pl.col("feedback_flag") | pl.col("was_overridden")).alias("judged_bad"),
         timed.cast(pl.Int64).alias("timed"),
         pl.when(timed).then(pl.col("output_tokens")).otherwise(0).cast(pl.Int64).alias("timed_output_tokens"),
         *[(timed & (bin_of == k)).cast(pl.Int64).alias(name) for k, name in enumerate(HISTOGRAM)],
@@ -89,7 +114,7 @@ def table(frame: pl.LazyFrame, by: Sequence[str]) -> pl.DataFrame:
     """Rates per ``by`` from rows or cells holding ``COLUMNS`` and ``requests``/``status``:
     ``requests``, ``observed``, ``error_rate``, ``truncation_rate``, ``filter_rate``,
     ``malformed_json_rate``, ``retry_rate``, ``override_rate``, ``flag_rate``,
-    ``mean_score``, ``quality``, ``latency_p50_ms``, ``latency_p95_ms``,
+    ``mean_score``, ``judged_pass_rate``, ``quality``, ``latency_p50_ms``, ``latency_p95_ms``,
     ``output_tokens_per_s``, with the counts behind them. A rate with nothing to count
     is null."""
     failed = pl.when(pl.col("status").is_in(FAILED)).then(pl.col("requests")).otherwise(0)
@@ -109,6 +134,7 @@ def table(frame: pl.LazyFrame, by: Sequence[str]) -> pl.DataFrame:
         rate("overrides", "observed").alias("override_rate"),
         rate("flagged", "verdicts").alias("flag_rate"),
         rate("score_sum", "rated").alias("mean_score"),
+        (1 - rate("judged_bad", "judged")).alias("judged_pass_rate"),
         (1 - rate("bad", "observed")).alias("quality"),
         pl.when(pl.col("latency_ms_sum") > 0)
         .then(pl.col("timed_output_tokens") / (pl.col("latency_ms_sum") / 1000)).alias("output_tokens_per_s"),

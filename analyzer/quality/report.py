@@ -20,7 +20,7 @@ from analyzer.workspace import Workspace
 
 KEY_COLUMNS = ("timestamp", "provider", "model", "service_tier", "status", "source_format", "metadata",
                "category")
-FEEDBACK_COLUMNS = ("bad", "rated", "score_sum", "verdicts", "flagged")
+FEEDBACK_COLUMNS = ("bad", "rated", "score_sum", "verdicts", "flagged", "judged", "judged_bad")
 
 
 @dataclass

@@ -11,6 +11,7 @@ contract, a policy may set (per route, or once at the top as the default):
 * ``keep_cache``: moved requests keep their prompt-cache hits (default: lost, as cached
   prefixes belong to one model);
 * ``output_factor``: output tokens on the target relative to the source (verbosity);
+* ``note`` (per route): why the route is there, in words (``optimize`` writes one);
 * ``token_factors`` (top level only): tokens per family or model relative to OpenAI's
   o200k, a number or ``{prose, code, math}``, replacing ``tokens.DEFAULT_FACTORS``.
 
@@ -59,6 +60,7 @@ class Route(BaseModel):
     override_rate: Rate | None = None
     keep_cache: bool | None = None
     output_factor: Factor | None = None
+    note: str = ""  # why the route exists (optimize writes one); no effect on the routing
 
     @field_validator("match")
     @classmethod

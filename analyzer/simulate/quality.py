@@ -15,6 +15,14 @@ acceptably) with an uncertainty range. Two sources, the user's own first:
    the grain of model *tiers*: budget / mid / flagship, assigned by the ordered patterns
    in ``data/model_tiers.toml``. A model no pattern knows is treated as ``mid`` and its
    estimates say so. Most cells are judgement and say that too.
+3. **Answers judged in the logs** update the prior where the user's results do not cover a
+   (model, category): thumbs, flags and ``feedback.csv`` verdicts, and overrides (an answer
+   re-sent to a stronger model failed), counted by ``quality/evidence.py``. The update is
+   beta-binomial, the prior worth as many requests as its interval is narrow
+   (``prior_weight``, at most ``MAX_PRIOR_WEIGHT``) — see ``with_evidence`` — from
+   ``MIN_JUDGED`` judged answers of the (model, category) up. Errors,
+   truncations and malformed JSON are not grades: they show as rates, and the simulator
+   charges their retries as cost instead.
 
 ``data/model_tiers.toml`` also names each provider family's budget / mid / flagship
 model, which presets and the optimizer use.
@@ -45,7 +53,7 @@ RESULT_COLUMNS = ("category", "model", "passed", "total")
 Z95 = 1.959963984540054  # two-sided 95 % normal quantile
 FRAME_SCHEMA = {"provider": pl.String, "model": pl.String, "category": pl.String,
                 "quality": pl.Float64, "quality_low": pl.Float64, "quality_high": pl.Float64,
-                "quality_source": pl.String}
+                "quality_source": pl.String, "evidenced": pl.Boolean}
 
 
 @dataclass(frozen=True)
@@ -133,6 +141,7 @@ def _prior() -> tuple[str, dict[tuple[str, str], Estimate]]:
 # --- evidence from the logs ------------------------------------------------------------
 
 MAX_PRIOR_WEIGHT = 200.0  # a prior never counts for more than this many observed requests
+MIN_JUDGED = 30  # judged answers of a (model, category) needed before they update its prior
 
 
 def prior_weight(prior: Estimate) -> float:
@@ -147,16 +156,17 @@ def prior_weight(prior: Estimate) -> float:
 
 
 def with_evidence(prior: Estimate, passed: int, total: int) -> Estimate:
-    """The prior updated by requests observed in the logs (beta-binomial): the prior counts as
-    ``prior_weight`` pseudo-requests at its pass rate, ``passed`` of ``total`` observed ones
-    passed (no error, truncation, malformed JSON, flag, override or retry). The interval is
-    the posterior's normal approximation. With no evidence the prior comes back unchanged."""
+    """The prior updated by answers judged in the logs (beta-binomial): the prior counts as
+    ``prior_weight`` pseudo-requests at its pass rate, and ``passed`` of ``total`` judged
+    answers passed (a verdict that did not flag it, and no override: ``evidence.py``). The
+    interval is the posterior's normal approximation. With no evidence the prior comes back
+    unchanged."""
     if total <= 0:
         return prior
     k = prior_weight(prior)
     mean = (prior.pass_rate * k + passed) / (k + total)
     half = Z95 * math.sqrt(mean * (1 - mean) / (k + total + 1))
-    source = (f"{prior.source}; updated by the logs: {passed:,}/{total:,} passed "
+    source = (f"{prior.source}; updated by the logs: {passed:,} of {total:,} judged answers passed "
               f"(prior worth {k:,.0f} requests)")
     return Estimate(mean, max(0.0, mean - half), min(1.0, mean + half), source)
 
@@ -226,16 +236,20 @@ class QualityTable:
     """The shipped prior, overridden cell by cell by the user's own results."""
 
     def __init__(self, version: str, prior: dict[tuple[str, str], Estimate],
-                 results: dict[tuple[str, str], tuple[int, int]] | None = None) -> None:
+                 results: dict[tuple[str, str], tuple[int, int]] | None = None,
+                 judged: dict[tuple[str, str], tuple[int, int]] | None = None) -> None:
         self._version = version
         self._prior = prior
         self._results = dict(results or {})
+        self._judged = {k: v for k, v in (judged or {}).items() if v[1] >= MIN_JUDGED}
 
     @classmethod
-    def load(cls, results: Path | None = None) -> QualityTable:
-        """The prior (parsed once per process), plus ``results`` when given."""
+    def load(cls, results: Path | None = None,
+             judged: dict[tuple[str, str], tuple[int, int]] | None = None) -> QualityTable:
+        """The prior (parsed once per process), plus ``results`` when given, plus the answers
+        judged in the logs: ``{(canonical model, category): (passed, judged)}``."""
         version, prior = _prior()
-        return cls(version, prior, read_results(Path(results)) if results is not None else None)
+        return cls(version, prior, read_results(Path(results)) if results is not None else None, judged)
 
     @property
     def version(self) -> str:
@@ -245,6 +259,12 @@ class QualityTable:
     def calibrated(self, model: str, category: str) -> bool:
         """Whether the user's results cover this model (any spelling) and category."""
         return (canonical(model)[1], category) in self._results
+
+    def basis(self, provider: str, model: str, category: str) -> str:
+        """What an estimate rests on: ``results`` (the user's A/B file), ``logs`` (the prior
+        updated by answers judged in the logs) or ``prior``."""
+        key = (canonical(model, provider)[1], category)
+        return "results" if key in self._results else "logs" if key in self._judged else "prior"
 
     def estimate(self, provider: str, model: str, category: str) -> Estimate:
         if category not in CATEGORIES:
@@ -259,8 +279,9 @@ class QualityTable:
         prior = self._prior[(tier, category)]
         where = f"{tier} tier" if tier_known(provider, model) \
             else f"{tier} tier assumed, model not in {TIERS_FILE.name}"
-        return Estimate(prior.pass_rate, prior.low, prior.high,
-                        f"prior {self._version}, {where} ({prior.source})")
+        shipped = Estimate(prior.pass_rate, prior.low, prior.high, f"prior {self._version}, {where} ({prior.source})")
+        judged = self._judged.get((canonical_model, category))
+        return with_evidence(shipped, *judged) if judged else shipped
 
     def frame(self, pairs: list[tuple[str, str]]) -> pl.DataFrame:
         """One row per distinct given ``(provider, model)`` × every category, the provider
@@ -269,5 +290,6 @@ class QualityTable:
         for provider, model in dict.fromkeys(pairs):
             for category in CATEGORIES:
                 e = self.estimate(provider, model, category)
-                rows.append((provider, model, category, e.pass_rate, e.low, e.high, e.source))
+                rows.append((provider, model, category, e.pass_rate, e.low, e.high, e.source,
+                             self.basis(provider, model, category) != "prior"))
         return pl.DataFrame(rows, schema=FRAME_SCHEMA, orient="row")

@@ -11,11 +11,17 @@ stays. Moved traffic is repriced on the target's prices for the cell's day with:
 * batch rates when the route says ``batch`` (kept traffic too), with the catalog's batch
   price or the provider's published discount (``pricing.catalog``);
 * ``override_rate`` of the moved requests escalated back: they pay the target's price and
-  their original cost again, and get the original model's quality.
+  their original cost again, and get the original model's quality;
+* retries as the logs measured them (``observed.py``): a moved request is sent
+  ``(1 - r_source) / (1 - r_target)`` times, ``r`` being the share of each model's logged
+  requests that were retries; where either model has no retry evidence the move keeps the
+  retries it had, and the assumptions say so.
 
 Traffic that stays (and is not switched to batch) keeps its exact baseline cost, so the
 empty policy reproduces the baseline to the last bit. Quality is the request-weighted
-expected pass rate of ``quality.QualityTable`` per (model, category).
+expected pass rate of ``quality.QualityTable`` per (model, category); each category says how
+much of it rests on evidence (your results or answers judged in the logs) rather than the
+prior, and its latency p50 / p95 before and after (``Observed.latency``).
 """
 
 from __future__ import annotations
@@ -29,13 +35,15 @@ import polars as pl
 from analyzer.pricing import catalog, cost
 from analyzer.simulate import tokens
 from analyzer.simulate.cells import SUMS
+from analyzer.simulate.observed import Observed, retry_factor
 from analyzer.simulate.policy import Move, Policy, ResolvedRoute
 from analyzer.simulate.quality import QualityTable
 from analyzer.simulate.quality import tier_of as quality_tier
 
 _TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens", "output_tokens",
            "reasoning_tokens", "input_audio_tokens", "output_audio_tokens", "web_search_requests")
-_OUT = ("day", "provider", "model", "category", "requests", "quality_requests", "cost_usd", "priced", "moved")
+_OUT = ("day", "provider", "model", "category", "requests", "quality_requests", "cost_usd", "priced", "moved",
+        "retry_usd")
 
 
 @dataclass
@@ -106,9 +114,11 @@ class Prepared:
     cells: pl.DataFrame
     quality: QualityTable
     b_small: pl.DataFrame
+    observed: Observed
 
 
-def prepare(cells: pl.DataFrame, quality: QualityTable | None = None) -> Prepared:
+def prepare(cells: pl.DataFrame, quality: QualityTable | None = None,
+            observed: Observed | None = None) -> Prepared:
     quality = quality or QualityTable.load()
     if "covered" not in cells.columns:
         cells = cells.with_columns(pl.lit(False).alias("covered"))
@@ -116,8 +126,9 @@ def prepare(cells: pl.DataFrame, quality: QualityTable | None = None) -> Prepare
     tiers = [quality_tier(p, m) for p, m in pairs.iter_rows()]
     frame = cells.join(pairs.with_columns(pl.Series("tier", tiers, pl.String)), on=["provider", "model"],
                        how="left", maintain_order="left").with_columns(
-        tokens.kind().alias("_kind"), pl.col("requests").alias("quality_requests"), pl.lit(False).alias("moved"))
-    return Prepared(frame, quality, _small(frame, quality))
+        tokens.kind().alias("_kind"), pl.col("requests").alias("quality_requests"), pl.lit(False).alias("moved"),
+        pl.lit(0.0).alias("retry_usd"), pl.lit(1.0).alias("_again"))
+    return Prepared(frame, quality, _small(frame, quality), observed or Observed.empty())
 
 
 def _route_index(policy: Policy) -> pl.Expr:
@@ -138,16 +149,19 @@ def _scaled(weight: pl.Expr) -> list[pl.Expr]:
     return [(pl.col(c) * weight).alias(c) for c in SUMS]
 
 
-def _with_factors(cells: pl.DataFrame, moves: tuple[Move, ...], policy: Policy) -> pl.DataFrame:
-    """Add, per move ``j``, the tokenizer ratio ``_f{j}`` and whether the cell moves, ``_m{j}``:
-    its largest request, in target tokens, fits the target's window, and the target is
-    another model."""
+def _with_factors(cells: pl.DataFrame, moves: tuple[Move, ...], policy: Policy,
+                  retries: dict[tuple[str, str], tuple[float, int]]) -> pl.DataFrame:
+    """Add, per move ``j``, the tokenizer ratio ``_f{j}``, the retry factor ``_r{j}`` (null
+    without evidence) and whether the cell moves, ``_m{j}``: its largest request, in target
+    tokens, fits the target's window, and the target is another model."""
     frame = cells
     pairs = frame.select("provider", "model", "_kind").unique()
     for j, move in enumerate(moves):
-        ratios = [tokens.ratio((p, m), (move.provider, move.model), k, policy.token_factors)
-                  for p, m, k in pairs.iter_rows()]
-        frame = frame.join(pairs.with_columns(pl.Series(f"_f{j}", ratios, pl.Float64)),
+        target = (move.provider, move.model)
+        ratios = [tokens.ratio((p, m), target, k, policy.token_factors) for p, m, k in pairs.iter_rows()]
+        again = [retry_factor(retries, (p, m), target) for p, m, _ in pairs.iter_rows()]
+        frame = frame.join(pairs.with_columns(pl.Series(f"_f{j}", ratios, pl.Float64),
+                                              pl.Series(f"_r{j}", again, pl.Float64)),
                            on=["provider", "model", "_kind"], how="left")
         window = _window(move)
         fits = pl.lit(True) if window is None else pl.col("size_max") * pl.col(f"_f{j}") <= window
@@ -166,6 +180,9 @@ class _Notes:
         self.output: dict[float, float] = {}
         self.escalated: dict[float, float] = {}
         self.tier_change = 0.0
+        self.retries: dict[tuple[str, str], float] = {}  # (source, target) model -> factor
+        self.no_retry_evidence: dict[str, float] = {}  # target model -> moved requests
+        self.rates: dict[tuple[str, str], tuple[float, int]] = {}
 
     def sentences(self, policy: Policy) -> list[str]:
         out = []
@@ -185,16 +202,27 @@ class _Notes:
         for r, n in self.escalated.items():
             out.append(f"escalation: {r:.0%} of moved requests ({n:,.0f}) go back to their original model and "
                        "pay its cost on top of the target's")
+        for (src, dst), f in sorted(self.retries.items()):
+            (r_s, n_s), (r_t, n_t) = self._rate(src), self._rate(dst)
+            out.append(f"retries: {src} re-sent {r_s:.1%} of {n_s:,} logged requests, {dst} {r_t:.1%} of "
+                       f"{n_t:,}: requests moved {src} → {dst} × {f:.4f} = (1 − {r_s:.3f}) / (1 − {r_t:.3f})")
+        for model, n in sorted(self.no_retry_evidence.items()):
+            out.append(f"retries: {n:,.0f} requests moved to {model} keep the retries they had (the logs hold "
+                       "too few requests with their input to measure a retry rate on one of the two models)")
         if self.tier_change:
             out.append(f"service tier: {self.tier_change:,.0f} moved flex/priority requests priced at the "
                        "target's standard rates")
         return out
 
+    def _rate(self, model: str) -> tuple[float, int]:
+        return next(v for (_, m), v in self.rates.items() if m == model)
+
 
 def _moved(part: pl.DataFrame, j: int, move: Move, route: ResolvedRoute) -> pl.DataFrame:
     """``part``'s share for ``move``, as rows on the target model to be repriced."""
     share = move.share
-    f = pl.col(f"_f{j}") * share
+    again = pl.col(f"_r{j}").fill_null(1.0)  # each request sent this many times on the target
+    f = pl.col(f"_f{j}") * share * again
     out_f = f * route.output_factor
     cache = 1.0 if route.keep_cache else 0.0
     batch = pl.lit(route.batch) | (pl.col("service_tier") == "batch")
@@ -202,7 +230,7 @@ def _moved(part: pl.DataFrame, j: int, move: Move, route: ResolvedRoute) -> pl.D
         pl.lit(move.provider).alias("provider"),
         pl.lit(move.model).alias("model"),
         pl.when(batch).then(pl.lit("batch")).otherwise(pl.lit("standard")).alias("service_tier"),
-        (pl.col("requests") * share).alias("requests"),
+        (pl.col("requests") * share * again).alias("requests"),
         (pl.col("input_tokens") * f).alias("input_tokens"),
         *((pl.col(c) * f * cache).alias(c) for c in ("cache_read_tokens", "cache_write_tokens",
                                                      "cache_write_1h_tokens")),
@@ -211,9 +239,10 @@ def _moved(part: pl.DataFrame, j: int, move: Move, route: ResolvedRoute) -> pl.D
         # audio is tokens like the rest; a web search is a search whatever model runs it
         (pl.col("input_audio_tokens") * f).alias("input_audio_tokens"),
         (pl.col("output_audio_tokens") * out_f).alias("output_audio_tokens"),
-        (pl.col("web_search_requests") * share).alias("web_search_requests"),
+        (pl.col("web_search_requests") * share * again).alias("web_search_requests"),
         (pl.col("requests") * share * (1 - route.override_rate)).alias("quality_requests"),
         pl.lit(True).alias("moved"),
+        again.alias("_again"),
     )
 
 
@@ -244,13 +273,19 @@ def _note_move(notes: _Notes, part: pl.DataFrame, j: int, move: Move, route: Res
                                                 + requests * route.override_rate)
     tiers = part.filter(pl.col("service_tier").is_in(["flex", "priority"]))
     notes.tier_change += float(tiers["requests"].sum()) * share
+    for p, m, again, n in (part.group_by("provider", "model", f"_r{j}").agg(pl.col("requests").sum())
+                           .iter_rows()):
+        if again is None and notes.rates:  # some models have retry evidence, not this pair
+            notes.no_retry_evidence[move.model] = notes.no_retry_evidence.get(move.model, 0.0) + n * share
+        elif again is not None:
+            notes.retries[(m, move.model)] = again
 
 
 def _route_rows(
     cells: pl.DataFrame, route: ResolvedRoute, policy: Policy, notes: _Notes
 ) -> tuple[list[pl.DataFrame], list[pl.DataFrame]]:
     """(rows with a known cost, rows to reprice) for the cells of one route."""
-    frame = _with_factors(cells, route.moves, policy)
+    frame = _with_factors(cells, route.moves, policy, notes.rates)
     keep = pl.lit(1.0)
     for j, move in enumerate(route.moves):
         keep = keep - pl.when(pl.col(f"_m{j}")).then(move.share).otherwise(0.0)
@@ -282,11 +317,17 @@ def _repriced(rows: pl.DataFrame, resolve: cost.Resolver) -> tuple[pl.DataFrame,
         pl.lit(None, pl.String).alias("metadata"),
     )
     priced = cost.price(lazy, resolve=resolve)
-    frame = priced.frame.with_columns((pl.col("price_status") == "priced").alias("priced"))
+    frame = priced.frame.with_columns(
+        (pl.col("price_status") == "priced").alias("priced"),
+        # what the target's retries add (or save) against the retries the traffic had
+        (pl.col("cost_usd").fill_null(0.0) * (1 - 1 / pl.col("_again"))).alias("retry_usd"),
+    )
     return frame.collect(), priced.assumptions
 
 
-_ADD = ("requests", "cost_usd", "unpriced_requests", "quality_requests", "q", "q_low", "q_high")
+_ADD = ("requests", "cost_usd", "unpriced_requests", "quality_requests", "q", "q_low", "q_high", "q_evidence",
+        "retry_usd")
+_MIX = ["category", "provider", "model"]
 
 
 def _small(frame: pl.DataFrame, quality: QualityTable, sign: float = 1.0) -> pl.DataFrame:
@@ -297,37 +338,43 @@ def _small(frame: pl.DataFrame, quality: QualityTable, sign: float = 1.0) -> pl.
         pl.col("quality_requests").sum(),
         pl.col("cost_usd").fill_null(0.0).sum(),
         pl.col("requests").filter(~pl.col("priced")).sum().alias("unpriced_requests"),
+        pl.col("retry_usd").sum(),
     )
     pairs = small.select("provider", "model").unique().sort("provider", "model").rows()
-    table = quality.frame(pairs).select("provider", "model", "category", "quality", "quality_low", "quality_high")
+    table = quality.frame(pairs).select("provider", "model", "category", "quality", "quality_low", "quality_high",
+                                        "evidenced")
     w = pl.col("quality_requests")
     return small.join(table, on=["provider", "model", "category"], how="left").select(
         "day", "provider", "model", "category",
-        *((pl.col(c) * sign).cast(pl.Float64) for c in ("requests", "cost_usd", "unpriced_requests")),
+        *((pl.col(c) * sign).cast(pl.Float64) for c in ("requests", "cost_usd", "unpriced_requests", "retry_usd")),
         w * sign,
         *((pl.col(q) * w * sign).alias(a) for q, a in (("quality", "q"), ("quality_low", "q_low"),
                                                        ("quality_high", "q_high"))),
+        (pl.col("evidenced").cast(pl.Float64) * w * sign).alias("q_evidence"),
     )
 
 
-def _sums(small: pl.DataFrame, by: str | None) -> pl.DataFrame:
+def _sums(small: pl.DataFrame, by: str | list[str] | None) -> pl.DataFrame:
     aggs = [pl.col(c).sum() for c in _ADD]
     return small.group_by(by).agg(aggs) if by else small.select(aggs)
 
 
-def _plus(base: pl.DataFrame, delta: pl.DataFrame, by: str | None) -> pl.DataFrame:
+def _plus(base: pl.DataFrame, delta: pl.DataFrame, by: str | list[str] | None) -> pl.DataFrame:
     """``base`` + ``delta`` per key: where nothing changed, exactly ``base``."""
     if by is None:
         return base.with_columns(*(pl.col(c) + delta[c][0] for c in _ADD))
-    joined = base.join(delta, on=by, how="full", coalesce=True, suffix="_d")
-    return joined.select(by, *((pl.col(c).fill_null(0.0) + pl.col(f"{c}_d").fill_null(0.0)).alias(c) for c in _ADD))
+    keys = [by] if isinstance(by, str) else by
+    joined = base.join(delta, on=keys, how="full", coalesce=True, suffix="_d")
+    return joined.select(*keys, *((pl.col(c).fill_null(0.0) + pl.col(f"{c}_d").fill_null(0.0)).alias(c)
+                                  for c in _ADD))
 
 
 def _averages(sums: pl.DataFrame) -> pl.DataFrame:
     w = pl.col("quality_requests")
     return sums.with_columns(
         *((pl.when(w > 0).then(pl.col(q) / w)).alias(name)
-          for q, name in (("q", "quality"), ("q_low", "quality_low"), ("q_high", "quality_high"))),
+          for q, name in (("q", "quality"), ("q_low", "quality_low"), ("q_high", "quality_high"),
+                          ("q_evidence", "evidence_share"))),
     )
 
 
@@ -358,6 +405,7 @@ def run(
     known = [base.filter(pl.col("_route").is_null())]
     reprice: list[pl.DataFrame] = []
     notes = _Notes()
+    notes.rates = prepared.observed.retry_rates()
     for i, route in enumerate(policy.routes):
         k, r = _route_rows(base.filter(pl.col("_route") == i), route, policy, notes)
         known += k
@@ -371,6 +419,9 @@ def run(
     b_small = prepared.b_small
     d_small = pl.concat([_small(changed, quality), _small(base.filter(pl.col("_route").is_not_null()), quality, -1.0)])
     by_category = _compare(b_small, d_small, "category").sort("cost_usd", descending=True)
+    mix = _sums(b_small, _MIX)
+    latency = (prepared.observed.latency(mix.select(*_MIX, "requests")),
+               prepared.observed.latency(_plus(mix, _sums(d_small, _MIX), _MIX).select(*_MIX, "requests")))
     below = [] if floor is None else sorted(
         by_category.filter(pl.col("quality_scenario") < floor)["category"].to_list())
     totals = _compare(b_small, d_small, None).row(0, named=True)
@@ -410,7 +461,8 @@ def run(
             "blocked_requests": float(sum(notes.blocked.values())),
             "escalated_requests": float(sum(notes.escalated.values())),
         },
-        by_category=[_category_row(r) for r in by_category.iter_rows(named=True)],
+        by_category=[_category_row(r, *(lat.get(r["category"], {}) for lat in latency))
+                     for r in by_category.iter_rows(named=True)],
         by_model=[_model_row(r) for r in by_model.iter_rows(named=True)],
         daily=daily,
         assumptions=assumptions,
@@ -423,12 +475,13 @@ def _totals(row: dict[str, Any]) -> dict[str, float]:
     return {
         "requests": float(row["requests"] or 0),
         "cost_usd": float(row["cost_usd"] or 0.0),
+        "retry_usd": float(row["retry_usd"] or 0.0),
         "unpriced_requests": float(row["unpriced_requests"] or 0),
         "quality": float(row["quality"]) if row["quality"] is not None else None,
     }
 
 
-def _category_row(r: dict[str, Any]) -> dict[str, Any]:
+def _category_row(r: dict[str, Any], before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     qb, qs = r["quality"], r["quality_scenario"]
     return {
         "category": r["category"],
@@ -440,6 +493,13 @@ def _category_row(r: dict[str, Any]) -> dict[str, Any]:
         "quality_scenario": qs,
         "quality_change": (qs - qb) if qb is not None and qs is not None else None,
         "quality_scenario_range": [r["quality_low_scenario"], r["quality_high_scenario"]],
+        # the share of the expected quality resting on your results or answers judged in the logs
+        "quality_evidence_share": r["evidence_share_scenario"],
+        "retry_usd": float(r["retry_usd_scenario"] or 0.0),
+        "latency_p50_ms_baseline": before.get("p50_ms"),
+        "latency_p95_ms_baseline": before.get("p95_ms"),
+        "latency_p50_ms_scenario": after.get("p50_ms"),
+        "latency_p95_ms_scenario": after.get("p95_ms"),
     }
 
 

@@ -14,6 +14,7 @@ import polars as pl
 from analyzer.pricing import catalog, cost
 from analyzer.pricing.plans import Plan
 from analyzer.simulate import cells
+from analyzer.simulate.observed import Observed
 from analyzer.simulate.policy import Policy
 from analyzer.simulate.quality import QualityTable
 from analyzer.simulate.scenario import Result, prepare, run
@@ -32,27 +33,36 @@ class Simulator:
         meta_keys: Sequence[str] = (),
         categorize: Callable[[pl.LazyFrame], pl.LazyFrame] | None = None,
         plans: Sequence[Plan] = (),
+        observed: Observed | None = None,
     ) -> None:
         """``requests`` categorized rows, or raw rows with ``categorize`` (see ``cells.build``);
-        traffic the flat-fee ``plans`` cover is never moved."""
+        traffic the flat-fee ``plans`` cover is never moved; ``observed``: the logs' retries
+        and latency (``observed.py``)."""
         self.resolve = resolve
         self.quality = quality or QualityTable.load()
         self.meta_keys = tuple(meta_keys)
         self.cells, self.assumptions = cells.build(requests, meta_keys=self.meta_keys, resolve=resolve,
                                                    categorize=categorize, plans=plans)
-        self.prepared = prepare(self.cells, self.quality)
+        self.observed = observed or Observed.empty()
+        self.prepared = prepare(self.cells, self.quality, self.observed)
 
     @classmethod
     def for_workspace(
         cls, ws: Workspace, *, meta_keys: Sequence[str] = (), quality_results: Path | None = None
     ) -> Simulator:
         """Cells of the workspace, priced with its ``prices.toml``; quality from the shipped
-        prior plus ``quality_results`` (default: the workspace's ``quality_results.csv``)."""
+        prior, updated by the answers judged in its logs, and ``quality_results`` (default:
+        the workspace's ``quality_results.csv``) where they cover a model and category;
+        retries and latency as its logs measured them."""
+        from analyzer.quality.report import workspace_evidence
+
         if quality_results is None and (ws.root / QUALITY_RESULTS).is_file():
             quality_results = ws.root / QUALITY_RESULTS
         pricing = ws.pricing()
+        observed = Observed.of(workspace_evidence(ws).frame)
         return cls(ws.traffic(meta_keys), resolve=pricing.resolve, categorize=ws.categorize,
-                   quality=QualityTable.load(quality_results), meta_keys=meta_keys, plans=pricing.plans)
+                   quality=QualityTable.load(quality_results, observed.judged()), meta_keys=meta_keys,
+                   plans=pricing.plans, observed=observed)
 
     def run(self, policy: Policy, *, month_days: float = 30, floor: float | None = None) -> Result:
         missing = [k for k in policy.meta_keys if k not in self.meta_keys]

@@ -212,7 +212,7 @@ def test_frame_covers_every_pair_and_category(tmp_path: Path) -> None:
              ("openai", "gpt-4o-mini-2024-07-18")]  # a repeated pair gives no duplicate rows
     frame = QualityTable.load(path).frame(pairs)
     assert frame.columns == ["provider", "model", "category", "quality", "quality_low",
-                             "quality_high", "quality_source"]
+                             "quality_high", "quality_source", "evidenced"]
     assert frame.height == 2 * len(CATEGORIES)
     assert frame.select("provider", "model", "category").is_unique().all()
     # models as given (not normalised), so the frame joins on the caller's own ids
@@ -221,7 +221,8 @@ def test_frame_covers_every_pair_and_category(tmp_path: Path) -> None:
                         & (pl.col("category") == "chat"))
     assert chat["quality"].item() == pytest.approx(0.95)
     assert chat["quality_source"].item() == "your results: 19/20"
-    assert QualityTable.load().frame([]).shape == (0, 7)
+    assert chat["evidenced"].item() is True
+    assert QualityTable.load().frame([]).shape == (0, 8)
 
 
 # --- evidence from the logs (beta-binomial) -------------------------------------------
@@ -242,7 +243,7 @@ def test_evidence_moves_the_prior_by_its_weight() -> None:
     assert updated.pass_rate == pytest.approx(0.87917, abs=1e-5)
     # half width 1.96 x sqrt(0.8792 x 0.1208 / 127.32) = 0.0566
     assert (updated.low, updated.high) == pytest.approx((0.87917 - 0.05662, 0.87917 + 0.05662), abs=1e-4)
-    assert "90/100 passed" in updated.source and updated.source.startswith("prior: judgement")
+    assert "90 of 100 judged answers passed" in updated.source and updated.source.startswith("prior: judgement")
     # 0 of 10: (0.8 x 26.317 + 0) / 36.317 = 0.5797, still held up by the prior
     assert quality.with_evidence(JUDGEMENT, 0, 10).pass_rate == pytest.approx(0.57972, abs=1e-5)
 
@@ -252,3 +253,19 @@ def test_no_evidence_leaves_the_prior_and_much_evidence_outweighs_it() -> None:
     many = quality.with_evidence(JUDGEMENT, passed=50_000, total=100_000)
     assert many.pass_rate == pytest.approx(0.5, abs=0.001)
     assert many.high - many.low < 0.01
+
+
+def test_answers_judged_in_the_logs_update_the_prior_unless_your_results_cover_it(tmp_path: Path) -> None:
+    path = results_file(tmp_path, "category,model,passed,total\nchat,gpt-4o-mini,19,20\n")
+    judged = {("gpt-4o-mini", "chat"): (5, 40), ("gpt-4o-mini", "translation"): (27, 30),
+              ("gpt-4o-mini", "entity_extraction"): (0, 29)}  # under MIN_JUDGED: the prior stands
+    table = QualityTable.load(path, judged=judged)
+    prior = QualityTable.load().estimate("openai", "gpt-4o-mini", "translation")
+    logs = table.estimate("openai", "gpt-4o-mini", "translation")
+    assert logs.pass_rate == quality.with_evidence(prior, 27, 30).pass_rate
+    assert "updated by the logs: 27 of 30 judged answers passed" in logs.source
+    assert table.estimate("openai", "gpt-4o-mini", "chat").source == "your results: 19/20"  # yours win
+    assert table.estimate("openai", "gpt-4o-mini", "entity_extraction") == QualityTable.load().estimate(
+        "openai", "gpt-4o-mini", "entity_extraction")
+    assert [table.basis("openai", "gpt-4o-mini-2024-07-18", c) for c in ("chat", "translation", "entity_extraction")] \
+        == ["results", "logs", "prior"]
