@@ -597,7 +597,7 @@ def formats_cmd() -> None:
 
 from analyzer import simulate_cli  # noqa: E402,F401  (registers simulate and optimize)
 from analyzer import serve_cli  # noqa: E402,F401  (registers serve)
-from analyzer import quality_cli  # noqa: E402,F401  (registers quality and alerts)
+from analyzer import quality_cli  # noqa: E402,F401  (registers quality, alerts and sample)
 
 
 def main() -> None:

@@ -1,9 +1,10 @@
-"""``spendscope quality`` and ``spendscope alerts`` (registered on the CLI's app)."""
+"""``spendscope quality``, ``alerts`` and ``sample`` (registered on the CLI's app)."""
 
 import json
 from pathlib import Path
 from typing import Annotated, Any
 
+import polars as pl
 import typer
 
 from analyzer.cli import JsonOpt, WorkspaceOpt, _date, _workspace, app, new_table, out, user_errors
@@ -107,3 +108,70 @@ def _print_alerts(found: Any) -> None:
         out.print(f"[bold red]{a.kind}[/] {a.message}")
     for note in found.notes:
         out.print(note, style="yellow")
+
+
+@app.command("sample")
+@user_errors
+def sample_cmd(
+    category: Annotated[str, typer.Option("--category", help="The task category to sample.")],
+    n: Annotated[int, typer.Option("--n", help="How many requests.")] = 100,
+    model: Annotated[str | None, typer.Option("--model", help="The candidate model to send them to [default: the budget model of the provider serving most of the category].")] = None,
+    from_model: Annotated[str | None, typer.Option("--from-model", help="Only requests this model served.")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", help="The batch file [default: samples/CATEGORY-MODEL.jsonl (OpenAI) or .json (Anthropic) in the workspace].")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Draw another sample.")] = 0,
+    workspace: WorkspaceOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """A stratified sample of real requests as a Batch API input for a candidate model, and its grading sheet."""
+    from analyzer.classify.taxonomy import CATEGORIES
+    from analyzer.quality import sample as ab
+
+    if category not in CATEGORIES:
+        raise ConfigError(f"--category: unknown category '{category}'")
+    ws = _workspace(workspace)
+    candidate = _candidate(ws, category, model)
+    picked = ab.pick(ws, category, n, candidate, model=_canonical_model(from_model), seed=seed)
+    suffix = ".json" if candidate[0] == "anthropic" else ".jsonl"
+    path = out_file or ws.root / "samples" / f"{category}-{candidate[1]}{suffix}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    batch, sheet = ab.write(picked, category, path)
+    found = {"category": category, "candidate": "/".join(candidate), "requests": picked.rows.height,
+             "available": picked.available, "batch_file": str(batch), "grading_sheet": str(sheet),
+             "batch_cost_usd_at_most": ab.batch_cost(picked), "notes": picked.notes,
+             "strata": picked.rows.group_by("model", "day").len().sort("model", "day")
+             .with_columns(pl.col("day").cast(pl.String)).to_dicts()}
+    if as_json:
+        print(json.dumps(found, indent=2))
+        return
+    out.print(f"{found['requests']:,} requests of {category} (of {picked.available:,} with a whole stored prompt) "
+              f"for {found['candidate']}, from {len(found['strata'])} model-day strata")
+    out.print(f"Batch input: {batch}  (at most {found['batch_cost_usd_at_most']:,.4f} USD at batch prices)")
+    out.print(f"Grading sheet: {sheet}")
+    for note in picked.notes:
+        out.print(note, style="yellow")
+    out.print("Nothing was sent. Next: submit the batch, grade each answer against the original (passed 1 or 0 "
+              "in the sheet), and save the sheet as quality_results.csv in the workspace: simulate and optimize "
+              "then use your results for this model and category.")
+
+
+def _canonical_model(raw: str | None) -> str | None:
+    from analyzer.model_ids import canonical
+
+    return canonical(raw)[1] if raw else None
+
+
+def _candidate(ws: Any, category: str, raw: str | None) -> tuple[str, str]:
+    """``--model``, resolved; else the budget model of the provider serving most of the category."""
+    from analyzer.simulate import quality
+    from analyzer.simulate.policy import resolve_model
+
+    if raw:
+        return resolve_model(raw, "--model")
+    served = (ws.categorized().filter(pl.col("category") == category).group_by("provider")
+              .agg(pl.col("requests").sum()).sort("requests", descending=True).collect())
+    for provider in served["provider"].to_list():
+        budget = (quality.family_models(provider) or {}).get("budget")
+        if budget:
+            return resolve_model(budget, "model_tiers.toml")
+    raise ConfigError(f"--model: no default candidate for '{category}' (no traffic of a provider with a known "
+                      "model family); name one")
