@@ -23,6 +23,8 @@ from analyzer.classify.taxonomy import CATEGORIES
 from analyzer.errors import ConfigError
 from analyzer.simulate.session import Simulator
 from analyzer.views import queries, tables
+from analyzer.quality.alerts import find as find_alerts
+from analyzer.quality.report import quality_table
 from analyzer.views.quality import quality_over_time
 from analyzer.views.queries import Filters
 from analyzer.workspace import Workspace
@@ -51,6 +53,8 @@ class Views:
             self._templates: pl.DataFrame | None = None
         with self._sim_lock:  # a simulator being built for the old data finishes first
             self._simulator: Simulator | None = None
+        self._evidence: dict[tuple[str, ...], pl.DataFrame] = {}
+        self._alerts: list[dict[str, Any]] | None = None
 
     def _verdicts(self) -> tables.Verdicts:
         """Verdicts per template (``tables.verdicts``), built on first use."""
@@ -181,6 +185,47 @@ class Views:
     def quality_over_time(self) -> pl.DataFrame | None:
         """day, category, pass_rate from the workspace's dated ``quality_results.csv``."""
         return quality_over_time(self.ws.root)
+
+    # ------------------------------------------------------------------ quality from the logs
+    def quality_evidence(self, by: tuple[str, ...]) -> pl.DataFrame:
+        """The evidence table (``quality/evidence.py``) by ``by`` (e.g. ``("day", "category")``),
+        sorted by requests; computed once per grouping until ``refresh``."""
+        if by not in self._evidence:
+            table, _ = quality_table(self.ws, by)
+            self._evidence[by] = table.sort(["requests", *by], descending=[True, *[False] * len(by)])
+        return self._evidence[by]
+
+    def quality_by_day(self, categories: list[str] | None = None) -> pl.DataFrame:
+        """day, category, observed, quality (the share of observed requests not bad), for
+        ``categories`` (default: the six with the most observed requests)."""
+        table = self.quality_evidence(("day", "category")).filter(pl.col("observed") > 0)
+        if not categories:
+            ranked = table.group_by("category").agg(pl.col("observed").sum()).sort(
+                ["observed", "category"], descending=[True, False])
+            categories = ranked["category"].head(6).to_list()
+        return table.filter(pl.col("category").is_in(categories)).select(
+            "day", "category", "observed", "bad", "quality").sort("day", "category")
+
+    def override_rates(self) -> pl.DataFrame:
+        """category, observed, overrides, override_rate, for categories with observed requests."""
+        table = self.quality_evidence(("category",)).filter(pl.col("observed") > 0)
+        return table.select("category", "observed", "overrides", "override_rate").sort(
+            ["override_rate", "category"], descending=[True, False])
+
+    def rates_by_model(self) -> pl.DataFrame:
+        """model, requests and every rate of the evidence table, latency p50/p95 and tokens/s."""
+        return self.quality_evidence(("model",)).select(
+            "model", "requests", "observed", "error_rate", "truncation_rate", "filter_rate", "malformed_json_rate",
+            "retry_rate", "override_rate", "flag_rate", "quality", "latency_p50_ms", "latency_p95_ms",
+            "output_tokens_per_s")
+
+    def alerts(self) -> list[dict[str, Any]]:
+        """``spendscope alerts`` over the workspace (no budget): kind, subject, message, counts."""
+        if self._alerts is None:
+            self._alerts = [] if self.is_empty() else [
+                {"kind": a.kind, "subject": a.subject, "message": a.message, "counts": a.counts}
+                for a in find_alerts(self.ws).alerts]
+        return self._alerts
 
     def _select(self, f: Filters) -> pl.DataFrame:
         return queries.select(self._t, f)
