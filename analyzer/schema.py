@@ -147,6 +147,24 @@ BILLED_SCHEMA = pl.Schema(
 )
 
 
+# Verdicts on requests that arrive apart from them (a Langfuse scores export), kept beside the
+# requests and applied to them when quality is read (``quality/report.py``).
+FEEDBACK_SCHEMA = pl.Schema(
+    {
+        "feedback_id": pl.String,
+        "timestamp": CANONICAL_SCHEMA["timestamp"],
+        "target_id": pl.String,  # the request it judges, or the trace whose last request it judges
+        "target": pl.String,  # request or trace
+        "name": pl.String,
+        "score": pl.Float64,
+        "flag": pl.Boolean,
+        "source_format": pl.String,
+        "source_file": pl.String,
+        "source_line": pl.Int64,
+    }
+)
+
+
 def with_added_counts(frame: pl.LazyFrame) -> pl.LazyFrame:
     """``frame`` with every ``ADDED_COUNTS`` column, 0 where it had none (or a null)."""
     names = frame.collect_schema().names()

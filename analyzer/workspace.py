@@ -6,6 +6,7 @@ Layout::
       manifest.json                         the truth: which parts exist, which files came in
       requests/day=YYYY-MM-DD/<run>.parquet canonical rows, one part per ingest run and day
       billed/<run>.parquet                  billed amounts from cost reports
+      feedback/<run>.parquet                verdicts on requests from score exports (Langfuse)
       templates/<run>.parquet               template_id → masked template text
       ids/<run>.parquet                     request_id and its bucket: the dedupe index
       rollup/<run>.parquet                  the rows summed into cells (analyzer/rollup.py)
@@ -46,7 +47,7 @@ from analyzer.errors import ConfigError, WorkspaceError
 from analyzer.ingest.staging import index_buckets, with_bucket
 from analyzer.pricing import catalog
 from analyzer.pricing.catalog import Pricing
-from analyzer.schema import ADDED_COUNTS, BILLED_SCHEMA, CANONICAL_SCHEMA
+from analyzer.schema import ADDED_COUNTS, BILLED_SCHEMA, CANONICAL_SCHEMA, FEEDBACK_SCHEMA
 
 if TYPE_CHECKING:  # the settings files' pydantic models load only when a file exists
     from analyzer.classify.user_rules import ClassifySettings
@@ -62,7 +63,7 @@ TEMPLATE_SCHEMA = pl.Schema(
 FILES_SCHEMA = pl.Schema({
     "path": pl.String, "format": pl.String, "sha256": pl.String, "lines_read": pl.Int64,
     "rows_ingested": pl.Int64, "rows_rejected": pl.Int64, "duplicates": pl.Int64, "skipped": pl.Int64,
-    "billed_records": pl.Int64, "timestamps_from_file": pl.Int64, "run": pl.String, "at": pl.String,
+    "billed_records": pl.Int64, "feedback_records": pl.Int64, "timestamps_from_file": pl.Int64, "run": pl.String, "at": pl.String,
 })
 RELABELS = "relabels.json"
 STALE_STAGING_S = 24 * 3600
@@ -109,7 +110,7 @@ class Workspace:
         path = self.root / MANIFEST
         if not path.exists():
             return {"version": VERSION, "runs": [], "files": [], "file_parts": [], "parts": [], "ids": [],
-                    "rollup": [], "rollup_keys": [], "meta_stats": {}, "billed": [], "templates": []}
+                    "rollup": [], "rollup_keys": [], "meta_stats": {}, "billed": [], "templates": [], "feedback": []}
         try:
             data = json.loads(path.read_text())
         except (OSError, json.JSONDecodeError) as e:
@@ -249,6 +250,10 @@ class Workspace:
     def billed(self) -> pl.LazyFrame:
         return self._scan("billed", BILLED_SCHEMA)
 
+    def feedback(self) -> pl.LazyFrame:
+        """Verdicts on requests ingested apart from them (``schema.FEEDBACK_SCHEMA``)."""
+        return self._scan("feedback", FEEDBACK_SCHEMA)
+
     def templates(self) -> pl.DataFrame:
         """``template_id`` → ``template_key`` (the masked fixed part of the prompt)."""
         return self._scan("templates", TEMPLATE_SCHEMA).collect().unique("template_id", keep="first")
@@ -270,7 +275,7 @@ class Workspace:
         return list(m["files"]) + (pl.read_parquet(stored).to_dicts() if stored else [])
 
     def _scan(self, key: str, schema: pl.Schema) -> pl.LazyFrame:
-        return self._scan_parts(self.manifest()[key], schema)
+        return self._scan_parts(self.manifest().get(key, []), schema)
 
     def _scan_parts(self, parts: list[str], schema: pl.Schema) -> pl.LazyFrame:
         """Parts as ``schema``; a part written before a count column existed (0.8.0: audio
@@ -321,14 +326,17 @@ class Workspace:
             bills = self._new_bills(result.billed)
             if bills.height:
                 new_parts["billed"] = [self._write(bills, f"billed/{run}.parquet")]
+            verdicts = self._new_feedback(result.feedback)
+            if verdicts.height:
+                new_parts["feedback"] = [self._write(verdicts, f"feedback/{run}.parquet")]
             templates = result.templates.select(TEMPLATE_SCHEMA.names())
             if templates.height and manifest["templates"]:
                 known = self.templates()["template_id"].implode()
                 templates = templates.filter(~pl.col("template_id").is_in(known))
             if templates.height:
                 new_parts["templates"] = [self._write(templates, f"templates/{run}.parquet")]
-            for key in ("parts", "ids", "rollup", "billed", "templates"):
-                manifest[key] += sorted(new_parts.get(key, []))
+            for key in ("parts", "ids", "rollup", "billed", "templates", "feedback"):
+                manifest[key] = manifest.get(key, []) + sorted(new_parts.get(key, []))
             if len(manifest["rollup"]) > ROLLUP_PARTS:
                 manifest["rollup"] = self._compact_rollup(manifest["rollup"], run)
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -395,6 +403,14 @@ class Workspace:
         bills = bills.unique(subset=key, keep="first", maintain_order=True)
         stored = self.billed().select(key).collect()
         return bills.join(stored, on=key, how="anti", nulls_equal=True) if stored.height else bills
+
+    def _new_feedback(self, verdicts: pl.DataFrame) -> pl.DataFrame:
+        """Verdicts not stored yet (by ``feedback_id``): a scores export ingested twice counts once."""
+        if not verdicts.height:
+            return verdicts
+        verdicts = verdicts.unique(subset="feedback_id", keep="first", maintain_order=True)
+        stored = self.feedback().select("feedback_id").collect()
+        return verdicts.join(stored, on="feedback_id", how="anti") if stored.height else verdicts
 
     def _drop_known(self, group: pl.DataFrame, id_parts: list[str], result: IngestResult) -> pl.DataFrame:
         """``group`` without the requests already stored (checked in their buckets only)."""
@@ -485,9 +501,9 @@ class Workspace:
         _atomic_json(self.root / MANIFEST, manifest)
 
     def _remove_orphans(self, manifest: dict[str, Any]) -> None:
-        listed = {p for key in ("parts", "billed", "templates", "ids", "rollup", "file_parts")
+        listed = {p for key in ("parts", "billed", "templates", "ids", "rollup", "file_parts", "feedback")
                   for p in manifest.get(key, [])}
-        for sub in ("requests", "billed", "templates", "ids", "rollup", "files"):
+        for sub in ("requests", "billed", "templates", "ids", "rollup", "files", "feedback"):
             for path in (self.root / sub).rglob("*.parquet*") if (self.root / sub).exists() else []:
                 if str(path.relative_to(self.root)) not in listed:
                     path.unlink(missing_ok=True)
@@ -511,7 +527,7 @@ class Workspace:
             yield
 
 
-PART_KEYS = ("parts", "ids", "rollup", "billed", "templates", "file_parts")
+PART_KEYS = ("parts", "ids", "rollup", "billed", "templates", "file_parts", "feedback")
 
 
 def _kind(rel: str) -> str:

@@ -13,7 +13,7 @@ import polars as pl
 from analyzer.ingest import signals, template
 from analyzer.ingest.jsonl import FILE_SHIFT
 from analyzer.model_ids import canonical
-from analyzer.schema import BILLED_SCHEMA, CANONICAL_SCHEMA, ID_TOKEN_COLUMNS, TOKEN_COLUMNS
+from analyzer.schema import BILLED_SCHEMA, CANONICAL_SCHEMA, FEEDBACK_SCHEMA, ID_TOKEN_COLUMNS, TOKEN_COLUMNS
 
 PROMPT_CHARS = 2000
 
@@ -35,6 +35,9 @@ _DEFAULTS: dict[str, pl.Expr] = {
     "ttft_ms": pl.lit(None, pl.Float64),
     "feedback_score": pl.lit(None, pl.Float64),
     "feedback_flag": pl.lit(None, pl.Boolean),
+    "feedback_for": pl.lit(None, pl.String),  # a verdict on another record (see feedback_rows)
+    "feedback_target": pl.lit("request"),
+    "feedback_name": pl.lit(None, pl.String),
     "system_text": pl.lit(None, pl.String),
     "user_text": pl.lit(None, pl.String),
     "message_count": pl.lit(None, pl.Int32),
@@ -238,4 +241,23 @@ def billed_rows(frame: pl.DataFrame, *, source_format: str, paths: dict[int, str
     return frame.select(pl.col(c).cast(t) for c, t in BILLED_SCHEMA.items())
 
 
-__all__ = ["billed_rows", "conform", "file_index", "file_path", "line_number", "finish", "fingerprint", "resolve_models"]
+def feedback_rows(frame: pl.DataFrame, *, source_format: str, paths: dict[int, str]) -> pl.DataFrame:
+    """Verdicts on other records (``feedback_for``): kept beside the requests, never counted
+    as requests. ``feedback_id`` is the record's own id, else a hash of what it says."""
+    if frame.height == 0:
+        return pl.DataFrame(schema=FEEDBACK_SCHEMA)
+    content = pl.concat_str([pl.col("feedback_for"), pl.col("feedback_name").fill_null(""),
+                             pl.col("timestamp").cast(pl.String).fill_null(""),
+                             pl.col("feedback_score").cast(pl.String).fill_null(""),
+                             pl.col("feedback_flag").cast(pl.String).fill_null("")], separator="\x1f")
+    return frame.select(
+        pl.coalesce("request_id", pl.lit(f"{source_format}:") + content.hash(seed=11).cast(pl.String))
+        .alias("feedback_id"),
+        "timestamp", pl.col("feedback_for").alias("target_id"), pl.col("feedback_target").alias("target"),
+        pl.col("feedback_name").alias("name"), pl.col("feedback_score").alias("score"),
+        pl.col("feedback_flag").alias("flag"), pl.lit(source_format).alias("source_format"),
+        file_path(paths).alias("source_file"), line_number().alias("source_line"),
+    ).select(pl.col(c).cast(t) for c, t in FEEDBACK_SCHEMA.items())
+
+
+__all__ = ["billed_rows", "feedback_rows", "conform", "file_index", "file_path", "line_number", "finish", "fingerprint", "resolve_models"]

@@ -5,7 +5,7 @@ streams into pieces of whole files. Each piece is one Ray task: it reads, valida
 normalizes and fingerprints its files exactly as the local engine does (``Unit.blocks``),
 writes its rows as Parquet into the run's staging folder — a path every node must see, the
 workspace's own ``.staging`` — and returns the rest as data: the accounting, rejections,
-templates, batch prompts, billed amounts, and the errors of files it could not read. The
+templates, batch prompts, billed amounts, verdicts, and the errors of files it could not read. The
 driver takes the pieces in the local engine's order, then settles, dedupes and stores as
 the local engine does, so both give the same workspace.
 
@@ -138,8 +138,9 @@ def _numbered(piece: Piece, unit: Unit, lines: dict[int, int]) -> Piece:
             lines[i] = lines.get(i, 0) + n
         if offset:
             block.rejections = [Rejection(r.line + offset, r.reason) for r in block.rejections]
-            if block.billed is not None:
-                block.billed = block.billed.with_columns(pl.col("source_line") + offset)
+            for side in ("billed", "feedback"):  # records kept beside the requests
+                if getattr(block, side) is not None:
+                    setattr(block, side, getattr(block, side).with_columns(pl.col("source_line") + offset))
     piece.staged.line_offset = offset
     return piece
 

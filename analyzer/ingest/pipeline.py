@@ -46,7 +46,7 @@ from analyzer.ingest.formats.base import Format
 from analyzer.ingest.jsonl import Parsed, Rejection, split_id
 from analyzer.ingest.sources import Source, expand
 from analyzer.ingest.staging import Staging, with_bucket
-from analyzer.schema import BILLED_SCHEMA, COLUMNS, empty_frame
+from analyzer.schema import BILLED_SCHEMA, COLUMNS, FEEDBACK_SCHEMA, empty_frame
 
 Progress = Callable[[str, int], None]  # (file path, lines just read)
 T = TypeVar("T")
@@ -68,6 +68,7 @@ class FileReport:
     duplicates: int = 0
     skipped: int = 0
     billed_records: int = 0
+    feedback_records: int = 0
     timestamps_from_file: int = 0
     rejections: list[Rejection] = field(default_factory=list)
 
@@ -82,6 +83,7 @@ class FileReport:
             "duplicates": self.duplicates,
             "skipped": self.skipped,
             "billed_records": self.billed_records,
+            "feedback_records": self.feedback_records,
             "timestamps_from_file": self.timestamps_from_file,
         }
 
@@ -93,6 +95,7 @@ class IngestResult:
     templates: pl.DataFrame  # template_id, template_key, sample_text, ... with the verdict
     billed: pl.DataFrame  # billed amounts from cost reports (schema.BILLED_SCHEMA)
     settled: Staging  # canonical rows (+ ``_bucket``), unique by request_id within the run
+    feedback: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=FEEDBACK_SCHEMA))
     stage_dir: Path | None = None
     meta_stats: rollup.Stats = field(default_factory=dict)  # metadata keys the rows carry
     marks: pl.DataFrame | None = None  # retries and overrides found across the run (_marks)
@@ -238,6 +241,7 @@ class _Block:
     templates: list[pl.DataFrame]
     inputs: pl.DataFrame | None = None
     billed: pl.DataFrame | None = None
+    feedback: pl.DataFrame | None = None
     stats: rollup.Stats = field(default_factory=dict)
 
 
@@ -297,6 +301,14 @@ class Stager:
             _count(counts, bills, "billed_records")
             _count(counts, bills, "skipped")
             good = good.filter(~is_billed)
+        is_feedback = pl.col("feedback_for").is_not_null()
+        if good.height and good.select(is_feedback.any()).item():
+            verdicts = good.filter(is_feedback)
+            block.feedback = normalize.feedback_rows(verdicts, source_format=fmt.name,
+                                                     paths=self.paths_of(verdicts))
+            _count(counts, verdicts, "feedback_records")
+            _count(counts, verdicts, "skipped")
+            good = good.filter(~is_feedback)
         hashed = signals.input_hash() if fmt.inputs_whole else pl.lit(None, pl.UInt64).alias("_input_hash")
         good, tmpl = normalize.fingerprint(good.with_columns(hashed), keep_text=self.keep_text, seen=self.seen)
         block.templates.append(tmpl)
@@ -339,6 +351,7 @@ class _Run:
         self.templates: list[pl.DataFrame] = []
         self.inputs: list[pl.DataFrame] = []
         self.billed: list[pl.DataFrame] = []
+        self.feedback: list[pl.DataFrame] = []
         self.meta_stats: rollup.Stats = {}
 
     def add_file(self, source: Source, fmt: Format) -> int:
@@ -384,6 +397,8 @@ class _Run:
             self.inputs.append(block.inputs)
         if block.billed is not None:
             self.billed.append(block.billed)
+        if block.feedback is not None:
+            self.feedback.append(block.feedback)
         self.staged.add(block.rows)
         self.meta_stats = rollup.merge_stats(self.meta_stats, block.stats)
 
@@ -416,7 +431,10 @@ class _Run:
         files = [f for i, f in enumerate(self.files) if i not in self.failed]
         merged = classify_templates(merged.filter(~pl.col("template_id").is_in(list(self.known_templates))))
         bills = pl.concat(self.billed) if self.billed else pl.DataFrame(schema=BILLED_SCHEMA)
-        return IngestResult(files, self.errors, merged, bills, settled, self.stage_dir, self.meta_stats,
+        verdicts = pl.concat(self.feedback) if self.feedback else pl.DataFrame(schema=FEEDBACK_SCHEMA)
+        if self.failed:
+            verdicts = verdicts.filter(~pl.col("source_file").is_in([self.files[i].path for i in self.failed]))
+        return IngestResult(files, self.errors, merged, bills, settled, verdicts, self.stage_dir, self.meta_stats,
                             _marks(settled, prefixes))
 
     def _settle(self, rows: pl.DataFrame, inputs: pl.DataFrame | None) -> pl.DataFrame:

@@ -1,9 +1,12 @@
 """A workspace's quality evidence by any report dimensions (``spendscope quality``).
 
 The rollup's category cells carry the evidence (``evidence.py``), so a table by model,
-category and day reads thousands of cells, not millions of rows. A ``feedback.csv`` in the
-workspace (``feedback.py``) adds its scores and flags to the requests it names: those rows
-are read from the stored requests, and their cells corrected by the difference.
+category and day reads thousands of cells, not millions of rows. Verdicts that arrive apart
+from the requests — a ``feedback.csv`` in the workspace (``feedback.py``) and ingested score
+exports (Langfuse scores: ``Workspace.feedback``) — add their scores and flags to the
+requests they name (a trace's verdict to the trace's last request): those rows are read from
+the stored requests, and their cells corrected by the difference. A request named several
+times gets the mean of its scores and is flagged if any verdict flags it.
 """
 
 from __future__ import annotations
@@ -35,18 +38,53 @@ def workspace_evidence(ws: Workspace, meta_keys: Sequence[str] = ()) -> Evidence
     cells = ws.categorized(meta_keys)
     if "observed" not in cells.collect_schema().names():  # raw rows: each its own evidence
         cells = cells.with_columns(evidence.row_columns())
-    path = ws.root / feedback.FILE_NAME
-    if not path.is_file():
-        return Evidence(cells)
-    given = feedback.read(path)
+    given, notes = _verdicts(ws)
+    if given is None:
+        return Evidence(cells, notes)
     named = ws.requests().join(given.lazy(), on="request_id", how="inner").collect()
-    notes = []
-    missing = given.height - named.height
-    if missing:
-        notes.append(f"{feedback.FILE_NAME}: {missing:,} of {given.height:,} request ids are not in the workspace")
     if named.height:
         cells = pl.concat([cells, _corrections(named)], how="diagonal_relaxed")
     return Evidence(cells, notes)
+
+
+def _verdicts(ws: Workspace) -> tuple[pl.DataFrame | None, list[str]]:
+    """``request_id``, ``score``, ``flag`` per request named by ``feedback.csv`` or a stored
+    verdict, and notes on the ids that name nothing in the workspace."""
+    parts, notes = [], []
+    path = ws.root / feedback.FILE_NAME
+    if path.is_file():
+        parts.append(("feedback.csv", feedback.read(path).select("request_id", "score", "flag")))
+    stored = ws.feedback().collect()
+    if stored.height:
+        direct = stored.filter(pl.col("target") == "request").select(
+            pl.col("target_id").alias("request_id"), "score", "flag")
+        parts.append(("ingested scores", direct))
+        traces = stored.filter(pl.col("target") == "trace")
+        if traces.height:
+            parts.append(("ingested trace scores", _on_last_request(ws, traces)))
+    if not parts:
+        return None, notes
+    known = ws.raw_requests().select("request_id")
+    for label, frame in parts:
+        found = frame.lazy().join(known, on="request_id", how="semi").select(pl.len()).collect().item()
+        if frame.height > found:
+            notes.append(f"{label}: {frame.height - found:,} of {frame.height:,} verdicts name no request "
+                         "in the workspace")
+    rows = pl.concat([f for _, f in parts], how="vertical_relaxed")
+    flagged = pl.when(pl.col("flag").count() > 0).then(pl.col("flag").any())
+    return rows.group_by("request_id").agg(pl.col("score").mean(), flagged.alias("flag")), notes
+
+
+def _on_last_request(ws: Workspace, traces: pl.DataFrame) -> pl.DataFrame:
+    """Trace verdicts as verdicts on each trace's last request (the answer the user saw);
+    a trace with no request in the workspace keeps its id, so it is counted as unmatched."""
+    trace = pl.col("metadata").str.json_path_match("$.trace")
+    last = (ws.raw_requests().select("request_id", "timestamp", trace.alias("target_id"))
+            .filter(pl.col("target_id").is_in(traces["target_id"].unique().implode()))
+            .sort("timestamp", "request_id").group_by("target_id").last().select("target_id", "request_id")
+            .collect())
+    joined = traces.join(last, on="target_id", how="left")
+    return joined.select(pl.coalesce("request_id", "target_id").alias("request_id"), "score", "flag")
 
 
 def _corrections(named: pl.DataFrame) -> pl.LazyFrame:
