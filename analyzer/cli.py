@@ -230,7 +230,8 @@ def _run_ingest(
 
 def ingest_json(result: "IngestResult") -> dict[str, Any]:
     files = [f.as_json() for f in result.files]
-    keys = ("lines_read", "rows_ingested", "rows_rejected", "duplicates", "skipped", "billed_records")
+    keys = ("lines_read", "rows_ingested", "rows_rejected", "duplicates", "skipped", "billed_records",
+            "feedback_records")
     rejections = [
         {"path": f.path, "line": r.line, "reason": r.reason} for f in result.files for r in f.rejections
     ]

@@ -272,7 +272,12 @@ class Workspace:
         workspace written before 0.7.1 lists its first files in the manifest itself)."""
         m = self.manifest()
         stored = [str(self.root / p) for p in m.get("file_parts", [])]
-        return list(m["files"]) + (pl.read_parquet(stored).to_dicts() if stored else [])
+        if not stored:
+            return list(m["files"])
+        # a part written before a count existed (feedback_records: 0.10.0) reads it as 0
+        parts = pl.scan_parquet(stored, schema=FILES_SCHEMA, missing_columns="insert", extra_columns="ignore")
+        counts = [c for c, t in FILES_SCHEMA.items() if t == pl.Int64]
+        return list(m["files"]) + parts.with_columns(pl.col(counts).fill_null(0)).collect().to_dicts()
 
     def _scan(self, key: str, schema: pl.Schema) -> pl.LazyFrame:
         return self._scan_parts(self.manifest().get(key, []), schema)

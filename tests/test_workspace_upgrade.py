@@ -61,3 +61,14 @@ def test_a_workspace_without_statistics_gets_them_from_its_rows(tmp_path: Path) 
     ws.add(ingest([write(tmp_path / "b.jsonl", [team_line(i, "ads") for i in range(10, 12)])]))
     # 5 stored requests, counted from their parts, and the 2 new ones
     assert manifest(ws)["meta_stats"]["team"] == {"requests": 7, "values": ["ads", "search"]}
+
+
+def test_files_listed_before_feedback_records_existed_read_them_as_zero(tmp_path: Path) -> None:
+    import polars as pl
+
+    ws = Workspace(tmp_path / "ws")
+    ws.add(ingest([write(tmp_path / "a.jsonl", [chat_line(1)])]))
+    [part] = manifest(ws)["file_parts"]
+    pl.read_parquet(ws.root / part).drop("feedback_records").write_parquet(ws.root / part)  # as 0.9 wrote it
+    ws.add(ingest([write(tmp_path / "b.jsonl", [chat_line(2)])]))
+    assert [(Path(f["path"]).name, f["feedback_records"]) for f in ws.files()] == [("a.jsonl", 0), ("b.jsonl", 0)]
