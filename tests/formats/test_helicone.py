@@ -149,3 +149,15 @@ def test_bad_csv_rows_rejected() -> None:
     ]
     assert rows["request_id"].to_list() == ["hel-resp-2001"]
     assert totals(rows)["input_tokens"] == 200
+
+
+def test_a_users_rating_and_the_time_to_first_token(tmp_path: Path) -> None:
+    first = json.loads((LOGS / "helicone" / "export.jsonl").read_text().splitlines()[0])
+    lines = [{**first, "request_id": f"r{i}", **extra} for i, extra in
+             enumerate([{"feedback_rating": True}, {"feedback_rating": False}, {}])]
+    path = tmp_path / "rated.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    _, rows, _ = ingest_one(path)
+    # true is a thumbs up (not flagged), false a thumbs down; no rating: no verdict
+    assert rows.sort("request_id").select("feedback_flag", "ttft_ms").rows() == [
+        (False, 310.0), (True, 310.0), (None, 310.0)]

@@ -43,6 +43,9 @@ the brief's "> 1e6" rule, and typical ClickHouse values such as 95,000 = $0.0000
 and ``user_text``; ``service_tier`` is read from the response or request body.
 
 Ids: ``request_id`` (JSONL); the CSV has only ``response_id``, which is used instead.
+
+Quality signals: ``time_to_first_token`` (ms) → ``ttft_ms``; ``feedback_rating`` (the user's
+thumbs in Helicone: true up, false down) → ``feedback_flag``.
 """
 
 from __future__ import annotations
@@ -84,6 +87,7 @@ FIELDS = (
     "prompt_id",
     "request_body",
     "response_body",
+    "feedback_rating",
 )
 CSV_HEADER = (
     "response_id",
@@ -210,6 +214,11 @@ def _canonical(frame: pl.DataFrame) -> pl.DataFrame:
         pl.when(failed).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
         pl.coalesce(num("delay_ms"), num("latency")).fill_nan(None).alias("latency_ms"),
         cost.alias("logged_cost_usd"),
+        num("time_to_first_token").fill_nan(None).alias("ttft_ms"),
+        # a user's rating in Helicone: true is a thumbs up, false a thumbs down
+        text("feedback_rating").str.to_lowercase().replace_strict(
+            {"true": False, "1": False, "false": True, "0": True}, default=None, return_dtype=pl.Boolean)
+        .alias("feedback_flag"),
         text("request_user_id").alias("_user"),
         text("prompt_id").alias("_prompt_id"),
     )
