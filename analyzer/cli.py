@@ -111,6 +111,7 @@ def user_errors(fn: F) -> F:
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _OPENED.clear()  # a process running several commands (tests) names only this one's
         try:
             return fn(*args, **kwargs)
         except AnalyzerError as e:

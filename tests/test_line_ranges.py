@@ -84,3 +84,15 @@ def test_a_large_files_blocks_do_not_depend_on_the_files_before_it(tmp_path: Pat
     assert [lines for lines, _ in after[1]] == alone
     assert all(held == {1} for _, held in after[1])  # never sharing a block with the small file
     assert after[0] == [(after[0][0][0], {0})]  # which had a block to itself, flushed first
+
+
+def test_a_line_of_byte_order_mark_bytes_in_a_later_range_is_kept(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # found by hypothesis: a range that starts with the bytes of a BOM dropped them as a file's BOM
+    monkeypatch.setattr(sources, "CHUNK_BYTES", 8)
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"{\"a\":1}\n" + BOM)  # the second range starts at the BOM bytes, on the grid
+    whole = _chunks(open(path, "rb"), 8)
+    pieces = sources.pieces(_source(path), 8)
+    assert len(pieces) == 2
+    assert [block for p in pieces for _, _, block in _chunks(p.open(), 8)] == [b for _, _, b in whole]

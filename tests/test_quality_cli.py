@@ -56,7 +56,7 @@ def test_quality_by_model_from_the_logs_and_a_feedback_file(tmp_path: Path) -> N
     assert row["retry_rate"] == 1 / 5
     assert row["flag_rate"] == 2 / 2  # the thumbs down in the log and the file's flag
     assert row["quality"] == 1 - 3 / 5  # truncated, flagged in the log, flagged in the file
-    assert found["notes"] == ["feedback.csv: 1 of 2 request ids are not in the workspace"]
+    assert found["notes"] == ["feedback.csv: 1 of 2 verdicts name no request in the workspace"]
 
 
 def _steady(days: range, per_day: int = 40, **kw: object) -> list[str]:

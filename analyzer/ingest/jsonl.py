@@ -79,7 +79,7 @@ def iter_line_chunks(stream: BinaryIO, chunk_bytes: int = CHUNK_BYTES,
     max_line = limits.current().max_line_bytes if max_line is None else max_line
     carry = b""
     line_no = 1
-    first = True
+    first = getattr(stream, "starts_file", True)  # a byte order mark is only a file's first bytes
     while True:
         buf = stream.read(chunk_bytes)
         if first:

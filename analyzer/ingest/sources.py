@@ -186,6 +186,7 @@ class _Window(_Stream):
 
     def __init__(self, inner: BinaryIO, pos: int, stop: int) -> None:
         self.inner, self.pos, self.stop = inner, pos, stop
+        self.starts_file = pos == 0  # elsewhere, bytes that look like a byte order mark are a line's
 
     def read(self, size: int | None = -1) -> bytes:
         if size is None or size < 0:
