@@ -1,4 +1,5 @@
-"""The spendscope dashboard: one Dash app, five pages (CONTRACT.md, "Dashboard")."""
+"""The spendscope dashboard: one Dash app, six pages (CONTRACT.md, "Dashboard"), and the alerts
+banner above each of them."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from analyzer.errors import AnalyzerError
 from analyzer.workspace import Workspace
 from dashboard import figures
 from dashboard import uploads as big_uploads
-from dashboard.pages import categories, data, monthly, overview, simulator
+from dashboard.pages import categories, data, monthly, overview, quality, simulator
 from dashboard.security import harden
 from dashboard.state import State, error_box
 
@@ -22,10 +23,12 @@ PAGES = {  # path -> (nav label, module)
     "/": ("Overview", overview),
     "/data": ("Data", data),
     "/categories": ("Categories", categories),
+    "/quality": ("Quality", quality),
     "/simulator": ("Simulator", simulator),
     "/monthly": ("Monthly", monthly),
 }
 ASSETS = Path(__file__).resolve().parent / "assets"
+BANNER_LIMIT = 5  # alert messages listed in the banner; the rest are counted
 
 
 def _nav(path: str) -> list[Any]:
@@ -42,9 +45,30 @@ def render_page(state: State, path: str | None) -> tuple[Any, Any]:
     _, module = PAGES[path]
     try:
         with state.lock:
-            return module.layout(state.views, state), _nav(path)
+            content = module.layout(state.views, state)
+            try:
+                banner = alerts_banner(state.views)
+            except AnalyzerError as e:  # e.g. a bad feedback.csv: said above the page, which still shows
+                banner = error_box(f"The alerts could not be checked: {e}")
     except AnalyzerError as e:
         return error_box(str(e)), _nav(path)
+    return (content if banner is None else html.Div([banner, content])), _nav(path)
+
+
+def alerts_banner(views: Any) -> html.Div | None:
+    """The alerts that fire on the workspace (``views.alerts()``, as ``spendscope alerts``),
+    at most ``BANNER_LIMIT`` messages and a link to the Quality page; None when none fires."""
+    found = views.alerts()
+    if not found:
+        return None
+    items = [html.Li(a["message"]) for a in found[:BANNER_LIMIT]]
+    if len(found) > BANNER_LIMIT:
+        items.append(html.Li(f"and {len(found) - BANNER_LIMIT} more"))
+    return html.Div([
+        html.Strong(f"{len(found)} alert{'' if len(found) == 1 else 's'}"),
+        html.Ul(items),
+        html.Span(["See the ", dcc.Link("Quality", href="/quality"), " page, or run spendscope alerts."]),
+    ], id="alerts-banner", className="alert alert-warning", role="alert")
 
 
 def create_app(workspace: Workspace | Path | str, *, views: Any = None, filters_cls: type | None = None,
@@ -67,6 +91,10 @@ def create_app(workspace: Workspace | Path | str, *, views: Any = None, filters_
     if not views.is_empty():  # the most used models get the first palette colours
         figures.seed_model_colors(views.requests_by_model(filters_cls()))
         views.simulator()  # built before serving: a big workspace takes seconds, better not on a first visit
+        try:  # the banner on every page: found once, until the next upload or relabel
+            views.alerts()
+        except AnalyzerError:
+            pass  # said in the banner's place on each page (render_page)
     app = Dash(__name__, title="spendscope", assets_folder=str(ASSETS), suppress_callback_exceptions=True,
                update_title=None)
     app.layout = html.Div([

@@ -88,8 +88,38 @@ def run(views: Any, content: dict[str, Any], floor: float | None, month_days: fl
     return views.simulator().run(chosen, month_days=month_days, floor=floor)
 
 
+SCENARIO_COLS = [("category", "category"), ("requests", "requests"), ("baseline_usd", "baseline"),
+                 ("scenario_usd", "scenario"), ("quality", "quality before → after"),
+                 ("quality_evidence_share", "evidence"), ("retry_usd", "retries"),
+                 ("latency_p50", "latency p50 before → after"), ("latency_p95", "latency p95 before → after")]
+
+
+def _seconds(ms: float | None) -> str:
+    return "–" if ms is None else f"{ms / 1000:.1f} s"
+
+
+def category_rows(by_category: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The scenario's by-category rows for ``scenario-table``: its numbers as they are, and
+    the before → after pairs as text."""
+    return [{
+        "category": r["category"], "requests": r.get("requests"), "baseline_usd": r.get("baseline_usd"),
+        "scenario_usd": r.get("scenario_usd"),
+        "quality": f"{pct(r.get('quality_baseline'))} → {pct(r.get('quality_scenario'))}",
+        "quality_evidence_share": r.get("quality_evidence_share"), "retry_usd": r.get("retry_usd"),
+        **{f"latency_{q}": " → ".join(_seconds(r.get(f"latency_{q}_ms_{side}")) for side in ("baseline", "scenario"))
+           for q in ("p50", "p95")},
+    } for r in by_category]
+
+
+def scenario_table(by_category: list[dict[str, Any]]) -> Any:
+    return table(category_rows(by_category), SCENARIO_COLS,
+                 formats={"requests": whole, "baseline_usd": money, "scenario_usd": money,
+                          "quality_evidence_share": pct, "retry_usd": money},
+                 empty="No categories in this scenario.")
+
+
 def render(result: Any) -> dict[str, Any]:
-    """Texts and figures of one scenario."""
+    """Texts, figures and the by-category table of one scenario."""
     report = result.to_json()
     m = report["monthly"]
     below = report["below_floor"]
@@ -104,6 +134,7 @@ def render(result: Any) -> dict[str, Any]:
         "scenario-chart": figures.scenario_by(report["by_category"], "category"),
         "scenario-by-model": figures.scenario_by(report["by_model"], "model"),
         "scenario-quality": figures.quality_change(report["by_category"], report["quality_floor"]),
+        "scenario-table": scenario_table(report["by_category"]),
         "sim-notes": [html.Li(a) for a in report["assumptions"]],
     }
 
@@ -234,6 +265,12 @@ def layout(views: Any, state: State) -> html.Div:
         html.Div([dcc.Graph(id="scenario-quality", config={"displaylogo": False}),
                   html.Button("Download CSV", id="scenario-quality-csv", className="btn btn-small", n_clicks=0)],
                  className="card chart"),
+        html.Div([html.H3("By category"),
+                  html.P("Evidence: the share of the expected quality that rests on your results or judged "
+                         "answers rather than the prior. Retries: what the new models' retries add (negative: "
+                         "save). Latency: the mix of each model's latency in the logs; – where none is logged.",
+                         className="muted"),
+                  html.Div(id="scenario-table")], className="card"),
         html.Div([
             html.H3("Save and compare"),
             html.Div([
@@ -268,14 +305,14 @@ def _floor(value: Any) -> float | None:
 
 
 OUTS = ["scenario-cost", "scenario-baseline", "scenario-savings", "sim-monthly", "sim-quality",
-        "scenario-chart", "scenario-by-model", "scenario-quality", "sim-notes"]
+        "scenario-chart", "scenario-by-model", "scenario-quality", "scenario-table", "sim-notes"]
+FIGURES = {"scenario-chart", "scenario-by-model", "scenario-quality"}  # the other outputs are children
 
 
 def register(app: Any, state: State) -> None:
     @app.callback(
-        [Output(o, "figure" if o.startswith("scenario-") and o not in ("scenario-cost", "scenario-baseline",
-                                                                       "scenario-savings") else "children")
-         for o in OUTS] + [Output("sim-policy", "data"), Output("sim-msg", "children")],
+        [Output(o, "figure" if o in FIGURES else "children") for o in OUTS]
+        + [Output("sim-policy", "data"), Output("sim-msg", "children")],
         Input({"type": "sim-model", "index": ALL}, "value"), Input({"type": "sim-share", "index": ALL}, "value"),
         Input({"type": "sim-batch", "index": ALL}, "value"), Input("sim-preset", "value"),
         Input("sim-keep-cache", "value"), Input("sim-output-factor", "value"), Input("sim-floor", "value"),

@@ -58,3 +58,72 @@ def build_workspace(root: Path, text: str | None = None) -> Workspace:
 @pytest.fixture
 def workspace(tmp_path: Path) -> Workspace:
     return build_workspace(tmp_path)
+
+
+# --------------------------------------------------------------------------- quality signals
+SIGNALS_DAY0 = datetime(2026, 10, 5, 9, tzinfo=timezone.utc)
+
+
+def _generic(n: int, day: int, model: str, prompt: str, latency_ms: int | None, **extra: object) -> str:
+    at = SIGNALS_DAY0 + timedelta(days=day, minutes=n)
+    return json.dumps({"timestamp": at.strftime("%Y-%m-%dT%H:%M:%SZ"), "model": model, "input_tokens": 1200,
+                       "output_tokens": 300, "request_id": f"q-{day}-{model}-{n}", "prompt": prompt,
+                       "latency_ms": latency_ms, **extra})
+
+
+def _chat(n: int, day: int, *, model: str = "gpt-4.1-mini", finish: str = "stop", text: str | None = None,
+          minute: int = 0) -> str:
+    """An OpenAI chat completion as logged (``tests/test_quality_cli.py``): a finish reason, no latency."""
+    at = SIGNALS_DAY0 + timedelta(days=day, hours=3, minutes=n + minute)
+    return json.dumps({
+        "id": f"c{day}-{n}-{model}-{minute}", "object": "chat.completion", "created": int(at.timestamp()),
+        "model": model,
+        "request": {"model": model, "messages": [
+            {"role": "user", "content": text or f"Extract the order number from message {day}-{n}-{minute}"}]},
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": "A-1"}, "finish_reason": finish}],
+        "usage": {"prompt_tokens": 1000, "completion_tokens": 100, "total_tokens": 1100}})
+
+
+def signal_logs() -> dict[str, str]:
+    """Two days of logs with known quality signals (file name -> JSONL):
+
+    - translation on gpt-4o-mini, 40 a day, latency 0.8-1.19 s; 6 of the 80 marked
+      ``quality_override`` (7.5 % > 5 %: the override alert fires);
+    - summarization on gpt-4o, 10 a day: 2 errors and 1 thumbs down a day, latency 4-4.9 s
+      (quality 0.7 each day, error rate 0.2, flag rate 1.0);
+    - entity extraction on gpt-4.1-mini (OpenAI chat logs, no latency), on the second day
+      only: 10 requests, 2 cut at the output limit, and the last question asked again 2
+      minutes later (a retry): truncation and retry rates 2/11 and 1/11, quality 9/11.
+    """
+    generic = []
+    for d in (0, 1):
+        for n in range(40):
+            meta = {"quality_override": "true"} if d == 1 and n < 6 else {}
+            generic.append(_generic(n, d, "gpt-4o-mini", f"Translate to French: sentence number {d}-{n}, please",
+                                    800 + 10 * n, metadata=meta))
+        for n in range(10):
+            extra: dict[str, object] = {"status": "error"} if n < 2 else {}
+            if n == 2:
+                extra["metadata"] = {"thumbs": "down"}
+            generic.append(_generic(100 + n, d, "gpt-4o", f"Summarize this article in three bullet points: "
+                                    f"story {d}-{n}", 4000 + 100 * n, **extra))
+    chat = [_chat(n, 1, finish="length" if n < 2 else "stop") for n in range(10)]
+    chat.append(_chat(9, 1, text="Extract the order number from message 1-9-0", minute=2))
+    return {"usage.jsonl": "\n".join(generic) + "\n", "chat.jsonl": "\n".join(chat) + "\n"}
+
+
+def build_signals_workspace(root: Path) -> Workspace:
+    src = root / "src"
+    src.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in signal_logs().items():
+        (src / name).write_text(text)
+        paths.append(src / name)
+    ws = Workspace(root / "ws")
+    ws.add(ingest(paths, known_templates=ws.template_ids()))
+    return ws
+
+
+@pytest.fixture
+def signals_workspace(tmp_path: Path) -> Workspace:
+    return build_signals_workspace(tmp_path)

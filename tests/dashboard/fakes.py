@@ -25,9 +25,10 @@ def to_csv(frame: pl.DataFrame) -> str:
 class FakeViews:
     """The Views API over fixed frames; ``simulator()`` is a real one over ``ws`` when given."""
 
-    def __init__(self, ws: Any = None, empty: bool = False) -> None:
+    def __init__(self, ws: Any = None, empty: bool = False, alerts: list[dict[str, Any]] | None = None) -> None:
         self.ws = ws
         self.empty = empty
+        self.fired = list(alerts or [])
         self.calls: list[tuple[str, Any]] = []
         self.refreshed = 0
         self.labels: dict[str, str] = {}
@@ -100,3 +101,28 @@ class FakeViews:
 
     def quality_over_time(self) -> pl.DataFrame | None:
         return None
+
+    # quality from the logs: two categories, two models (gpt-4o without latency, no flags)
+    def quality_by_day(self, categories: list[str] | None = None) -> pl.DataFrame:
+        self.calls.append(("quality_by_day", categories))
+        frame = pl.DataFrame({"day": ["2026-10-05", "2026-10-05", "2026-10-06"],
+                              "category": ["translation", "summarization", "translation"],
+                              "observed": [40, 10, 40], "bad": [0, 3, 2], "quality": [1.0, 0.7, 0.95]})
+        return frame.filter(pl.col("category").is_in(categories)) if categories else frame
+
+    def override_rates(self) -> pl.DataFrame:
+        return pl.DataFrame({"category": ["translation", "summarization"], "observed": [80, 10],
+                             "overrides": [6, 0], "override_rate": [0.075, 0.0]})
+
+    def rates_by_model(self) -> pl.DataFrame:
+        nulls = [None, None]
+        return pl.DataFrame({
+            "model": ["gpt-4o-mini", "gpt-4o"], "requests": [80, 10], "observed": [80, 10],
+            "error_rate": [0.0, 0.2], "truncation_rate": [0.01, None], "filter_rate": [0.0, None],
+            "malformed_json_rate": nulls, "retry_rate": [0.02, 0.0], "override_rate": [0.075, 0.0],
+            "flag_rate": nulls, "quality": [0.97, 0.7], "latency_p50_ms": [1000.0, None],
+            "latency_p95_ms": [1400.0, None], "output_tokens_per_s": [300.0, None]},
+            schema_overrides={c: pl.Float64 for c in ("malformed_json_rate", "flag_rate")})
+
+    def alerts(self) -> list[dict[str, Any]]:
+        return self.fired

@@ -14,13 +14,13 @@ from typing import Any
 
 import pytest
 
-from tests.dashboard.conftest import build_workspace, log_lines
+from tests.dashboard.conftest import build_signals_workspace, build_workspace, log_lines
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-PAGES = ["/", "/data", "/categories", "/simulator", "/monthly"]
+PAGES = ["/", "/data", "/categories", "/quality", "/simulator", "/monthly"]
 TIMEOUT = 15_000
 
 pytestmark = [
@@ -110,6 +110,9 @@ def test_every_page_loads_without_console_errors(live_server: str, page: Any, pa
         expect(page.locator("#scenario-chart .main-svg").first).to_be_visible(timeout=TIMEOUT)
     if path == "/monthly":
         expect(page.locator("#monthly-spend .main-svg").first).to_be_visible(timeout=TIMEOUT)
+    if path == "/quality":
+        expect(page.locator("#quality-by-day .main-svg").first).to_be_visible(timeout=TIMEOUT)
+    expect(page.locator("#alerts-banner")).to_have_count(0)  # steady traffic: no alert
     page.wait_for_load_state("networkidle")
     shot(page, "page-overview" if path == "/" else "page" + path.replace("/", "-"))
     assert page.console_errors == []
@@ -167,6 +170,44 @@ def test_simulator_control_changes_savings(live_server: str, page: Any) -> None:
     assert money_of(savings.inner_text()) > money_of(before)
     expect(page.locator("#scenario-cost")).to_contain_text("$")
     shot(page, "simulator-after-change")
+    assert page.console_errors == []
+
+
+@pytest.fixture(scope="module")
+def signals_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A workspace whose logs carry quality signals and fire the override alert, served."""
+    from dashboard.app import create_app
+
+    ws = build_signals_workspace(tmp_path_factory.mktemp("signals"))
+    with waitress_server(create_app(ws).server) as url:
+        yield url
+
+
+def test_quality_page_shows_four_charts_and_the_alerts_banner(signals_server: str, page: Any) -> None:
+    page.goto(signals_server + "/")
+    banner = page.locator("#alerts-banner")
+    expect(banner).to_contain_text("translation: 7.5% of requests were overrides", timeout=TIMEOUT)
+    banner.get_by_role("link", name="Quality").click()
+    expect(page).to_have_url(signals_server + "/quality", timeout=TIMEOUT)
+    expect(page.locator("#nav-quality")).to_have_class("nav-link active")
+    for graph in ("quality-by-day", "override-rate", "rates-by-model", "latency-by-model"):
+        expect(page.locator(f"#{graph} .main-svg").first).to_be_visible(timeout=TIMEOUT)
+        expect(page.locator(f"#{graph}-csv")).to_be_visible()
+    expect(page.locator("#alerts-banner")).to_be_visible()
+    lines = page.locator("#quality-by-day .scatterlayer .trace")
+    expect(lines).to_have_count(3, timeout=TIMEOUT)
+    with page.expect_download() as got:
+        page.locator("#override-rate-csv").click()
+    assert got.value.suggested_filename == "override_rates.csv"
+    assert Path(got.value.path()).read_text().splitlines()[1].startswith("translation,80,6,")
+    # removing a category from the picker redraws the chart without its line
+    page.locator("#quality-categories").click()
+    page.get_by_role("option", name="translation").click()
+    page.keyboard.press("Escape")
+    expect(lines).to_have_count(2, timeout=TIMEOUT)
+    expect(page.locator("#quality-by-day .legendtext")).to_have_text(["entity_extraction", "summarization"])
+    page.wait_for_load_state("networkidle")
+    shot(page, "quality-with-alert")
     assert page.console_errors == []
 
 

@@ -88,7 +88,9 @@ def test_contract_ids_are_on_their_pages(state: State) -> None:
     wanted = {"/": {"kpi-total-cost", "kpi-requests", "kpi-monthly-projection", "cost-by-model",
                     "requests-by-model", "cost-by-category"},
               "/data": {"upload", "ingest-summary", "rejections"},
-              "/simulator": {"scenario-cost", "scenario-savings", "scenario-chart"},
+              "/quality": {"quality-by-day", "quality-categories", "override-rate", "rates-by-model",
+                           "latency-by-model"},
+              "/simulator": {"scenario-cost", "scenario-savings", "scenario-chart", "scenario-table"},
               "/monthly": {"monthly-spend"}}
     for path, ids in wanted.items():
         content, _ = render_page(state, path)
