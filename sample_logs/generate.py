@@ -22,8 +22,15 @@ format seeded from ``seed`` and the format name, fixed timestamps, insertion-ord
 serialized by orjson, gzip members with ``mtime=0`` and no file name.
 
 Next to the logs the generator writes ``expected_categories.csv.gz`` (``request_id,category``,
-the category each request was generated for, keyed by the id in the log record) and
-``KNOWN_BAD_LINES.md`` (the deliberately corrupt lines and why they are bad).
+the category each request was generated for, keyed by the id in the log record),
+``KNOWN_BAD_LINES.md`` (the deliberately corrupt lines and why they are bad) and
+``feedback.csv`` (``request_id,flag,score``: user feedback, keyed by the id spendscope ingests).
+
+The logs also carry the quality signals spendscope reads (docs/quality.md, and the "Quality
+signals" section below): finish reasons with a model-dependent share of cut answers, JSON
+asked for and answered (a model-dependent share malformed), retries and overrides (a
+request sent again by the same user), a category whose budget-model answers are often
+re-sent to the flagship, and a regression on the last two days.
 """
 
 from __future__ import annotations
@@ -31,6 +38,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import heapq
+import json
 import re
 import shutil
 import sys
@@ -2125,7 +2134,8 @@ LABEL_ANSWERS = {
 #: Responses for specific templates ("<category>/<style>/<index>"); others use RESPONSES.
 TEMPLATE_RESPONSES: dict[str, tuple[str, ...]] = {
     "entity_extraction/api/0": ("{\"vendor\": \"{{company}}\", \"invoice_number\": \"{{invoice_id}}\", \"invoice_date\": \"2026-09-14\", "
-                                "\"currency\": \"EUR\", \"total_amount\": \"{{amount2}}\", \"line_items\": [...]}",),
+                                "\"currency\": \"EUR\", \"total_amount\": \"{{amount2}}\", "
+                                "\"line_items\": [{\"description\": \"Services as invoiced\", \"quantity\": 1, \"unit_price\": \"{{amount2}}\"}]}",),
     "entity_extraction/api/1": ("{\"carrier\": \"{{carrier}}\", \"tracking_number\": \"{{tracking}}\", \"order_id\": \"{{order_id}}\", "
                                 "\"estimated_delivery\": \"{{date}}\", \"destination_city\": \"{{city}}\"}",),
     "entity_extraction/api/2": ("{\"attendees\": [\"{{first}}\", \"{{first2}}\"], \"date\": null, \"start_time\": \"14:30\", "
@@ -2643,7 +2653,10 @@ def latency_ms(r: Random, model: str, prompt: int, out: int) -> int:
 # ---- response objects -------------------------------------------------------------------------------
 
 
-def oa_completion(r: Random, q: Req, model: str, created_s: int, usage: dict[str, Any]) -> dict[str, Any]:
+def oa_completion(r: Random, q: Req, model: str, created_s: int, usage: dict[str, Any],
+                  answer: tuple[str, str | None] | None = None) -> dict[str, Any]:
+    """A chat.completion; ``answer`` (finish_reason, content) as ``Signals`` decided it, else
+    the reply's text ending on a stop (rarely a cut, drawn here)."""
     message: dict[str, Any] = {"role": "assistant"}
     if "calls" in q.reply:
         message["content"] = None
@@ -2652,7 +2665,9 @@ def oa_completion(r: Random, q: Req, model: str, created_s: int, usage: dict[str
         finish = "tool_calls"
     else:
         message["content"] = q.reply["text"]
-        finish = "length" if r.random() < 0.004 else "stop"
+        finish = "length" if r.random() < 0.004 else "stop"  # drawn either way: the stream stays aligned
+        if answer is not None:
+            finish, message["content"] = answer
     message["refusal"] = None
     message["annotations"] = []
     return {
@@ -2674,7 +2689,9 @@ def hash_small(s: str) -> int:
     return h
 
 
-def an_message(r: Random, q: Req, model: str, usage: dict[str, Any], thinking: bool) -> dict[str, Any]:
+def an_message(r: Random, q: Req, model: str, usage: dict[str, Any], thinking: bool,
+               answer: tuple[str, str] | None = None) -> dict[str, Any]:
+    """A Message; ``answer`` (stop_reason, text) as ``Signals`` decided it (see oa_completion)."""
     content: list[dict[str, Any]] = []
     if thinking:
         content.append({"type": "thinking", "thinking": "Let me set up the problem carefully and check each step.",
@@ -2684,8 +2701,11 @@ def an_message(r: Random, q: Req, model: str, usage: dict[str, Any], thinking: b
         content.extend({"type": "tool_use", "id": "toolu_01" + s[:22], "name": n, "input": a} for s, n, a in q.reply["calls"])
         stop = "tool_use"
     else:
-        content.append({"type": "text", "text": q.reply["text"]})
-        stop = "max_tokens" if r.random() < 0.004 else "end_turn"
+        block = {"type": "text", "text": q.reply["text"]}
+        content.append(block)
+        stop = "max_tokens" if r.random() < 0.004 else "end_turn"  # drawn either way (see oa_completion)
+        if answer is not None:
+            stop, block["text"] = answer
     return {
         "id": "msg_01" + rid(r, 22, B58),
         "type": "message",
@@ -2802,6 +2822,396 @@ def _ext(gz: bool) -> str:
 
 
 # --------------------------------------------------------------------------------------
+# Quality signals: why answers stopped, JSON answers, retries, overrides, user feedback
+# (docs/quality.md). Every decision here draws from a format's own signals stream
+# (``Signals.r``), never from the format's main stream, so the requests themselves (models,
+# tokens, ids) stay what they were before the signals existed; only the answers' endings,
+# the JSON answers and the re-sent requests differ.
+# --------------------------------------------------------------------------------------
+
+#: Model tier as analyzer/simulate/data/model_tiers.toml places it: 0 budget, 1 mid, 2 flagship.
+TIERS = {"gpt-4o-mini": 0, "gpt-4.1-mini": 0, "claude-haiku-4-5": 0, "gpt-4o": 1, "gpt-5-mini": 1, "o4-mini": 1,
+         "claude-sonnet-4-5": 1, "claude-opus-4-7": 2}
+#: Share of answers cut at the output limit, by tier; long answers run into the limit more often.
+TRUNCATION = (0.009, 0.005, 0.003)
+TRUNCATION_BY_CATEGORY = {
+    "classification": 0.0, "sentiment_analysis": 0.0, "spam_detection": 0.0, "language_detection": 0.0,
+    "other": 0.3, "simple_qa": 0.3, "keyword_extraction": 0.5, "entity_extraction": 1.3, "pii_detection": 1.3,
+    "format_conversion": 2.5, "code_generation": 2.5, "creative_writing": 2.0, "research_synthesis": 2.0,
+    "architecture_review": 2.0, "legal_analysis": 1.8, "translation": 1.8, "content_editing": 1.5,
+}
+#: Share of answers filtered or refused (rare; more where the input is abusive or the ask is open).
+CONTENT_FILTER = {"spam_detection": 0.004, "chat": 0.002, "creative_writing": 0.002, "other": 0.002,
+                  "pii_detection": 0.001}
+CONTENT_FILTER_OTHERS = 0.0003
+#: Share of JSON answers that do not parse although JSON was asked for (a Markdown fence, prose
+#: after the object), by model; truncated JSON answers come on top (cut mid-object).
+MALFORMED_JSON = {"gpt-4o-mini": 0.034, "gpt-4.1-mini": 0.04, "claude-haiku-4-5": 0.045, "gpt-5-mini": 0.012,
+                  "o4-mini": 0.01, "gpt-4o": 0.007, "claude-sonnet-4-5": 0.007, "claude-opus-4-7": 0.005}
+#: Output limits a caller sets; a cut answer stops at the one it reached.
+OUTPUT_LIMITS = (64, 128, 256, 512, 1024, 2048, 4096)
+TRAILING_PROSE = (
+    "\n\nLet me know if anything needs a second look.",
+    "\n\nI based this only on the text provided.",
+    "\nHope this helps!",
+    "\n\nNote: a value that was not in the text is left empty.",
+)
+REFUSAL = "I can't help with this request."
+GOLDEN = 0.6180339887498949  # (sqrt(5) - 1) / 2
+
+#: The late-week regression: on Saturday and Sunday one model gets clearly worse at one task.
+REGRESSION = {"category": "entity_extraction", "model": "gpt-4o-mini", "since_ms": WEEK_START_MS + 5 * DAY_MS,
+              "malformed": 0.25, "truncation": 0.07, "feedback": 3.0, "flag": 0.4}
+
+#: Requests sent again by the same user with the same input: a base share, more after a bad answer.
+RETRY_BASE = 0.008
+RETRY_AFTER = {"error": 0.7, "truncated": 0.3, "malformed": 0.35, "filtered": 0.25}
+RESEND_MAX_MS = 9 * 60_000  # a re-send later than this is given up (the analyzer looks 10 minutes back)
+#: Overrides: in one category a budget model's answers are re-sent to the provider's flagship.
+OVERRIDE = {"format": "anthropic_messages", "category": "creative_writing", "from": "claude-haiku-4-5",
+            "to": "claude-opus-4-7", "share": 0.6}
+#: A few requests marked by the caller as an override (metadata "override": "true"): a support
+#: agent who asked the bigger model again from the reply-draft screen.
+OVERRIDE_MARK = {"feature": "reply-draft", "model": "gpt-4o", "share": 0.04}
+
+#: User feedback (feedback.csv): share of each product's answers rated; bad answers draw more.
+FEEDBACK_SHARE = {"askme": 0.055, "helpdesk": 0.05, "studio": 0.06, "datahub": 0.03, "clausecheck": 0.04,
+                  "devtools": 0.025, "opsagent": 0.015}
+FEEDBACK_BAD_FACTOR = 2.0
+FLAG_BY_TIER = (0.05, 0.03, 0.02)
+FLAG_BAD = 0.6  # a cut, filtered or malformed answer
+#: Model/category pairs whose answers users flag more often.
+FLAG_WEAK = {
+    ("claude-haiku-4-5", "creative_writing"): 0.25, ("claude-haiku-4-5", "email_drafting"): 0.08,
+    ("gpt-4o-mini", "summarization"): 0.05, ("gpt-4o-mini", "entity_extraction"): 0.04,
+    ("gpt-4o-mini", "open_qa"): 0.05, ("gpt-4.1-mini", "code_generation"): 0.08,
+    ("gpt-4.1-mini", "code_explanation"): 0.05, ("gpt-5-mini", "legal_analysis"): 0.06,
+}
+#: Products whose screens ask for a 1-5 score beside the thumbs.
+RATED_PRODUCTS = frozenset({"helpdesk", "studio", "clausecheck"})
+
+
+def _schema(props: dict[str, Any], required: Sequence[str] | None = None) -> dict[str, Any]:
+    return {"type": "object", "properties": props, "required": list(props if required is None else required),
+            "additionalProperties": False}
+
+
+_S, _N = {"type": "string"}, {"type": "number"}
+_NS = {"type": ["string", "null"]}
+#: Templates whose requests ask for JSON (response_format / structured outputs), with the
+#: schema of the answer. Their prompts ask for one JSON object.
+JSON_SCHEMAS: dict[str, dict[str, Any]] = {
+    "classification/api/1": _schema({"intent": {"type": "string", "enum": [
+        "cancel_subscription", "upgrade_plan", "report_bug", "request_refund", "ask_question", "give_feedback"]}}),
+    "sentiment_analysis/api/1": _schema({"sentiment": {"type": "string", "enum": ["positive", "negative", "neutral"]},
+                                         "score": _N, "emotion": _S}),
+    "spam_detection/api/1": _schema({"spam": {"type": "boolean"}, "reason": _S}),
+    "language_detection/api/1": _schema({"language": _S, "confidence": _N}),
+    "entity_extraction/api/0": _schema({"vendor": _S, "invoice_number": _S, "invoice_date": _NS, "due_date": _NS,
+                                        "currency": _S, "total_amount": _S, "line_items": {"type": "array"}},
+                                       ["vendor", "invoice_number", "total_amount"]),
+    "entity_extraction/api/1": _schema({"carrier": _S, "tracking_number": _NS, "order_id": _NS,
+                                        "estimated_delivery": _NS, "destination_city": _NS}),
+    "entity_extraction/api/2": _schema({"attendees": {"type": "array", "items": _S}, "date": _NS, "start_time": _NS,
+                                        "duration_minutes": {"type": ["number", "null"]}, "location": _NS,
+                                        "topic": _S}),
+    "entity_extraction/api/4": _schema({"full_name": _S, "email": _NS, "phone": _NS,
+                                        "months_experience": {"type": ["number", "null"]},
+                                        "current_employer": _NS, "desired_role": _NS},
+                                       ["full_name"]),
+    "format_conversion/api/4": {"type": "object"},
+}
+#: OpenAI requests of these templates send the schema (``json_schema``); the others ``json_object``.
+SCHEMA_NAMES = {"entity_extraction/api/0": "invoice", "entity_extraction/api/1": "shipment",
+                "entity_extraction/api/2": "calendar_entry", "entity_extraction/api/4": "applicant"}
+INTENTS = tuple(JSON_SCHEMAS["classification/api/1"]["properties"]["intent"]["enum"])
+
+
+def json_wanted(q: Req) -> bool:
+    """Whether the request asks for JSON output (its template does, in the API style)."""
+    return q.style == API and q.template in JSON_SCHEMAS
+
+
+def oa_response_format(q: Req) -> dict[str, Any]:
+    name = SCHEMA_NAMES.get(q.template)
+    if name is None:
+        return {"type": "json_object"}
+    return {"type": "json_schema", "json_schema": {"name": name, "schema": JSON_SCHEMAS[q.template]}}
+
+
+def an_output_format(q: Req) -> dict[str, Any]:
+    return {"type": "json_schema", "schema": JSON_SCHEMAS[q.template]}
+
+
+class Outcome:
+    """How one answer ended: ``finish`` is stop, truncated, filtered or tool; ``malformed``
+    (JSON asked for) is None, fence, prose or cut; ``limit`` the output limit a cut answer hit."""
+
+    __slots__ = ("finish", "json", "malformed", "limit", "regressed")
+
+    def __init__(self) -> None:
+        self.finish = "stop"
+        self.json = False
+        self.malformed: str | None = None
+        self.limit: int | None = None
+        self.regressed = False
+
+    @property
+    def bad(self) -> bool:
+        return self.finish in ("truncated", "filtered") or self.malformed is not None
+
+
+class Sent:
+    """One request as written (what a re-send of it needs, and what its feedback depends on)."""
+
+    __slots__ = ("e", "q", "model", "ts", "request", "extra", "outcome", "failed", "rid", "depth", "kind")
+
+    def __init__(self, e: Entry, q: Req, model: str, ts: int) -> None:
+        self.e, self.q, self.model, self.ts = e, q, model, ts
+        self.request: dict[str, Any] = {}
+        self.extra: dict[str, Any] = {}
+        self.outcome: Outcome | None = None
+        self.failed = False
+        self.rid: str | None = None  # the id spendscope ingests as request_id
+        self.depth = 0
+        self.kind = "first"  # first, retry, override
+
+
+def _output_limit(out: int) -> int:
+    """The output limit an answer of ``out`` tokens was cut at (the largest one it reached)."""
+    reached = [x for x in OUTPUT_LIMITS if x <= out]
+    return reached[-1] if reached else OUTPUT_LIMITS[0]
+
+
+def again(q: Req, r: Random) -> Req:
+    """The same request sent again: the same input, a new answer (its length drawn anew)."""
+    q2 = Req()
+    for name in Req.__slots__:
+        setattr(q2, name, getattr(q, name))
+    q2.out = logu(r, *PROFILE[q.category][2:])
+    return q2
+
+
+class Signals:
+    """A format's quality signals: each request's outcome, its re-sends and its feedback, drawn
+    from the format's own signals stream; counts for the summary."""
+
+    def __init__(self, seed: int, fmt: str, spread: dict[tuple[str, ...], float] | None = None) -> None:
+        self.fmt = fmt
+        self.r = Random(f"spendscope-sample:{seed}:{fmt}:signals")
+        self.feedback: list[tuple[str, str, str]] = []
+        self.override_seen = 0
+        self._spread: dict[tuple[str, ...], float] = {} if spread is None else spread  # shared by the formats
+        self.counts: dict[str, int] = dict.fromkeys(
+            ("json_requested", "json_malformed", "truncated", "content_filter", "retries", "overrides",
+             "override_marks", "feedback_rows", "feedback_flags"), 0)
+
+    def spread(self, *key: str) -> float:
+        """A number in [0, 1) for a yes/no draw of ``key`` (what, and the model and/or category
+        it is about): successive calls of one key, across all formats, walk a golden-ratio
+        sequence from a random start, so any run of them (one day, one weekend) holds close to
+        the intended share of yeses. Plain draws would let a small category on a quiet weekend
+        collect several bad answers by chance: the alerts and optimize's limits should find
+        what is built in here (the override category, the regression), not noise."""
+        x = self._spread.get(key)
+        x = self.r.random() if x is None else (x + GOLDEN) % 1.0
+        self._spread[key] = x
+        return x
+
+    # ---- one answer ---------------------------------------------------------------------
+
+    def decide(self, q: Req, model: str, ts: int, *, thinking: bool = False) -> Outcome:
+        """Draw how the answer to ``q`` on ``model`` ends, and fit its output tokens to that."""
+        r, o = self.r, Outcome()
+        o.json = json_wanted(q)
+        if "calls" in q.reply:
+            o.finish = "tool"
+            return o
+        key, cat = price_key(model), q.category
+        o.regressed = cat == REGRESSION["category"] and key == REGRESSION["model"] and ts >= REGRESSION["since_ms"]
+        long_answers = TRUNCATION_BY_CATEGORY.get(cat, 1.0)
+        if o.json:  # the JSON answers asked for here are small objects, far from any output limit
+            long_answers = min(long_answers, 0.5)
+        p_cut = TRUNCATION[TIERS[key]] * long_answers
+        if o.regressed:
+            p_cut = float(REGRESSION["truncation"])
+        if thinking:  # extended thinking counts as output: a cut would not be at a round limit
+            p_cut = 0.0
+        x = self.spread("end", key, cat)
+        if x < p_cut:
+            o.finish, o.limit = "truncated", _output_limit(q.out)
+            q.out = o.limit
+        elif x < p_cut + CONTENT_FILTER.get(cat, CONTENT_FILTER_OTHERS):
+            o.finish = "filtered"
+            q.out = min(q.out, r.randrange(4, 30))
+        if o.json:
+            if o.finish == "truncated":
+                o.malformed = "cut"
+            elif o.finish == "stop":
+                p_bad = float(REGRESSION["malformed"]) if o.regressed else MALFORMED_JSON[key]
+                if self.spread("json", key, cat) < p_bad:
+                    o.malformed = "fence" if r.random() < 0.65 else "prose"
+        return o
+
+    def answer(self, q: Req, o: Outcome) -> str:
+        """The answer's text for its outcome (a filtered answer's text is the format's call)."""
+        text = self.json_text(q) if o.json else q.reply["text"]
+        if o.finish == "truncated":
+            return text[: max(1, int(len(text) * self.r.uniform(0.35, 0.85)))].rstrip()
+        if o.malformed == "fence":
+            return "```json\n" + text + "\n```"
+        if o.malformed == "prose":
+            return text + self.r.choice(TRAILING_PROSE)
+        return text
+
+    def json_text(self, q: Req) -> str:
+        """The well-formed JSON answer of a JSON request (the same for every send of one input)."""
+        c = q.ctx
+        if "_json" in c:
+            return c["_json"]
+        r, t, ans = self.r, q.template, c.get("answer")
+        if t == "classification/api/1":
+            text = json.dumps({"intent": ans if ans in INTENTS else "ask_question"})
+        elif t == "sentiment_analysis/api/1":
+            s = weighted(r, (("negative", 6), ("neutral", 3), ("positive", 1)))
+            lo, hi = {"negative": (-0.95, -0.3), "neutral": (-0.2, 0.2), "positive": (0.3, 0.9)}[s]
+            score = r.uniform(lo, hi)
+            emotion = (r.choice(("frustration", "anger", "confusion")) if s == "negative"
+                       else {"neutral": "neutral", "positive": "joy"}[s])
+            text = json.dumps({"sentiment": s, "score": round(score, 2), "emotion": emotion})
+        elif t == "spam_detection/api/1":
+            spam = ans == "spam"
+            text = json.dumps({"spam": spam, "reason": "credential phishing link" if spam else "normal correspondence"})
+        elif t == "language_detection/api/1":
+            code = ans if ans in LANG_NAMES else "de"
+            text = json.dumps({"language": code, "confidence": round(r.uniform(0.86, 0.99), 2)})
+        else:
+            text = q.reply["text"]
+        json.loads(text)  # every JSON answer template must give valid JSON
+        c["_json"] = text
+        return text
+
+    def oa_answer(self, q: Req, o: Outcome | None) -> tuple[str, str | None] | None:
+        """(finish_reason, content) of an OpenAI-shaped answer; None for a tool call."""
+        if o is None or o.finish == "tool":
+            return None
+        if o.finish == "filtered":
+            return "content_filter", None
+        return ("length" if o.finish == "truncated" else "stop"), self.answer(q, o)
+
+    def an_answer(self, q: Req, o: Outcome | None) -> tuple[str, str] | None:
+        """(stop_reason, text) of an Anthropic answer; None for a tool call."""
+        if o is None or o.finish == "tool":
+            return None
+        if o.finish == "filtered":
+            return "refusal", REFUSAL
+        return ("max_tokens" if o.finish == "truncated" else "end_turn"), self.answer(q, o)
+
+    # ---- after a request is written --------------------------------------------------------
+
+    def keep(self, sent: Sent, expected: Expected | None, category_id: str | None = None) -> None:
+        """Count a written request, list it in the expected file, draw its user feedback."""
+        o = sent.outcome
+        if expected is not None and (category_id or sent.rid):
+            expected.add(category_id or sent.rid, sent.q.category)  # type: ignore[arg-type]
+        if sent.request.get("metadata", {}).get("override") == "true":
+            self.counts["override_marks"] += 1
+        if sent.kind == "retry":
+            self.counts["retries"] += 1
+        elif sent.kind == "override":
+            self.counts["overrides"] += 1
+        if o is not None and not sent.failed:
+            self.counts["json_requested"] += o.json
+            self.counts["json_malformed"] += o.malformed is not None
+            self.counts["truncated"] += o.finish == "truncated"
+            self.counts["content_filter"] += o.finish == "filtered"
+        if sent.failed or sent.rid is None or o is None:
+            return
+        r = self.r
+        key = price_key(sent.model)
+        p = FEEDBACK_SHARE[sent.e.product] * (FEEDBACK_BAD_FACTOR if o.bad else 1.0)
+        if o.regressed:
+            p *= float(REGRESSION["feedback"])
+        if self.spread("feedback", sent.q.category) >= p:
+            return
+        if o.bad:
+            p_flag = FLAG_BAD
+        else:
+            p_flag = FLAG_BY_TIER[TIERS[key]] + FLAG_WEAK.get((key, sent.q.category), 0.0)
+            if o.regressed:
+                p_flag += float(REGRESSION["flag"])
+        flag = self.spread("flag", sent.q.category) < p_flag
+        score = ""
+        if sent.e.product in RATED_PRODUCTS:
+            score = str(r.choice((1, 2)) if flag else weighted(r, ((3, 0.15), (4, 0.4), (5, 0.45))))
+        self.feedback.append((sent.rid, "1" if flag else "0", score))
+        self.counts["feedback_rows"] += 1
+        self.counts["feedback_flags"] += flag
+
+    def resend(self, sent: Sent) -> tuple[int, str, str] | None:
+        """Whether the user sends ``sent``'s input again: (when, retry or override, model)."""
+        if sent.depth >= 2 or sent.q.category == "agentic":
+            return None
+        r, o = self.r, sent.outcome
+        if (self.fmt == OVERRIDE["format"] and sent.q.category == OVERRIDE["category"] and sent.depth == 0
+                and price_key(sent.model) == OVERRIDE["from"] and not sent.failed):
+            # evenly spread (not drawn): the category's override rate is the point, not noise
+            self.override_seen += 1
+            share = float(OVERRIDE["share"])
+            if int(self.override_seen * share) > int((self.override_seen - 1) * share):
+                return sent.ts + r.randrange(60_000, 240_001), "override", str(OVERRIDE["to"])
+        if sent.failed:
+            p = RETRY_AFTER["error"]
+        elif o is not None and o.finish in ("truncated", "filtered"):
+            p = RETRY_AFTER[o.finish]
+        elif o is not None and o.malformed is not None:
+            p = RETRY_AFTER["malformed"]
+        else:
+            p = RETRY_BASE
+        if r.random() < p:
+            return sent.ts + r.randrange(60_000, 300_001), "retry", sent.model
+        return None
+
+
+#: A format's request builder: (r, entry, time, signals, first send or None, model of a re-send) -> (lines, Sent).
+Make = Callable[[Random, Entry, int, "Signals | None", "Sent | None", "str | None"],
+                "tuple[list[dict[str, Any]], Sent]"]
+
+
+def write_resending(fmt: str, r: Random, n: int, path: Path, gz: bool, expected: Expected, bad: dict[int, bytes],
+                    sig: Signals, make: Make) -> dict[str, int]:
+    """Write ``n`` requests of a request/response log. A request the user sends again takes
+    the place of the first request due at or after that time (its time moved back to when it
+    was sent), so the count stays ``n``; the request it replaces is still drawn from the main
+    stream, which keeps every other request as it was."""
+    pick_entry = Picker(MIXES[fmt])
+    w = LineWriter(path, gz, bad)
+    due: list[tuple[int, int, Sent, str, str]] = []  # (at, seq, first send, kind, model), a heap
+    seq = 0
+    last = WEEK_START_MS
+    for ts in sample_times(r, n):
+        e = pick_entry(r)
+        lines, sent = make(r, e, ts, sig, None, None)
+        while due and due[0][0] <= ts:
+            at, _, prior, kind, model = heapq.heappop(due)
+            at = max(at, last)
+            if at - prior.ts > RESEND_MAX_MS:
+                continue  # too late: the user gave up
+            lines, sent = make(sig.r, prior.e, at, sig, prior, model)
+            sent.kind, sent.depth = kind, prior.depth + 1
+            break
+        for line in lines:
+            w.write(line)
+        last = sent.ts
+        sig.keep(sent, expected)
+        plan = sig.resend(sent)
+        if plan is not None:
+            seq += 1
+            heapq.heappush(due, (plan[0], seq, sent, plan[1], plan[2]))
+    return {w.path.name: w.close()}
+
+
+# --------------------------------------------------------------------------------------
 # 1. OpenAI Chat Completions request/response log
 # --------------------------------------------------------------------------------------
 
@@ -2818,32 +3228,55 @@ OA_ERROR_RATE = 0.003
 
 
 def openai_chat_record(r: Random, e: Entry, ts: int, expected: Expected | None) -> dict[str, Any]:
-    q = build_request(r, e)
-    model = weighted(r, e.models)
-    request: dict[str, Any] = {"model": model, "messages": oa_messages(q)}
-    if q.toolset:
-        request["tools"] = OA_TOOLS[q.toolset]
-    if model not in REASONING_MODELS:
-        request["temperature"] = 0 if q.style == API else 0.7
-    request["metadata"] = _meta(r, e, r.choice(PRODUCT_USERS[e.product]))
+    """One line of the log, without quality signals drawn (the corrupt lines start from these)."""
+    lines, sent = openai_chat_lines(r, e, ts, None, None, None)
+    if expected is not None and sent.rid is not None:
+        expected.add(sent.rid, sent.q.category)
+    return lines[0]
+
+
+def openai_chat_lines(r: Random, e: Entry, ts: int, sig: Signals | None, prior: Sent | None,
+                      model_to: str | None) -> tuple[list[dict[str, Any]], Sent]:
+    """A request and its response; with ``prior``, that request sent again (``r`` is then the
+    signals stream)."""
+    if prior is None:
+        q = build_request(r, e)
+        model = weighted(r, e.models)
+        request: dict[str, Any] = {"model": model, "messages": oa_messages(q)}
+        if q.toolset:
+            request["tools"] = OA_TOOLS[q.toolset]
+        if model not in REASONING_MODELS:
+            request["temperature"] = 0 if q.style == API else 0.7
+        if json_wanted(q):
+            request["response_format"] = oa_response_format(q)
+        meta = _meta(r, e, r.choice(PRODUCT_USERS[e.product]))
+        if (sig is not None and e.feature == OVERRIDE_MARK["feature"] and model == OVERRIDE_MARK["model"]
+                and sig.r.random() < float(OVERRIDE_MARK["share"])):
+            meta["override"] = "true"
+        request["metadata"] = meta
+    else:
+        q, model = again(prior.q, r), model_to or prior.model
+        request = {**prior.request, "model": model}
+    sent = Sent(e, q, model, ts)
+    sent.request = request
     if r.random() < OA_ERROR_RATE:
         status, msg, typ, code, _ = weighted(r, [(x, x[4]) for x in OA_ERRORS])
-        return {"timestamp": iso_ms(ts), "request": request, "response": None,
-                "error": {"message": msg.format(model=model), "type": typ, "param": None, "code": code},
-                "status_code": status}
+        sent.failed = True
+        return [{"timestamp": iso_ms(ts), "request": request, "response": None,
+                 "error": {"message": msg.format(model=model), "type": typ, "param": None, "code": code},
+                 "status_code": status}], sent
+    o = sent.outcome = sig.decide(q, model, ts) if sig is not None else None
     prompt, cached, completion, reasoning = oa_usage_parts(r, q, model)
-    resp = oa_completion(r, q, model, ts // 1000, oa_usage(prompt, cached, completion, reasoning))
-    if expected is not None:
-        expected.add(resp["id"], q.category)
-    return {"timestamp": iso_ms(ts), "request": request, "response": resp}
+    resp = oa_completion(r, q, model, ts // 1000, oa_usage(prompt, cached, completion, reasoning),
+                         sig.oa_answer(q, o) if sig is not None else None)
+    sent.rid = resp["id"]
+    return [{"timestamp": iso_ms(ts), "request": request, "response": resp}], sent
 
 
-def write_openai_chat(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes]) -> dict[str, int]:
-    pick_entry = Picker(MIXES["openai_chat"])
-    w = LineWriter(out / f"openai_chat{_ext(gz)}", gz, bad)
-    for ts in sample_times(r, n):
-        w.write(openai_chat_record(r, pick_entry(r), ts, expected))
-    return {w.path.name: w.close()}
+def write_openai_chat(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes],
+                      sig: Signals) -> dict[str, int]:
+    return write_resending("openai_chat", r, n, out / f"openai_chat{_ext(gz)}", gz, expected, bad, sig,
+                           openai_chat_lines)
 
 
 # --------------------------------------------------------------------------------------
@@ -2859,7 +3292,8 @@ BATCH_ERRORS = (
 )
 
 
-def write_openai_batch(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes]) -> dict[str, int]:
+def write_openai_batch(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes],
+                       sig: Signals) -> dict[str, int]:
     pick_entry = Picker(MIXES["openai_batch"])
     w_in = LineWriter(out / f"openai_batch_input{_ext(gz)}", gz)
     w_out = LineWriter(out / f"openai_batch_output{_ext(gz)}", gz)
@@ -2875,21 +3309,30 @@ def write_openai_batch(r: Random, n: int, out: Path, gz: bool, expected: Expecte
             custom_id = f"{e.product}-{e.feature}-{day}-{seq:06d}"
             body: dict[str, Any] = {"model": model, "messages": oa_messages(q), "temperature": 0,
                                     "max_tokens": 32768 if r.random() < 0.005 else 4096 if q.out > 1000 else 1024}
+            sent = Sent(e, q, model, submit)
+            o = sent.outcome = sig.decide(q, model, submit)
+            if o.limit is not None and body["max_tokens"] != 32768:
+                body["max_tokens"] = o.limit  # the job's limit that the answer ran into
+            if json_wanted(q):
+                body["response_format"] = oa_response_format(q)
             w_in.write({"custom_id": custom_id, "method": "POST", "url": "/v1/chat/completions", "body": body})
-            expected.add(custom_id, q.category)
             line: dict[str, Any] = {"id": "batch_req_" + rid(r, 32, HEX), "custom_id": custom_id}
             too_long = r.random() < 0.005
             if body["max_tokens"] == 32768 or too_long:
                 line["response"] = {"status_code": 400, "request_id": rid(r, 32, HEX),
                                     "body": {"error": BATCH_ERRORS[0 if too_long else 1]}}
+                sent.failed = True
             else:
                 created = (submit + r.randrange(10 * 60_000, 5 * HOUR_MS)) // 1000
                 prompt, cached, completion, reasoning = oa_usage_parts(r, q, model)
-                resp = oa_completion(r, q, model, created, oa_usage(prompt, cached, completion, reasoning))
+                resp = oa_completion(r, q, model, created, oa_usage(prompt, cached, completion, reasoning),
+                                     sig.oa_answer(q, o))
                 resp["service_tier"] = "default"
                 line["response"] = {"status_code": 200, "request_id": rid(r, 32, HEX), "body": resp}
+                sent.rid = line["id"]  # what spendscope ingests as the request id of an output line
             line["error"] = None
             outputs.append(line)
+            sig.keep(sent, expected, custom_id)
         r.shuffle(outputs)  # output order is not input order
         for line in outputs:
             w_out.write(line)
@@ -2905,26 +3348,35 @@ def _opaque_user(user: str) -> str:
     return "usr_" + hashlib.sha256(f"northwind:{user}".encode()).hexdigest()[:24]
 
 
-def write_anthropic(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes]) -> dict[str, int]:
-    pick_entry = Picker(MIXES["anthropic_messages"])
-    w = LineWriter(out / f"anthropic_messages{_ext(gz)}", gz, bad)
-    for ts in sample_times(r, n):
-        e = pick_entry(r)
+def an_max_tokens(out: int) -> int:
+    """The output limit the callers set for an answer expected to be about ``out`` tokens."""
+    return 8192 if out > 1500 else 2048 if out > 300 else 512
+
+
+def anthropic_lines(r: Random, e: Entry, ts: int, sig: Signals | None, prior: Sent | None,
+                    model_to: str | None) -> tuple[list[dict[str, Any]], Sent]:
+    """A request and its response; with ``prior``, that request sent again (to ``model_to``)."""
+    if prior is None:
         q = build_request(r, e)
         model = weighted(r, e.models)
         if model == "claude-haiku-4-5" and r.random() < 0.4:
             model = "claude-haiku-4-5-20251001"
-        uses_cache = q.prefix >= 1024 and q.system is not None
-        multi = q.hist > 0
-        ttl = e.cache_ttl
-        cache_control: dict[str, str] = {"type": "ephemeral"} if ttl == "5m" else {"type": "ephemeral", "ttl": "1h"}
-        request: dict[str, Any] = {"model": model, "max_tokens": 8192 if q.out > 1500 else 2048 if q.out > 300 else 512}
+    else:
+        q, model = again(prior.q, r), model_to or prior.model
+    uses_cache = q.prefix >= 1024 and q.system is not None
+    multi = q.hist > 0
+    ttl = e.cache_ttl
+    cache_control: dict[str, str] = {"type": "ephemeral"} if ttl == "5m" else {"type": "ephemeral", "ttl": "1h"}
+    if prior is None:
+        request: dict[str, Any] = {"model": model, "max_tokens": an_max_tokens(q.out)}
         if q.system is not None:
             request["system"] = ([{"type": "text", "text": q.system, "cache_control": cache_control}]
                                  if uses_cache or multi else q.system)
         request["messages"] = an_messages(q, cache_control if multi or (uses_cache and q.doc > 0) else None)
         if q.toolset:
             request["tools"] = AN_TOOLS[q.toolset]
+        if json_wanted(q):
+            request["output_format"] = an_output_format(q)
         thinking = q.category == "reasoning" and r.random() < 0.5
         if thinking:
             request["thinking"] = {"type": "enabled", "budget_tokens": 8000}
@@ -2932,11 +3384,27 @@ def write_anthropic(r: Random, n: int, out: Path, gz: bool, expected: Expected, 
             request["temperature"] = 0.7
         user = r.choice(PRODUCT_USERS[e.product])
         request["metadata"] = {"user_id": _opaque_user(user), "project": e.product, "feature": e.feature}
-        inp, read, write, out_tok = an_usage_parts(r, q, uses_cache, thinking)
-        resp = an_message(r, q, model, an_usage(inp, read, write, out_tok, ttl), thinking)
-        expected.add(resp["id"], q.category)
-        w.write({"timestamp": iso_ms(ts), "request": request, "response": resp})
-    return {w.path.name: w.close()}
+    else:  # the same request; a retry of a cut answer asks for the usual limit again
+        request = {**prior.request, "model": model, "max_tokens": an_max_tokens(q.out)}
+        thinking = "thinking" in request
+    sent = Sent(e, q, model, ts)
+    sent.request = request
+    o = sent.outcome = sig.decide(q, model, ts, thinking=thinking) if sig is not None else None
+    if o is not None and o.limit is not None:
+        request["max_tokens"] = o.limit
+    inp, read, write, out_tok = an_usage_parts(r, q, uses_cache, thinking)
+    if prior is not None and model != prior.model:  # a new model starts with a cold cache
+        read, write = 0, read + write
+    resp = an_message(r, q, model, an_usage(inp, read, write, out_tok, ttl), thinking,
+                      sig.an_answer(q, o) if sig is not None else None)
+    sent.rid = resp["id"]
+    return [{"timestamp": iso_ms(ts), "request": request, "response": resp}], sent
+
+
+def write_anthropic(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes],
+                    sig: Signals) -> dict[str, int]:
+    return write_resending("anthropic_messages", r, n, out / f"anthropic_messages{_ext(gz)}", gz, expected, bad, sig,
+                           anthropic_lines)
 
 
 # --------------------------------------------------------------------------------------
@@ -2958,8 +3426,9 @@ def _litellm_model(model: str) -> str:
     return "claude-haiku-4-5-20251001" if model == "claude-haiku-4-5" else model
 
 
-def _gateway_response(r: Random, q: Req, model: str, ts: int, usage: dict[str, Any], anth: bool) -> dict[str, Any]:
-    resp = oa_completion(r, q, model, ts // 1000, usage)
+def _gateway_response(r: Random, q: Req, model: str, ts: int, usage: dict[str, Any], anth: bool,
+                      answer: tuple[str, str | None] | None = None) -> dict[str, Any]:
+    resp = oa_completion(r, q, model, ts // 1000, usage, answer)
     if anth:  # LiteLLM builds its own ModelResponse for Anthropic: uuid id, no fingerprint
         resp["id"] = "chatcmpl-" + ruuid(r)
         resp["service_tier"] = None
@@ -2968,8 +3437,23 @@ def _gateway_response(r: Random, q: Req, model: str, ts: int, usage: dict[str, A
 
 
 def litellm_record(r: Random, e: Entry, ts: int, expected: Expected | None) -> dict[str, Any]:
-    q = build_request(r, e)
-    model = _litellm_model(weighted(r, e.models))
+    """One line of the log, without quality signals drawn (the corrupt lines start from these)."""
+    lines, sent = litellm_lines(r, e, ts, None, None, None)
+    if expected is not None and sent.rid is not None:
+        expected.add(sent.rid, sent.q.category)
+    return lines[0]
+
+
+def litellm_lines(r: Random, e: Entry, ts: int, sig: Signals | None, prior: Sent | None,
+                  model_to: str | None) -> tuple[list[dict[str, Any]], Sent]:
+    """A gateway call; with ``prior``, that call sent again (``r`` is then the signals stream)."""
+    if prior is None:
+        q = build_request(r, e)
+        model = _litellm_model(weighted(r, e.models))
+    else:
+        q, model = again(prior.q, r), model_to or prior.model
+    sent = Sent(e, q, model, ts)
+    o = sent.outcome = sig.decide(q, model, ts) if sig is not None else None
     anth = is_anthropic(model)
     provider = "anthropic" if anth else "openai"
     api_base = "https://api.anthropic.com/v1/messages" if anth else "https://api.openai.com/v1"
@@ -2997,11 +3481,18 @@ def litellm_record(r: Random, e: Entry, ts: int, expected: Expected | None) -> d
     start = ts / 1000
     ttft = min(lat, int(lat * r.uniform(0.1, 0.4)) + 120)
     failed = r.random() < 0.005
-    user = r.choice(PRODUCT_USERS[e.product])
+    if prior is None:
+        user = r.choice(PRODUCT_USERS[e.product])
+        slm: dict[str, str] = {"project": e.product, "feature": e.feature}
+        if e.product == TASK_LABEL_PRODUCT and r.random() < TASK_LABEL_SHARE:
+            slm["task"] = e.category
+    else:
+        user, slm = prior.extra["user"], dict(prior.extra["slm"])
+    sent.extra = {"user": user, "slm": slm}
     key_alias, team_alias, team_id = GATEWAY_KEYS[e.product]
-    slm: dict[str, str] = {"project": e.product, "feature": e.feature}
-    if e.product == TASK_LABEL_PRODUCT and r.random() < TASK_LABEL_SHARE:
-        slm["task"] = e.category
+    model_parameters: dict[str, Any] = {"temperature": 0.2 if q.style == API else 0.7, "stream": q.style == CHAT}
+    if json_wanted(q):
+        model_parameters["response_format"] = {"type": "json_object"}
     metadata: Any = {
         "user_api_key_hash": _deployment_id(key_alias),
         "user_api_key_alias": key_alias,
@@ -3046,8 +3537,9 @@ def litellm_record(r: Random, e: Entry, ts: int, expected: Expected | None) -> d
         "end_user": "",
         "requester_ip_address": None,
         "messages": messages,
-        "response": {} if failed else _gateway_response(r, q, model, ts, usage, anth),
-        "model_parameters": {"temperature": 0.2 if q.style == API else 0.7, "stream": q.style == CHAT},
+        "response": {} if failed else _gateway_response(r, q, model, ts, usage, anth,
+                                                        sig.oa_answer(q, o) if sig is not None else None),
+        "model_parameters": model_parameters,
         "hidden_params": {"model_id": _deployment_id(model), "api_base": api_base,
                           "response_cost": None if failed else round(cost, 10), "litellm_overhead_time_ms": r.randrange(2, 40),
                           "additional_headers": {}},
@@ -3058,17 +3550,15 @@ def litellm_record(r: Random, e: Entry, ts: int, expected: Expected | None) -> d
         rec["error_str"] = f"litellm.RateLimitError: {provider.capitalize()}Exception - rate limit exceeded for {model}"
         rec["error_information"] = {"error_code": "429", "error_class": "RateLimitError", "llm_provider": provider,
                                     "traceback": "", "error_message": rec["error_str"]}
-    if expected is not None:
-        expected.add(call_id, q.category)
-    return rec
+    sent.failed = failed
+    sent.rid = call_id
+    return [rec], sent
 
 
-def write_litellm(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes]) -> dict[str, int]:
-    pick_entry = Picker(MIXES["litellm"])
-    w = LineWriter(out / f"litellm_spend_logs{_ext(gz)}", gz, bad)
-    for ts in sample_times(r, n):
-        w.write(litellm_record(r, pick_entry(r), ts, expected))
-    return {w.path.name: w.close()}
+def write_litellm(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes],
+                  sig: Signals) -> dict[str, int]:
+    return write_resending("litellm", r, n, out / f"litellm_spend_logs{_ext(gz)}", gz, expected, bad, sig,
+                           litellm_lines)
 
 
 # --------------------------------------------------------------------------------------
@@ -3086,77 +3576,100 @@ def _lf_obs(oid: str, trace: str, typ: str, name: str, start: int, end: int | No
             "environment": "production"}
 
 
-def write_langfuse(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes]) -> dict[str, int]:
-    pick_entry = Picker(MIXES["langfuse"])
-    w = LineWriter(out / f"langfuse_observations{_ext(gz)}", gz, bad)
-    for ts in sample_times(r, n):
-        e = pick_entry(r)
+def langfuse_lines(r: Random, e: Entry, ts: int, sig: Signals | None, prior: Sent | None,
+                   model_to: str | None) -> tuple[list[dict[str, Any]], Sent]:
+    """A trace's observations: the generation, and spans and an event around some of them; with
+    ``prior``, the same generation sent again in a new trace."""
+    if prior is None:
         q = build_request(r, e)
         model = weighted(r, e.models)
-        trace = rid(r, 32, HEX)
-        root_name, retr_name, event_name = LF_SPANS[e.product]
-        has_root, has_retr, has_event = r.random() < 0.26, r.random() < 0.12, r.random() < 0.06
-        if is_anthropic(model):
-            inp, read, write, out_tok = an_usage_parts(r, q, q.prefix >= 1024 and q.system is not None, False)
-            usage_details = {"input": inp, "cache_read_input_tokens": read, "cache_creation_input_tokens": write,
-                             "output": out_tok, "total": inp + read + write + out_tok}
-            pin, pread, pout, pw5, _ = PRICES[price_key(model)]
-            cost_details = {"input": inp * pin / 1e6, "cache_read_input_tokens": read * pread / 1e6,
-                            "cache_creation_input_tokens": write * pw5 / 1e6, "output": out_tok * pout / 1e6}
-            prompt, completion = inp + read + write, out_tok
-        else:
-            prompt, cached, completion, reasoning = oa_usage_parts(r, q, model)
-            usage_details = {"input": prompt - cached, "input_cached_tokens": cached, "output": completion - reasoning,
-                             "output_reasoning_tokens": reasoning, "total": prompt + completion}
-            pin, pcache, pout = PRICES[price_key(model)][:3]
-            cost_details = {"input": (prompt - cached) * pin / 1e6, "input_cached_tokens": cached * pcache / 1e6,
-                            "output": (completion - reasoning) * pout / 1e6, "output_reasoning_tokens": reasoning * pout / 1e6}
-        total_cost = sum(cost_details.values())
-        cost_details = {k: round(v, 10) for k, v in cost_details.items()}
-        cost_details["total"] = round(total_cost, 10)
-        lat = latency_ms(r, model, prompt, completion)
-        retr_ms = r.randrange(40, 400) if has_retr else 0
-        gen_start = ts + retr_ms + (r.randrange(2, 15) if has_root else 0)
-        gen_end = gen_start + lat
-        root_id = rid(r, 16, HEX) if has_root else None
-        if has_root:
-            o = _lf_obs(root_id, trace, "SPAN", root_name, ts, gen_end + r.randrange(1, 30), None)  # type: ignore[arg-type]
-            o.update({"model": None, "input": {"question": q.turns[-1].get("text", "")[:120]}, "output": None,
-                      "metadata": {"project": e.product, "feature": e.feature}, "usageDetails": {}, "costDetails": {},
-                      "latency": (gen_end - ts) / 1000, "timeToFirstToken": None})
-            w.write(o)
-        if has_retr:
-            o = _lf_obs(rid(r, 16, HEX), trace, "SPAN", retr_name, ts + 1, ts + retr_ms, root_id)
-            o.update({"model": None, "input": {"top_k": 5}, "output": {"documents": r.randrange(1, 6)},
-                      "metadata": {"index": f"{e.product}-kb-v3"}, "usageDetails": {}, "costDetails": {},
-                      "latency": retr_ms / 1000, "timeToFirstToken": None})
-            w.write(o)
-        gid = rid(r, 16, HEX)
-        g = _lf_obs(gid, trace, "GENERATION", e.feature, gen_start, gen_end, root_id)
-        ttft = min(lat, int(lat * r.uniform(0.1, 0.4)) + 120)
-        g["completionStartTime"] = iso_ms(gen_start + ttft)
-        g.update({
-            "model": model,
-            "modelParameters": {"temperature": 0 if q.style == API else 0.7, "max_tokens": 1024},
-            "input": oa_messages(q),
-            "output": {"role": "assistant", "content": q.reply.get("text", "")},
-            "metadata": {"project": e.product, "feature": e.feature},
-            "usageDetails": usage_details,
-            "costDetails": cost_details,
-            "calculatedTotalCost": cost_details["total"],
-            "promptName": e.feature if q.style == API else None,
-            "promptVersion": (hash_small(e.feature) % 6) + 1 if q.style == API else None,
-            "latency": lat / 1000,
-            "timeToFirstToken": ttft / 1000,
-        })
-        w.write(g)
-        expected.add(gid, q.category)
-        if has_event:
-            o = _lf_obs(rid(r, 16, HEX), trace, "EVENT", event_name, gen_end + 1, None, root_id)
-            o.update({"model": None, "input": None, "output": {"passed": True}, "metadata": {}, "usageDetails": {},
+    else:
+        q, model = again(prior.q, r), model_to or prior.model
+    sent = Sent(e, q, model, ts)
+    o = sent.outcome = sig.decide(q, model, ts) if sig is not None else None
+    lines: list[dict[str, Any]] = []
+    trace = rid(r, 32, HEX)
+    root_name, retr_name, event_name = LF_SPANS[e.product]
+    has_root, has_retr, has_event = r.random() < 0.26, r.random() < 0.12, r.random() < 0.06
+    anth = is_anthropic(model)
+    if anth:
+        inp, read, write, out_tok = an_usage_parts(r, q, q.prefix >= 1024 and q.system is not None, False)
+        usage_details = {"input": inp, "cache_read_input_tokens": read, "cache_creation_input_tokens": write,
+                         "output": out_tok, "total": inp + read + write + out_tok}
+        pin, pread, pout, pw5, _ = PRICES[price_key(model)]
+        cost_details = {"input": inp * pin / 1e6, "cache_read_input_tokens": read * pread / 1e6,
+                        "cache_creation_input_tokens": write * pw5 / 1e6, "output": out_tok * pout / 1e6}
+        prompt, completion = inp + read + write, out_tok
+    else:
+        prompt, cached, completion, reasoning = oa_usage_parts(r, q, model)
+        usage_details = {"input": prompt - cached, "input_cached_tokens": cached, "output": completion - reasoning,
+                         "output_reasoning_tokens": reasoning, "total": prompt + completion}
+        pin, pcache, pout = PRICES[price_key(model)][:3]
+        cost_details = {"input": (prompt - cached) * pin / 1e6, "input_cached_tokens": cached * pcache / 1e6,
+                        "output": (completion - reasoning) * pout / 1e6, "output_reasoning_tokens": reasoning * pout / 1e6}
+    total_cost = sum(cost_details.values())
+    cost_details = {k: round(v, 10) for k, v in cost_details.items()}
+    cost_details["total"] = round(total_cost, 10)
+    lat = latency_ms(r, model, prompt, completion)
+    retr_ms = r.randrange(40, 400) if has_retr else 0
+    gen_start = ts + retr_ms + (r.randrange(2, 15) if has_root else 0)
+    gen_end = gen_start + lat
+    root_id = rid(r, 16, HEX) if has_root else None
+    if has_root:
+        span = _lf_obs(root_id, trace, "SPAN", root_name, ts, gen_end + r.randrange(1, 30), None)  # type: ignore[arg-type]
+        span.update({"model": None, "input": {"question": q.turns[-1].get("text", "")[:120]}, "output": None,
+                     "metadata": {"project": e.product, "feature": e.feature}, "usageDetails": {}, "costDetails": {},
+                     "latency": (gen_end - ts) / 1000, "timeToFirstToken": None})
+        lines.append(span)
+    if has_retr:
+        span = _lf_obs(rid(r, 16, HEX), trace, "SPAN", retr_name, ts + 1, ts + retr_ms, root_id)
+        span.update({"model": None, "input": {"top_k": 5}, "output": {"documents": r.randrange(1, 6)},
+                     "metadata": {"index": f"{e.product}-kb-v3"}, "usageDetails": {}, "costDetails": {},
+                     "latency": retr_ms / 1000, "timeToFirstToken": None})
+        lines.append(span)
+    gid = rid(r, 16, HEX)
+    g = _lf_obs(gid, trace, "GENERATION", e.feature, gen_start, gen_end, root_id)
+    ttft = min(lat, int(lat * r.uniform(0.1, 0.4)) + 120)
+    g["completionStartTime"] = iso_ms(gen_start + ttft)
+    params: dict[str, Any] = {"temperature": 0 if q.style == API else 0.7, "max_tokens": 1024}
+    if json_wanted(q):  # the pipelines' client takes an OpenAI-style response_format for every provider
+        params["response_format"] = {"type": "json_object"}
+    metadata = {"project": e.product, "feature": e.feature}
+    text = q.reply.get("text", "")
+    if sig is not None and o is not None:
+        answer = sig.an_answer(q, o) if anth else sig.oa_answer(q, o)
+        if answer is not None:
+            metadata["finish_reason"], text = answer[0], answer[1] or ""  # as the provider reported it
+        if o.limit is not None:
+            params["max_tokens"] = o.limit
+    g.update({
+        "model": model,
+        "modelParameters": params,
+        "input": oa_messages(q),
+        "output": {"role": "assistant", "content": text},
+        "metadata": metadata,
+        "usageDetails": usage_details,
+        "costDetails": cost_details,
+        "calculatedTotalCost": cost_details["total"],
+        "promptName": e.feature if q.style == API else None,
+        "promptVersion": (hash_small(e.feature) % 6) + 1 if q.style == API else None,
+        "latency": lat / 1000,
+        "timeToFirstToken": ttft / 1000,
+    })
+    lines.append(g)
+    sent.rid = gid
+    if has_event:
+        event = _lf_obs(rid(r, 16, HEX), trace, "EVENT", event_name, gen_end + 1, None, root_id)
+        event.update({"model": None, "input": None, "output": {"passed": True}, "metadata": {}, "usageDetails": {},
                       "costDetails": {}, "latency": None, "timeToFirstToken": None})
-            w.write(o)
-    return {w.path.name: w.close()}
+        lines.append(event)
+    return lines, sent
+
+
+def write_langfuse(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes],
+                   sig: Signals) -> dict[str, int]:
+    return write_resending("langfuse", r, n, out / f"langfuse_observations{_ext(gz)}", gz, expected, bad, sig,
+                           langfuse_lines)
 
 
 # --------------------------------------------------------------------------------------
@@ -3194,7 +3707,11 @@ def _cc_base(session: dict[str, Any], parent: str | None) -> dict[str, Any]:
             "sessionId": session["id"], "version": session["version"], "gitBranch": session["branch"]}
 
 
-def write_claude_code(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes]) -> dict[str, int]:
+def write_claude_code(r: Random, n: int, out: Path, gz: bool, expected: Expected, bad: dict[int, bytes],
+                      sig: Signals) -> dict[str, int]:
+    """Coding-agent transcripts: their finish reasons are the agent's own (end_turn, tool_use);
+    no JSON asked for, no re-sends (every call of a turn carries the same prompt) and no
+    feedback."""
     base = out / "claude_code"
     if base.exists():
         shutil.rmtree(base)  # generated content only; stale sessions from earlier runs would double count
@@ -3406,7 +3923,7 @@ def parse_known_bad_lines(md_text: str) -> dict[str, set[int]]:
 # Entry points
 # --------------------------------------------------------------------------------------
 
-Writer = Callable[[Random, int, Path, bool, Expected, dict[int, bytes]], dict[str, int]]
+Writer = Callable[[Random, int, Path, bool, Expected, dict[int, bytes], Signals], dict[str, int]]
 WRITERS: dict[str, Writer] = {
     "openai_chat": write_openai_chat,
     "openai_batch": write_openai_batch,
@@ -3416,6 +3933,17 @@ WRITERS: dict[str, Writer] = {
     "claude_code": write_claude_code,
 }
 BAD_FILE = {"openai_chat": "openai_chat", "litellm": "litellm_spend_logs"}
+
+
+FEEDBACK_FILE = "feedback.csv"
+
+
+def write_feedback(path: Path, rows: Sequence[tuple[str, str, str]]) -> None:
+    """``request_id,flag,score`` (docs/quality.md): flag 1 = a bad answer, 0 = fine; score 1-5
+    where the product's screen asks for one, else empty. Plain CSV: copied into a workspace,
+    ``spendscope quality`` reads it."""
+    text = "request_id,flag,score\n" + "".join(f"{rid},{flag},{score}\n" for rid, flag, score in rows)
+    path.write_text(text, encoding="utf-8")
 
 
 def allocate(total: int, formats: Sequence[str]) -> dict[str, int]:
@@ -3466,15 +3994,23 @@ def generate(
     expected = Expected(out_dir / ("expected_categories.csv.gz" if gzip_output else "expected_categories.csv"), gzip_output)
     files: dict[str, int] = {}
     bad_items: list[tuple[str, int, str]] = []
+    feedback: list[tuple[str, str, str]] = []
+    signals: dict[str, int] = {}
+    spread: dict[tuple[str, ...], float] = {}
     for fmt, n in counts.items():
         r = Random(f"spendscope-sample:{seed}:{fmt}")
+        sig = Signals(seed, fmt, spread)
         bad: dict[int, bytes] = {}
         if bad_lines and fmt in BAD_FILE:
             bad, reasons = plan_bad_lines(fmt, n, seed)
             bad_items += [(BAD_FILE[fmt] + _ext(gzip_output), ln, why) for ln, why in reasons]
-        files.update(WRITERS[fmt](r, n, log_dir, gzip_output, expected, bad))
+        files.update(WRITERS[fmt](r, n, log_dir, gzip_output, expected, bad, sig))
+        feedback += sig.feedback
+        for k, v in sig.counts.items():
+            signals[k] = signals.get(k, 0) + v
     expected_rows = expected.close()
     (out_dir / "KNOWN_BAD_LINES.md").write_text(_bad_lines_md(bad_items), encoding="utf-8")
+    write_feedback(out_dir / FEEDBACK_FILE, feedback)
     return {
         "out_dir": str(out_dir),
         "seed": seed,
@@ -3484,6 +4020,8 @@ def generate(
         "files": dict(sorted(files.items())),
         "expected_rows": expected_rows,
         "known_bad_lines": [{"file": f, "line": ln, "reason": why} for f, ln, why in bad_items],
+        "feedback_rows": len(feedback),
+        "signals": signals,
     }
 
 
@@ -3513,6 +4051,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, n in shown.items():
         print(f"  {name:<45} {n:>9,} lines")
     print(f"  expected_categories rows {summary['expected_rows']:,}; known bad lines {len(summary['known_bad_lines'])}")
+    sig = summary["signals"]
+    print(f"  signals: {sig['json_requested']:,} JSON requests ({sig['json_malformed']:,} malformed), "
+          f"{sig['truncated']:,} cut, {sig['content_filter']:,} filtered, {sig['retries']:,} retries, "
+          f"{sig['overrides']:,} overrides (+{sig['override_marks']:,} marked); "
+          f"feedback.csv {summary['feedback_rows']:,} rows ({sig['feedback_flags']:,} flagged)")
     return 0
 
 

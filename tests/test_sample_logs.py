@@ -177,3 +177,151 @@ def test_committed_week_lines_parse_except_known_bad() -> None:
     bad = gen.parse_known_bad_lines((WEEK / "KNOWN_BAD_LINES.md").read_text(encoding="utf-8"))
     assert 3 <= sum(len(v) for v in bad.values()) <= 6
     assert _assert_lines_parse(WEEK, bad) > 50_000
+
+
+# --- quality signals (docs/quality.md) ----------------------------------------------------
+
+BUDGET = ("gpt-4o-mini", "gpt-4.1-mini", "claude-haiku-4-5")
+
+
+def _records(path: Path) -> list[dict[str, Any]]:
+    out = []
+    for line in _read(path).split(b"\n")[:-1]:
+        try:
+            out.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue  # a known bad line
+    return out
+
+
+def _is_json_answer(text: str | None) -> bool:
+    """As spendscope judges an answer asked for as JSON: one object or array, nothing else."""
+    if text is None:
+        return False
+    stripped = text.strip()
+    try:
+        json.loads(stripped)
+    except json.JSONDecodeError:
+        return False
+    return stripped.startswith(("{", "["))
+
+
+def _sent(folder: Path) -> list[dict[str, Any]]:
+    """The requests of the request/response logs, each as the analyzer sees it: the id it
+    ingests, its time, model, input (system, last user message, message count, user),
+    whether it asked for JSON, its answer's text and why the answer stopped."""
+    logs = folder / "logs"
+    rows: list[dict[str, Any]] = []
+
+    def user_text(messages: list[dict[str, Any]]) -> Any:
+        users = [m["content"] for m in messages if m["role"] == "user"]
+        return json.dumps(users[-1]) if users else None
+
+    for rec in _records(logs / "openai_chat.jsonl.gz"):
+        req, resp = rec["request"], rec.get("response")
+        system = [m["content"] for m in req["messages"] if m["role"] == "system"]
+        choice = resp["choices"][0] if resp else {}
+        rows.append({"format": "openai_chat", "id": resp and resp["id"], "ts": rec["timestamp"],
+                     "model": req["model"], "input": (json.dumps(system), user_text(req["messages"]),
+                                                      len(req["messages"]), req["metadata"]["user"]),
+                     "json": "response_format" in req, "answer": (choice.get("message") or {}).get("content"),
+                     "finish": choice.get("finish_reason"), "metadata": req["metadata"]})
+    for rec in _records(logs / "anthropic_messages.jsonl.gz"):
+        req, resp = rec["request"], rec["response"]
+        rows.append({"format": "anthropic_messages", "id": resp["id"], "ts": rec["timestamp"],
+                     "model": req["model"], "input": (json.dumps(req.get("system")), user_text(req["messages"]),
+                                                      len(req["messages"]), req["metadata"]["user_id"]),
+                     "json": "output_format" in req, "answer": resp["content"][0].get("text"),
+                     "finish": resp["stop_reason"], "metadata": req["metadata"]})
+    for rec in _records(logs / "litellm_spend_logs.jsonl.gz"):
+        choices = (rec["response"] or {}).get("choices") or [{}]
+        rows.append({"format": "litellm", "id": rec["id"], "ts": rec["startTime"], "model": rec["model"],
+                     "input": None, "json": "response_format" in rec["model_parameters"],
+                     "answer": (choices[0].get("message") or {}).get("content"), "finish": choices[0].get("finish_reason")})
+    for rec in _records(logs / "langfuse_observations.jsonl.gz"):
+        if rec["type"] == "GENERATION":
+            rows.append({"format": "langfuse", "id": rec["id"], "ts": rec["startTime"], "model": rec["model"],
+                         "input": None, "json": "response_format" in rec["modelParameters"],
+                         "answer": rec["output"]["content"], "finish": rec["metadata"].get("finish_reason")})
+    for rec in _records(logs / "openai_batch_output.jsonl.gz"):
+        if rec["response"]["status_code"] == 200:  # a failed line's request id also names its custom_id
+            rows.append({"format": "openai_batch", "id": rec["id"], "ts": None, "model": rec["response"]["body"]["model"],
+                         "input": None, "json": None, "answer": None, "finish": None})
+    return rows
+
+
+def _feedback(folder: Path) -> list[list[str]]:
+    rows = list(csv.reader(io.StringIO((folder / "feedback.csv").read_text(encoding="utf-8"))))
+    assert rows[0] == ["request_id", "flag", "score"]
+    return rows[1:]
+
+
+def test_feedback_names_requests_by_the_ids_spendscope_ingests(two_runs: Runs) -> None:
+    folder, _, summary = two_runs
+    rows = _feedback(folder)
+    assert len(rows) == summary["feedback_rows"] > 0
+    ids = {r["id"] for r in _sent(folder) if r["id"]}
+    assert {rid for rid, _, _ in rows} <= ids
+    assert len({rid for rid, _, _ in rows}) == len(rows)
+    assert {flag for _, flag, _ in rows} <= {"0", "1"}
+    assert {score for _, _, score in rows} <= {"", "1", "2", "3", "4", "5"}
+    signals = summary["signals"]
+    assert signals["feedback_rows"] == len(rows)
+    assert signals["feedback_flags"] == sum(flag == "1" for _, flag, _ in rows)
+
+
+def test_committed_week_carries_the_quality_signals() -> None:
+    sent = _sent(WEEK)
+    expected = _expected(WEEK)
+    # feedback on about 4 % of the requests, by ingested ids only
+    rows = _feedback(WEEK)
+    assert 0.03 * 50_000 < len(rows) < 0.05 * 50_000
+    assert {rid for rid, _, _ in rows} <= {r["id"] for r in sent if r["id"]}
+    # answers cut at the limit, a few filtered; tool calls end as tool calls
+    finishes = {r["finish"] for r in sent}
+    assert {"length", "max_tokens", "content_filter", "refusal", "tool_calls", "tool_use"} <= finishes
+    # JSON asked for: budget models' answers malformed several times as often as the others'
+    judged = [r for r in sent if r["json"] and r["answer"] is not None and r["finish"] != "content_filter"]
+    assert len(judged) > 2_500
+
+    def malformed(rs: list[dict[str, Any]]) -> float:
+        return sum(not _is_json_answer(r["answer"]) for r in rs) / len(rs)
+
+    budget = [r for r in judged if r["model"].startswith(BUDGET)]
+    others = [r for r in judged if not r["model"].startswith(BUDGET)]
+    assert malformed(budget) > 0.035 and malformed(others) < 0.02
+    # the weekend regression: gpt-4o-mini's extraction answers
+    extraction = [r for r in judged if r["model"].startswith("gpt-4o-mini")
+                  and expected.get(r["id"]) == "entity_extraction" and r["format"] == "openai_chat"]
+    weekend = [r for r in extraction if r["ts"] >= "2026-10-10"]
+    weekdays = [r for r in extraction if r["ts"] < "2026-10-10"]
+    assert len(weekend) >= 40 and malformed(weekend) > 0.2 > 0.08 > malformed(weekdays)
+    # re-sends: the same input from the same user within 10 minutes; retries on the same model,
+    # overrides of Haiku's copywriting on Opus
+    retries = overrides = 0
+    last: dict[Any, dict[str, Any]] = {}
+    for r in sorted((r for r in sent if r["input"] is not None), key=lambda r: r["ts"]):
+        before = last.get(r["input"])
+        if before is not None and _minutes(before["ts"], r["ts"]) <= 10:
+            if r["model"] == "claude-opus-4-7" and before["model"].startswith("claude-haiku"):
+                overrides += 1
+                assert expected[r["id"]] == "creative_writing"
+            elif r["model"] == before["model"]:
+                retries += 1
+        last[r["input"]] = r
+    chat = sum(1 for r in sent if r["input"] is not None)
+    assert 0.005 * chat < retries < 0.03 * chat
+    creative = sum(1 for c in expected.values() if c == "creative_writing")
+    assert overrides > 0.06 * creative
+    # the caller's own override marks stay rare (never one of the workspace's filter keys)
+    marked = sum(1 for r in sent if (r.get("metadata") or {}).get("override") == "true")
+    assert 0 < marked < 100
+
+
+def _minutes(a: str, b: str) -> float:
+    from datetime import datetime
+
+    def t(s: str) -> datetime:
+        return datetime.fromisoformat(s.replace("Z", "+00:00"))
+
+    return (t(b) - t(a)).total_seconds() / 60

@@ -86,13 +86,14 @@ def test_every_preset_saves_or_says_why(figures: dict[str, Any], runs: dict[str,
     assert "gpt-4.1-mini, gpt-4o, gpt-4o-mini on 2026-10-05 to 2026-10-11" in baseline
     assert all(r.assumptions[0] == baseline for r in results.values())
     # what each run says: the prices it assumed and what moving traffic costs beyond list prices
+    # (every run that moves traffic between models says how the logged retry rates scale it)
     assert {name: sorted({_kind(s) for s in r.assumptions}) for name, r in results.items()} == {
         "batch-not-real-time": ["batch price"],
-        "budget-flagship-70-30": ["batch price", "prompt cache"],
-        "cheapest-tier-per-category": ["batch price", "prompt cache"],
-        "simple-to-budget": ["batch price", "prompt cache"],
-        "worked-example": ["batch price", "escalation", "prompt cache"],
-        "optimize-0.9": ["batch price", "prompt cache", "tokenizer"],
+        "budget-flagship-70-30": ["batch price", "prompt cache", "retries"],
+        "cheapest-tier-per-category": ["batch price", "prompt cache", "retries"],
+        "simple-to-budget": ["batch price", "prompt cache", "retries"],
+        "worked-example": ["batch price", "escalation", "prompt cache", "retries"],
+        "optimize-0.9": ["batch price", "prompt cache", "retries", "tokenizer"],
     }
     # the batch preset names the providers whose batch rates it assumed
     batch = " ".join(results["batch-not-real-time"].assumptions)
