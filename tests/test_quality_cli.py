@@ -33,6 +33,7 @@ def _run(*args: str) -> tuple[int, dict]:
 
 
 def _ingest(tmp_path: Path, lines: list[str]) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     logs, ws = tmp_path / "logs.jsonl", tmp_path / "ws"
     logs.write_text("\n".join(lines) + "\n")
     done = CliRunner().invoke(app, ["ingest", str(logs), "--workspace", str(ws), "--json"])
@@ -82,7 +83,21 @@ def test_a_significant_quality_drop_fires_with_its_counts(tmp_path: Path) -> Non
     counts = drop["counts"]
     assert (counts["baseline_good"], counts["baseline_observed"]) == (14 * 40, 14 * 40)
     assert (counts["good"], counts["observed"]) == (56, 80)
-    assert counts["p_value"] < 0.01
+    assert counts["p_value"] < 0.01 and counts["categories_tested"] == 1
+
+
+def test_many_steady_categories_raise_the_bar_for_one(tmp_path: Path) -> None:
+    task = {"metadata": {"task": "entity_extraction"}}
+    # extraction: 10 of 420 cut in the baseline (2.4 %), 5 of 60 in the window (8.3 %): p = 0.0066
+    cut = {(d, 0) for d in range(10)} | {(14, 0), (14, 1), (14, 2), (15, 0), (15, 1)}
+    drop = [_chat(n, d, finish="length" if (d, n) in cut else "stop", **task) for d in range(16) for n in range(30)]
+    others = [_chat(n, d, text=f"Question {k}: {d}-{n}", minute=10 + k, metadata={"task": cat})
+              for k, cat in enumerate(["translation", "summarization", "chat", "classification"])
+              for d in range(16) for n in range(30)]
+    alone = _run("alerts", "--workspace", str(_ingest(tmp_path / "alone", drop)))[1]
+    among = _run("alerts", "--workspace", str(_ingest(tmp_path / "among", drop + others)))[1]
+    assert [(a["kind"], a["counts"]["categories_tested"]) for a in alone["alerts"]] == [("quality_drop", 1)]
+    assert among["alerts"] == []  # 0.0066 is not under 0.01 / 5 categories tested
 
 
 def test_a_dip_within_the_baselines_noise_is_not_an_alert(tmp_path: Path) -> None:

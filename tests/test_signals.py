@@ -124,3 +124,14 @@ def test_feedback_and_override_marks_from_metadata() -> None:
     out = signals.from_metadata(frame).select("feedback_score", "feedback_flag", "_override_mark").rows()
     assert out == [(None, True, False), (4.0, None, False), (None, False, True), (0.25, None, True),
                    (None, None, False), (1.0, None, False)]  # an adapter's own score is kept
+
+
+def test_a_tool_loops_later_turns_have_no_input_to_compare() -> None:
+    frame = pl.DataFrame({
+        "system_text": ["s", "s", "s", None], "user_text": ["find subsidies", "find subsidies", "hi", None],
+        "message_count": pl.Series([1, 3, 3, 2], dtype=pl.Int32), "has_tools": [True, True, False, False],
+        "metadata": ['{"user":"a"}'] * 4})
+    hashed = frame.select(signals.input_hash())["_input_hash"].to_list()
+    # a first turn with tools, and a plain chat of three messages, keep theirs; the loop's third
+    # message (a tool result the text leaves out) and a request without text have none
+    assert [h is not None for h in hashed] == [True, False, True, False]

@@ -84,11 +84,15 @@ def input_hash() -> pl.Expr:
     system prompt, the last user message, the number of messages and the metadata's
     ``user`` (the same question from two users is two requests, not a retry). 64-bit,
     polars' hash: stable within a run, which is where retries are found. Null when the log
-    holds neither text."""
+    holds neither text, and for a tool loop's later turns (tools offered, more than one
+    message): their input is mostly tool results, which the logged text leaves out, so two
+    runs of one task would look alike."""
     parts = [pl.col("system_text").fill_null(""), pl.col("user_text").fill_null(""),
              pl.col("message_count").cast(pl.String).fill_null(""),
              pl.col("metadata").str.json_path_match("$.user").fill_null("")]
-    known = pl.col("system_text").is_not_null() | pl.col("user_text").is_not_null()
+    texts = pl.col("system_text").is_not_null() | pl.col("user_text").is_not_null()
+    loop = pl.col("has_tools").fill_null(False) & (pl.col("message_count").fill_null(1) > 1)
+    known = texts & ~loop
     return pl.when(known).then(pl.concat_str(parts, separator="\x1f").hash(seed=7)).alias("_input_hash")
 
 

@@ -5,9 +5,11 @@ The recent window is ``--since`` to the last day with traffic (default: the last
 
 - ``quality_drop``: a category's quality proxy (``evidence.py``: the share of observed
   requests that were not bad) is lower in the window than in its baseline, and the drop is
-  significant (one-sided two-proportion test, ``significance.drop_p_value`` < ``ALPHA``)
-  and large enough to matter (at least ``MIN_DROP``: at a million requests a tenth of a
-  point is significant), with at least ``MIN_REQUESTS`` observed requests on each side;
+  significant (one-sided two-proportion test, ``significance.drop_p_value`` under ``ALPHA``
+  divided by the number of categories tested: Bonferroni, so that testing twenty-odd
+  categories every day does not raise a false alarm most weeks) and large enough to matter
+  (at least ``MIN_DROP``: at a million requests a tenth of a point is significant), with at
+  least ``MIN_REQUESTS`` observed requests on each side;
 - ``override_rate``: a category's requests in the window were re-sent to a higher tier (or
   marked as overridden) more than ``OVERRIDE_LIMIT`` of the time — its routing or its
   classification needs work;
@@ -90,21 +92,20 @@ def _by_category(frame: pl.LazyFrame) -> dict[str, dict[str, Any]]:
 
 def quality_drops(baseline: pl.LazyFrame, recent: pl.LazyFrame) -> list[Alert]:
     before, now = _by_category(baseline), _by_category(recent)
+    tested = {c: (before[c], n) for c, n in sorted(now.items())
+              if c in before and min(before[c]["observed"], n["observed"]) >= MIN_REQUESTS}
     found = []
-    for category, n in sorted(now.items()):
-        b = before.get(category)
-        if b is None or min(b["observed"], n["observed"]) < MIN_REQUESTS:
-            continue
+    for category, (b, n) in tested.items():
         good_b, good_n = b["observed"] - b["bad"], n["observed"] - n["bad"]
         p = drop_p_value(good_b, b["observed"], good_n, n["observed"])
-        if p < ALPHA and b["quality"] - n["quality"] >= MIN_DROP:
+        if p < ALPHA / len(tested) and b["quality"] - n["quality"] >= MIN_DROP:
             found.append(Alert(
                 "quality_drop", f"category {category}",
                 f"{category}: quality proxy {n['quality']:.1%} in the window against {b['quality']:.1%} "
                 f"in its baseline ({good_n:,} of {n['observed']:,} good against {good_b:,} of "
-                f"{b['observed']:,}; one-sided p = {p:.2g})",
+                f"{b['observed']:,}; one-sided p = {p:.2g}, under {ALPHA:g} / {len(tested)} categories tested)",
                 {"baseline_good": good_b, "baseline_observed": b["observed"], "good": good_n,
-                 "observed": n["observed"], "p_value": p}))
+                 "observed": n["observed"], "p_value": p, "categories_tested": len(tested)}))
     return found
 
 
