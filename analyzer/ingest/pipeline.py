@@ -54,7 +54,7 @@ R = TypeVar("R")
 STAGE_THREADS = min(2, os.cpu_count() or 1)  # chunks staged at once
 TEMPLATE_FRAMES = 64  # the chunks' template tables are merged past this many
 
-_BATCH_FIELDS = ("template_id", "prompt_text", "message_count", "has_tools")
+_BATCH_FIELDS = ("template_id", "prompt_text", "message_count", "has_tools", "json_requested")
 
 
 @dataclass
@@ -517,6 +517,9 @@ def _join_batch_inputs(rows: pl.DataFrame, table: pl.DataFrame) -> pl.DataFrame:
     joined = rows.join(table, on="custom_id", how="left", suffix="_in", maintain_order="left")
     fill = [pl.coalesce(pl.col(c), pl.col(f"{c}_in")).alias(c) for c in _BATCH_FIELDS]
     joined = joined.with_columns(fill)
+    if "_answer_json" in joined.columns:  # an answer's JSON is judged when its input asked for JSON
+        joined = joined.with_columns(pl.coalesce(
+            "json_valid", pl.when(pl.col("json_requested")).then(pl.col("_answer_json"))).alias("json_valid"))
     # An errored batch line names no model; its input line does.
     fix = (pl.col("model") == "unknown") & pl.col("_input_model").is_not_null()
     if joined.select(fix.any()).item():

@@ -42,6 +42,7 @@ from typing import Any
 
 import polars as pl
 
+from analyzer.ingest import signals
 from analyzer.ingest.exprs import MESSAGES, last_user_text, messages_text, meta, num, ts
 from analyzer.ingest.formats.base import Format, Sample
 from analyzer.ingest.normalize import file_index
@@ -69,6 +70,7 @@ BODY = pl.Struct(
         "status": S,
         "usage": USAGE,
         "error": S,  # JSON text: {"message", "type", "param", "code"}
+        "choices": pl.List(pl.Struct({"finish_reason": S, "message": pl.Struct({"content": S})})),
     }
 )
 
@@ -92,6 +94,8 @@ class OpenAIBatchInput(Format):
                     "prompt": S,  # legacy /v1/completions
                     "instructions": S,
                     "tools": S,
+                    "response_format": S,  # JSON text: {"type": "json_object" | "json_schema", ...}
+                    "text": S,  # Responses: {"format": {"type": ...}}
                 }
             ),
         }
@@ -129,6 +133,9 @@ class OpenAIBatchInput(Format):
             user.alias("user_text"),
             count.alias("message_count"),
             (tools.is_not_null() & (tools != "[]")).alias("has_tools"),
+            signals.json_requested(pl.coalesce(body.struct.field("response_format").str.json_path_match("$.type"),
+                                               body.struct.field("text").str.json_path_match("$.format.type")),
+                                   pl.lit(True)).alias("json_requested"),
         )
 
 
@@ -224,6 +231,13 @@ class OpenAIBatch(Format):
             meta(
                 custom_id=pl.col("custom_id"), error_code=pl.when(failed).then(error_code)
             ).alias("metadata"),
+            # the answer: why it stopped, and whether its text is JSON (judged once the input
+            # line says JSON was asked for: pipeline._join_batch_inputs)
+            pl.when(~failed).then(signals.finish_reason(
+                body.struct.field("choices").list.first().struct.field("finish_reason"))).alias("finish_reason"),
+            pl.when(~failed).then(signals.json_valid(
+                body.struct.field("choices").list.first().struct.field("message").struct.field("content")))
+            .alias("_answer_json"),
         )
 
 
