@@ -256,8 +256,8 @@ def test_cli_ingest_and_report_by_model(tmp_path: Path) -> None:
     res = runner.invoke(app, ["ingest", str(DIR), "--workspace", ws, "--json"])
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
-    # 5 + 5 + 1 requests; 3 + 3 skipped spans; 4 bad records
-    assert (data["rows_ingested"], data["skipped"], data["rows_rejected"]) == (11, 6, 4)
+    # 5 + 5 + 1 requests, and the 5 of signals.jsonl; 3 + 3 skipped spans; 4 bad records
+    assert (data["rows_ingested"], data["skipped"], data["rows_rejected"]) == (16, 6, 4)
     res = runner.invoke(app, ["report", "--by", "model", "--workspace", ws, "--json"])
     assert res.exit_code == 0, res.output
     report = json.loads(res.stdout)

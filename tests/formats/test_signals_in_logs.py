@@ -4,7 +4,26 @@ Fixtures (written for these tests): ``openai_chat/signals.jsonl`` — a JSON obj
 whole, a JSON schema answer cut by the output limit, a tool call, a bare response filtered
 (no request logged), a Responses call incomplete at its output limit;
 ``anthropic_messages/signals.jsonl`` — the same with structured outputs, a tool use and a
-refusal."""
+refusal. The other adapters' ``signals.jsonl`` each hold a JSON answer given whole, a JSON
+answer cut short, a tool call, a filtered or blocked answer and a record that does not say
+why it stopped:
+
+- ``gemini`` — JSON by ``responseMimeType`` (after a thought part), by a ``responseSchema``,
+  a function call (Gemini says STOP), a prompt blocked (``promptFeedback``, no request
+  logged);
+- ``bedrock`` — Converse ``outputConfig.textFormat``, Anthropic ``output_config.format``
+  through InvokeModel, a streamed tool use, a guardrail with the request body only in S3;
+- ``openrouter`` — generation records: the normalised ``finish_reason``, else the native
+  one; never a request or an answer's text;
+- ``otel_genai`` — ``gen_ai.output.type``, the output messages and the time to first chunk
+  on current-convention spans, an OpenLLMetry span's content filter, an older span without
+  either;
+- ``litellm_spend_logs`` — rows stored with their request (``proxy_server_request``) and
+  without; ``litellm_payload`` — ``model_parameters.response_format``, a fenced JSON answer,
+  a failed call;
+- ``langfuse`` — an output logged as the whole chat completion, a streamed call of Langfuse's
+  OpenAI integration (finish reason and a Pydantic ``response_format`` in the metadata), an
+  observation without its input."""
 
 from __future__ import annotations
 
@@ -36,6 +55,104 @@ def test_anthropic_messages() -> None:
         ("msg_2", "truncated", True, False),
         ("msg_3", "tool_use", False, None),
         ("msg_4", "content_filter", False, None),  # a refusal
+    ]
+
+
+def test_gemini() -> None:
+    _, rows, _ = ingest_one(LOGS / "gemini" / "signals.jsonl")
+    assert rows.select(COLUMNS).rows() == [
+        ("g-sig-1", "stop", True, True),  # the thought part before the answer is not the answer
+        ("g-sig-2", "truncated", True, False),
+        ("g-sig-3", "tool_use", False, None),  # STOP after a function call
+        ("g-sig-4", "content_filter", None, None),  # the prompt was blocked: no candidate
+        ("g-sig-5", None, False, None),
+    ]
+
+
+def test_gemini_streamed_chunks_leave_json_validity_unknown(tmp_path: Path) -> None:
+    request = {"model": "gemini-2.5-flash", "contents": [{"parts": [{"text": "q"}]}],
+               "generationConfig": {"responseMimeType": "application/json"}}
+
+    def chunk(text: str, finish: str | None, output: int) -> str:
+        candidate: dict[str, object] = {"content": {"role": "model", "parts": [{"text": text}]}}
+        if finish:
+            candidate["finishReason"] = finish
+        response = {"candidates": [candidate], "responseId": "g-stream",
+                    "usageMetadata": {"promptTokenCount": 5, "candidatesTokenCount": output},
+                    "modelVersion": "gemini-2.5-flash"}
+        line = {"timestamp": "2026-10-07T09:00:00Z", "request": request, "response": response}
+        return json.dumps(line)
+
+    path = tmp_path / "stream.jsonl"
+    # each chunk holds a piece of '{"a": 1}': the last one alone is not the answer
+    path.write_text(chunk('{"a"', None, 2) + "\n" + chunk(": 1}", "STOP", 4) + "\n")
+    _, rows, _ = ingest_one(path)
+    assert rows.select(COLUMNS).rows() == [("g-stream", "stop", True, None)]
+
+
+def test_bedrock() -> None:
+    _, rows, _ = ingest_one(LOGS / "bedrock" / "signals.jsonl")
+    assert rows.select(COLUMNS).rows() == [
+        ("br-sig-1", "stop", True, True),
+        ("br-sig-2", "truncated", True, False),
+        ("br-sig-3", "tool_use", False, None),  # streamed: messageStop's stopReason
+        ("br-sig-4", "content_filter", None, None),  # the request body went to S3
+        ("br-sig-5", None, False, None),
+    ]
+
+
+def test_openrouter() -> None:
+    _, rows, _ = ingest_one(LOGS / "openrouter" / "signals.jsonl")
+    assert rows.select(COLUMNS).rows() == [
+        ("gen-sig-1", "stop", None, None),
+        ("gen-sig-2", "truncated", None, None),
+        ("gen-sig-3", "tool_use", None, None),
+        ("gen-sig-4", "content_filter", None, None),  # only the native SAFETY
+        ("gen-sig-5", None, None, None),
+    ]
+
+
+def test_otel_genai() -> None:
+    _, rows, _ = ingest_one(LOGS / "otel_genai" / "signals.jsonl")
+    assert rows.select(*COLUMNS, "ttft_ms").rows() == [
+        ("chatcmpl-otel-sig-1", "stop", True, True, 250.0),  # time to first chunk 0.25 s
+        ("chatcmpl-otel-sig-2", "truncated", True, False, None),
+        ("chatcmpl-otel-sig-3", "tool_use", False, None, None),  # no gen_ai.output.type: none asked
+        ("chatcmpl-otel-sig-4", "content_filter", None, None, None),  # OpenLLMetry: not logged
+        ("chatcmpl-otel-sig-5", None, None, None, None),
+    ]
+
+
+def test_litellm_spend_logs() -> None:
+    _, rows, _ = ingest_one(LOGS / "litellm_spend_logs" / "signals.jsonl")
+    assert rows.select(COLUMNS).rows() == [
+        ("chatcmpl-sl-sig-1", "stop", True, True),
+        ("chatcmpl-sl-sig-2", "truncated", True, False),
+        ("chatcmpl-sl-sig-3", "tool_use", False, None),
+        ("chatcmpl-sl-sig-4", "content_filter", None, None),  # proxy_server_request not stored
+        ("chatcmpl-sl-sig-5", None, None, None),  # neither the request nor the response stored
+    ]
+
+
+def test_litellm_payload() -> None:
+    _, rows, _ = ingest_one(LOGS / "litellm_payload" / "signals.jsonl")
+    assert rows.select(*COLUMNS, "ttft_ms").rows() == [
+        ("chatcmpl-pl-sig-1", "stop", True, True, 400.0),  # whitespace around the object is fine
+        ("chatcmpl-pl-sig-2", "truncated", True, False, 400.0),  # a Markdown fence: malformed
+        ("chatcmpl-pl-sig-3", "tool_use", False, None, 400.0),
+        ("chatcmpl-pl-sig-4", "content_filter", False, None, 400.0),
+        ("chatcmpl-pl-sig-5", None, False, None, 400.0),  # a failed call: no response
+    ]
+
+
+def test_langfuse() -> None:
+    _, rows, _ = ingest_one(LOGS / "langfuse" / "signals.jsonl")
+    assert rows.select(COLUMNS).rows() == [
+        ("obs-sig-1", "stop", True, True),
+        ("obs-sig-2", "truncated", True, False),  # the answer's text is the output
+        ("obs-sig-3", "tool_use", False, None),
+        ("obs-sig-4", "content_filter", None, None),  # input not logged
+        ("obs-sig-5", None, False, None),
     ]
 
 

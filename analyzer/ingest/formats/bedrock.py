@@ -48,6 +48,16 @@ Anthropic/Converse/Nova ``system`` and ``messages`` (the last user message), Tit
 ``inputText``, Llama/Mistral ``prompt``, Cohere ``message``; ``tools`` / ``toolConfig`` →
 has_tools. Latency from the body's Converse ``metrics.latencyMs`` or the stream's
 ``invocationLatency``. Records of another ``schemaType`` are skipped.
+
+Quality signals (``signals.py``), from the logged bodies: finish_reason is the first
+``stopReason`` (Converse, Nova), ``stop_reason`` (Anthropic, Llama, Mistral) or
+``finish_reason`` (OpenAI-compatible, Cohere) with a value in ``output.outputBodyJson``; in a
+streamed body (a list of chunks) that is the ``messageStop`` / ``message_delta`` chunk's.
+JSON asked for, where ``input.inputBodyJson`` is logged: Converse
+``outputConfig.textFormat.type`` (or Anthropic's ``output_config`` passed through
+``additionalModelRequestFields``), Anthropic ``output_config.format.type`` or the older
+``output_format.type``, open-weight models' ``response_format.type``; a body only in S3
+leaves it null. JSON given: the answer's first text block of a whole (not streamed) body.
 """
 
 from __future__ import annotations
@@ -58,8 +68,10 @@ from typing import Any
 import orjson
 import polars as pl
 
+from analyzer.ingest import signals
 from analyzer.ingest.exprs import content_text, merge_meta, meta, num, tok, ts
 from analyzer.ingest.formats.base import Format, Sample
+from analyzer.ingest.jsontext import jp
 
 S = pl.String
 SCHEMA_TYPE = "ModelInvocationLog"
@@ -215,6 +227,7 @@ class Bedrock(Format):
             zero_if_failed(write_1h).alias("cache_write_1h_tokens"),
             zero_if_failed(tok(outp.struct.field("outputTokenCount"))).alias("output_tokens"),
             pl.when(failed).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
+            *_signals(in_body, out_body),
             latency.alias("latency_ms"),
             metadata.alias("metadata"),
             system.alias("system_text"),
@@ -228,6 +241,35 @@ class Bedrock(Format):
             skip.alias("_skip"),
             pl.col("_reject"),
         )
+
+
+# the first stop reason with a value (a streamed Anthropic body starts with "stop_reason": null);
+# inside a string the key's quotes are escaped, so an answer's text never matches
+_STOP = r'"(?:stopReason|stop_reason|finish_reason)"\s*:\s*"([^"]+)"'
+# the request members that state an output format
+_FORMAT_KEY = r'"(?:outputConfig|output_config|output_format|response_format)"\s*:'
+_FORMAT_PATHS = (
+    "$.outputConfig.textFormat.type", "$.additionalModelRequestFields.output_config.format.type",
+    "$.output_config.format.type", "$.output_format.type", "$.response_format.type",
+)
+_ANSWER_PATHS = (
+    "$.output.message.content[0].text", "$.content[0].text", "$.choices[0].message.content",
+)
+
+
+def _signals(in_body: pl.Expr, out_body: pl.Expr) -> list[pl.Expr]:
+    """Finish reason, JSON asked for, JSON given (see the module docstring). The request body is
+    parsed only when it names an output format, the response body only when JSON was asked for."""
+    stated = pl.when(in_body.str.contains(_FORMAT_KEY)).then(in_body)
+    asked = pl.coalesce([jp(stated, path) for path in _FORMAT_PATHS])
+    requested = signals.json_requested(asked, in_body.is_not_null())
+    whole = pl.when(requested & ~out_body.str.starts_with("[")).then(out_body)
+    answer = pl.coalesce([whole.str.json_path_match(path) for path in _ANSWER_PATHS])
+    return [
+        signals.finish_reason(out_body.str.extract(_STOP, 1)).alias("finish_reason"),
+        requested.alias("json_requested"),
+        pl.when(requested).then(signals.json_valid(answer)).alias("json_valid"),
+    ]
 
 
 def _body_count(body: pl.Expr, *keys: str) -> pl.Expr:

@@ -34,17 +34,27 @@ else the batch ``processed_time`` → timestamp (lines with none take the file's
 PROVISIONED_THROUGHPUT) → service_tier as logged; ``request.labels`` and the wrapper
 ``metadata`` object → metadata keys; ``systemInstruction`` → system_text, the last user
 turn of ``contents`` → user_text, ``tools`` → has_tools.
+
+Quality signals (``signals.py``): the first candidate's ``finishReason`` → finish_reason (a
+``STOP`` whose content is a function call is ``tool_use``: Gemini ends a tool call with STOP),
+else ``promptFeedback.blockReason`` (a prompt blocked before any answer). JSON asked for, when
+the request is logged: ``generationConfig.responseMimeType`` "application/json", or a
+``responseSchema`` / ``responseJsonSchema`` without a MIME type. JSON given: the text of the
+first candidate's first part that is not a thought; null for the chunks of a streamed
+response, whose text is only a piece of the answer.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import polars as pl
 
-from analyzer.ingest import estimate
+from analyzer.ingest import estimate, signals
 from analyzer.ingest.exprs import content_text, merge_meta, tok, ts
 from analyzer.ingest.formats.base import Format, Sample
+from analyzer.ingest.jsontext import jp
 
 S = pl.String
 _COUNTS = {  # canonical-ish name -> (camelCase, snake_case)
@@ -59,7 +69,7 @@ _COUNTS = {  # canonical-ish name -> (camelCase, snake_case)
 USAGE_CAMEL = pl.Struct({camel: S for camel, _ in _COUNTS.values()})
 USAGE_SNAKE = pl.Struct({snake: S for _, snake in _COUNTS.values()})
 RESPONSE_FIELDS = {
-    "candidates": S,  # JSON text: read for token estimates only
+    "candidates": S,  # JSON text: token estimates, the finish reason, the answer's text
     "usageMetadata": USAGE_CAMEL,
     "usage_metadata": USAGE_SNAKE,
     "modelVersion": S,
@@ -68,6 +78,8 @@ RESPONSE_FIELDS = {
     "response_id": S,
     "createTime": S,
     "create_time": S,
+    "promptFeedback": S,  # {"blockReason": ...} when the prompt itself was blocked
+    "prompt_feedback": S,
     "error": S,
 }
 REQUEST = pl.Struct(
@@ -78,6 +90,8 @@ REQUEST = pl.Struct(
         "system_instruction": S,
         "tools": S,
         "labels": S,
+        "generationConfig": S,  # JSON text: responseMimeType, responseSchema, ...
+        "generation_config": S,
     }
 )
 _RESPONSE_KEYS = ("usageMetadata", "usage_metadata")
@@ -172,6 +186,7 @@ class Gemini(Format):
                 "service_tier"
             ),
             pl.when(failed).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
+            *_signals(req, r),
             metadata.alias("metadata"),
             content_text(system).alias("system_text"),
             _last_user_text(contents).alias("user_text"),
@@ -192,21 +207,73 @@ class Gemini(Format):
         return estimate.fill_missing_usage(out, prompt="_prompt_all", completion="_completion")
 
     def finalize(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, int]:
-        """Streamed chunks of one response: keep the one with the largest total."""
+        """Streamed chunks of one response: keep the one with the largest total. Its text is
+        only a piece of the answer, so whether the answer is valid JSON is unknown (null)."""
         if frame.height == 0:
             return frame, 0
         keyed = frame.filter(pl.col("request_id").is_not_null())
         if keyed["request_id"].n_unique() == keyed.height:
             return frame, 0
         total = pl.col("input_tokens") + pl.col("output_tokens")
+        chunked = pl.len().over("request_id") > 1
         best = (
-            keyed.with_columns(total.alias("_total"))
+            keyed.with_columns(
+                total.alias("_total"),
+                pl.when(chunked).then(None).otherwise(pl.col("json_valid")).alias("json_valid"),
+            )
             .sort(["_total", "_line"], descending=True)
             .unique(subset="request_id", keep="first", maintain_order=True)
             .drop("_total")
         )
         kept = pl.concat([frame.filter(pl.col("request_id").is_null()), best]).sort("_line")
         return kept, frame.height - kept.height
+
+
+def _signals(req: pl.Expr, r: Callable[..., pl.Expr]) -> list[pl.Expr]:
+    """Finish reason, JSON asked for, JSON given (see the module docstring)."""
+    candidates = r("candidates")
+    finish = pl.coalesce(jp(candidates, "$[0].finishReason"), jp(candidates, "$[0].finish_reason"))
+    feedback = r("promptFeedback", "prompt_feedback")
+    blocked = pl.coalesce(jp(feedback, "$.blockReason"), jp(feedback, "$.block_reason"))
+    content = jp(candidates, "$[0].content")
+    called = content.str.contains(r'"function_?[cC]all"\s*:').fill_null(False)
+    reason = pl.when(called & (finish.str.to_uppercase() == "STOP")).then(pl.lit("tool_use"))
+    requested = signals.json_requested(_json_format(req), req.is_not_null())
+    return [
+        signals.finish_reason(pl.coalesce(reason, finish, blocked)).alias("finish_reason"),
+        requested.alias("json_requested"),
+        pl.when(requested).then(signals.json_valid(_answer_text(candidates, requested)))
+        .alias("json_valid"),
+    ]
+
+
+def _json_format(req: pl.Expr) -> pl.Expr:
+    """The request's output format in ``response_format`` terms: ``json_schema`` for JSON with
+    a schema, ``json_object`` for JSON alone, else null."""
+    config = pl.coalesce(
+        req.struct.field("generationConfig"), req.struct.field("generation_config")
+    )
+
+    def setting(camel: str, snake: str) -> pl.Expr:
+        return pl.coalesce(jp(config, f"$.{camel}"), jp(config, f"$.{snake}"))
+
+    mime = setting("responseMimeType", "response_mime_type").str.strip_chars().str.to_lowercase()
+    schema = (setting("responseSchema", "response_schema").is_not_null()
+              | setting("responseJsonSchema", "response_json_schema").is_not_null())
+    as_json = (mime == "application/json") | (mime.is_null() & schema)
+    return (
+        pl.when(as_json & schema).then(pl.lit("json_schema"))
+        .when(as_json).then(pl.lit("json_object"))
+    )
+
+
+def _answer_text(candidates: pl.Expr, requested: pl.Expr) -> pl.Expr:
+    """The first candidate's first non-thought part's text, read only where ``requested``."""
+    parts = pl.when(requested).then(candidates).str.json_path_match("$[0].content.parts")
+    thought = (parts.str.json_path_match("$[0].thought") == "true").fill_null(False)
+    return pl.when(thought).then(parts.str.json_path_match("$[1].text")).otherwise(
+        parts.str.json_path_match("$[0].text")
+    )
 
 
 def _last_user_text(contents: pl.Expr) -> pl.Expr:

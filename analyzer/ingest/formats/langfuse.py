@@ -41,6 +41,14 @@ map is read as JSON text, its ``"key": number`` pairs are extracted with a regex
 or a plain string. Metadata: ``user``, ``session``, ``trace``, ``environment``, ``tags``,
 ``prompt``, ``name``, ``trace_name``, ``release``, plus ``project``/``feature``/``task``/
 ``team`` and other flat keys of the observation's ``metadata`` object.
+
+Quality signals (``signals.py``): finish_reason from the output's ``finish_reason`` (a chat
+completion's first choice, or the output object's own), else the metadata's (Langfuse's OpenAI
+integration writes it there for streamed calls). JSON asked for, when ``input`` is logged: the
+type of ``response_format`` in ``modelParameters``, or in the metadata, where that integration
+logs it (a Pydantic class as its JSON schema: a schema was asked for). JSON given: the
+answer's text in ``output`` (a chat completion's first choice, a message's ``content``, or
+the output itself when it is text). ``completionStartTime`` gives ttft_ms.
 """
 
 from __future__ import annotations
@@ -50,7 +58,7 @@ from typing import Any
 
 import polars as pl
 
-from analyzer.ingest import estimate
+from analyzer.ingest import estimate, signals
 from analyzer.ingest.exprs import NAN, content_text, last_user_text, messages_text, meta, num, ts
 from analyzer.ingest.formats.base import Format, Sample
 from analyzer.ingest.jsontext import (
@@ -60,6 +68,7 @@ from analyzer.ingest.jsontext import (
     doc_records,
     ensure_columns,
     fit_cache_parts,
+    jp,
     looks_json,
     merge_flat,
     provider_hint,
@@ -202,13 +211,14 @@ def _is_observation(r: dict[str, Any]) -> bool:
 
 _MD_PATHS = (
     "project", "feature", "task", "team", "langfuse_user_id", "user_id", "langfuse_session_id",
-    "session_id", "ls_provider",
+    "session_id", "ls_provider", "finish_reason",
 )
 _OUT = (
     "_line", "request_id", "timestamp", "_ts_raw", "provider", "model_raw", "input_tokens",
     "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens", "output_tokens",
     "reasoning_tokens", "status", "latency_ms", "ttft_ms", "logged_cost_usd", "metadata", "system_text",
-    "user_text", "message_count", "has_tools", "_skip", "_prompt_all", "_completion",
+    "user_text", "message_count", "has_tools", "finish_reason", "json_requested", "json_valid",
+    "_skip", "_prompt_all", "_completion",
 )
 
 
@@ -250,12 +260,13 @@ class Langfuse(Format):
                 "_model"
             ),
         )
-        frame = add_json_fields(frame, c("_md"), _MD_PATHS, "_md.")
+        frame = add_json_fields(frame, c("_md"), _MD_PATHS, "_md.", text_paths=("response_format",))
         frame = add_json_fields(frame, c("_in"), ("messages", "system", "prompt", "input"), "_in.")
         frame = add_json_fields(frame, c("_usage"), ("input", "output", "totalCost"), "_mirror.")
         frame = add_json_fields(frame, _c("costDetails", "cost_details"), ("total",), "_cost.")
         frame = add_json_fields(
-            frame, _c("modelParameters", "model_parameters"), ("tools",), "_mp."
+            frame, _c("modelParameters", "model_parameters"), ("tools",), "_mp.",
+            text_paths=("response_format",),
         )
         frame = frame.hstack(usage_sums(frame["_details"]).select(pl.all().name.prefix("_u.")))
         inp = c("_in")
@@ -362,6 +373,7 @@ class Langfuse(Format):
             (tools.is_not_null() & ~tools.str.strip_chars().is_in(["[]", "{}", "null"])).alias(
                 "has_tools"
             ),
+            *_signals(inp, out_text),
             # only rows without usage are tokenized (estimate.fill_missing_usage)
             pl.when(c("input_tokens").is_null())
             .then(pl.coalesce(pl.when(prompt_all != "").then(prompt_all), inp))
@@ -378,6 +390,52 @@ class Langfuse(Format):
         return out.with_columns(
             (pl.col("tokens_estimated") & ~pl.col("_skip")).alias("tokens_estimated")
         )
+
+
+def _signals(inp: pl.Expr, output: pl.Expr) -> list[pl.Expr]:
+    """Finish reason, JSON asked for, JSON given (see the module docstring). An output is
+    parsed for its finish reason only when it names one, for its text only when JSON was
+    asked for."""
+    c = pl.col
+    named = pl.when(output.str.contains('"finish_reason"', literal=True)).then(output)
+    finish = pl.coalesce(
+        jp(named, "$.choices[0].finish_reason"), jp(named, "$.finish_reason"),
+        c("_md.finish_reason"),
+    )
+    asked = _format_type(pl.coalesce(c("_mp.response_format"), c("_md.response_format")))
+    requested = signals.json_requested(asked, inp.is_not_null())
+    answer = _answer_text(pl.when(requested).then(output))
+    return [
+        signals.finish_reason(finish).alias("finish_reason"),
+        requested.alias("json_requested"),
+        pl.when(requested).then(signals.json_valid(answer)).alias("json_valid"),
+    ]
+
+
+def _format_type(response_format: pl.Expr) -> pl.Expr:
+    """The ``type`` of a logged ``response_format``: of the object (or its JSON text), else the
+    ``json_object`` / ``json_schema`` its text names (a Python repr). A bare JSON schema
+    (``"type": "object"``: a Pydantic class as Langfuse's OpenAI integration logs it) asks for
+    a schema."""
+    kind = pl.coalesce(
+        jp(response_format, "$.type"),
+        response_format.str.extract(r"\b(json_object|json_schema)\b", 1),
+    )
+    return pl.when(kind == "object").then(pl.lit("json_schema")).otherwise(kind)
+
+
+def _answer_text(output: pl.Expr) -> pl.Expr:
+    """The answer's text in a logged output: a chat completion's first choice, a message's
+    ``content``, a JSON string literal (blob exports write a text output so), or the output
+    itself when it does not parse as JSON (it can only have been text). Null for any other
+    JSON output: whether it is the answer or a wrapper of it is unknown."""
+    whole = output.str.json_path_match("$")
+    return pl.coalesce(
+        output.str.json_path_match("$.choices[0].message.content"),
+        output.str.json_path_match("$.content"),
+        pl.when(output.str.starts_with('"')).then(whole),
+        pl.when(whole.is_null()).then(output),
+    )
 
 
 ORDER = 60

@@ -40,6 +40,13 @@ Metadata keys: ``api_key`` (key alias, else the hashed key), ``api_key_hash``, `
 (alias, else id), ``user``, ``end_user``, ``session``, ``trace``, ``tags``
 (``request_tags``), ``model_group``, ``call_type``, ``cache_hit``, plus every flat key of
 the caller's ``spend_logs_metadata`` (``project``, ``feature``, ...).
+
+Quality signals (``signals.py``), from the logged ``response`` (a chat completion; ``"{}"`` in
+spend logs unless ``store_prompts_in_spend_logs``): finish_reason is its first choice's
+``finish_reason``; JSON asked for is the request's ``response_format.type``
+(``proxy_server_request`` of a spend-logs row, null when that is not stored;
+``model_parameters`` of a payload); JSON given is the first choice's ``message.content``.
+``completionStartTime`` gives ttft_ms.
 """
 
 from __future__ import annotations
@@ -49,6 +56,7 @@ from typing import Any
 
 import polars as pl
 
+from analyzer.ingest import signals
 from analyzer.ingest.exprs import (
     last_user_text,
     messages_text,
@@ -64,7 +72,6 @@ from analyzer.ingest.jsontext import (
     doc_records,
     ensure_columns,
     fit_cache_parts,
-    latency_ms,
     looks_json,
     merge_flat,
     nan_max,
@@ -72,7 +79,6 @@ from analyzer.ingest.jsontext import (
     sample_rows,
     soft_num,
     tags_text,
-    ttft_ms,
 )
 
 S = pl.String
@@ -240,6 +246,47 @@ def _has_tools(tools: pl.Expr) -> pl.Expr:
     return tools.is_not_null() & ~tools.str.strip_chars().is_in(["[]", "{}", "null"])
 
 
+# request fields read from proxy_server_request / model_parameters
+_REQUEST_PATHS = ("service_tier", "response_format.type")
+# the first finish reason with a value: the first choice's (a regex: no parse of every response;
+# inside a string the key's quotes are escaped, so an answer's text never matches)
+_FINISH = r'"finish_reason"\s*:\s*"([^"]+)"'
+
+
+def _signals(response: pl.Expr, format_type: pl.Expr, request_logged: pl.Expr) -> list[pl.Expr]:
+    """Finish reason, JSON asked for (``format_type``: the request's ``response_format.type``)
+    and JSON given, from a logged chat completion; its text is parsed only where JSON was
+    asked for."""
+    requested = signals.json_requested(format_type, request_logged)
+    answer = pl.when(requested).then(response).str.json_path_match("$.choices[0].message.content")
+    return [
+        signals.finish_reason(response.str.extract(_FINISH, 1)).alias("finish_reason"),
+        requested.alias("json_requested"),
+        pl.when(requested).then(signals.json_valid(answer)).alias("json_valid"),
+    ]
+
+
+def _add_times(frame: pl.DataFrame) -> pl.DataFrame:
+    """``_start``, ``_end`` and ``_first``: ``startTime``, ``endTime`` and
+    ``completionStartTime`` parsed once each (the timestamp, the latency and the time to first
+    token share them)."""
+    return frame.with_columns(
+        ts("startTime").alias("_start"), ts("endTime").alias("_end"),
+        ts("completionStartTime").alias("_first"),
+    )
+
+
+def _ms_between(start: pl.Expr, end: pl.Expr) -> pl.Expr:
+    """Milliseconds from one parsed time to another."""
+    return (end - start).dt.total_microseconds().cast(pl.Float64) / 1000.0
+
+
+def _ttft_ms() -> pl.Expr:
+    """Time to the first token (``completionStartTime``); null when missing or before the start."""
+    gap = _ms_between(pl.col("_start"), pl.col("_first"))
+    return pl.when(gap >= 0).then(gap).alias("ttft_ms")
+
+
 def _failed(status: pl.Expr, error: pl.Expr | None = None) -> pl.Expr:
     failed = status.str.strip_chars().str.to_lowercase().is_in(["failure", "failed", "error"])
     if error is not None:
@@ -251,7 +298,8 @@ _OUT = (
     "_line", "request_id", "timestamp", "_ts_raw", "provider", "model_raw", "input_tokens",
     "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens", "output_tokens",
     "reasoning_tokens", "service_tier", "status", "latency_ms", "ttft_ms", "logged_cost_usd", "metadata",
-    "system_text", "user_text", "message_count", "has_tools",
+    "system_text", "user_text", "message_count", "has_tools", "finish_reason", "json_requested",
+    "json_valid",
 )
 
 
@@ -299,7 +347,7 @@ class LiteLLMSpendLogs(Format):
     def to_canonical(self, frame: pl.DataFrame) -> pl.DataFrame:
         c = pl.col
         frame = add_metadata_fields(frame)
-        frame = add_json_fields(frame, c("proxy_server_request"), ("service_tier",), "_psr.",
+        frame = add_json_fields(frame, c("proxy_server_request"), _REQUEST_PATHS, "_psr.",
                                 text_paths=("messages", "tools"))
         frame = add_json_fields(frame, c("messages"), (), "_msg.", text_paths=("messages",))
         messages = c("messages")
@@ -318,9 +366,9 @@ class LiteLLMSpendLogs(Format):
         )
         frame = add_litellm_tokens(frame, [_MD + "usage_object.", _MD + "additional_usage_values."])
         failed = c("_failed")
-        out = frame.with_columns(
+        out = _add_times(frame).with_columns(
             blank_null("request_id").alias("request_id"),
-            ts("startTime").alias("timestamp"),
+            c("_start").alias("timestamp"),
             c("startTime").alias("_ts_raw"),
             provider_hint(c("custom_llm_provider")).alias("provider"),
             pl.coalesce(blank_null("model"), blank_null("model_group")).alias("model_raw"),
@@ -331,9 +379,9 @@ class LiteLLMSpendLogs(Format):
             ).alias("service_tier"),
             _status(failed, _is_cache_hit(c("request_id"), c("cache_hit"))).alias("status"),
             pl.coalesce(
-                soft_num("request_duration_ms"), latency_ms(c("startTime"), c("endTime"))
+                soft_num("request_duration_ms"), _ms_between(c("_start"), c("_end"))
             ).alias("latency_ms"),
-            ttft_ms(c("startTime"), c("completionStartTime")),
+            _ttft_ms(),
             soft_num("spend").alias("logged_cost_usd"),
             litellm_metadata(
                 api_key_hash=c("api_key"),
@@ -359,6 +407,9 @@ class LiteLLMSpendLogs(Format):
                 c("_user_from_msgs"), pl.when(~looks_json(messages)).then(blank_null(messages))
             ).alias("user_text"),
             _has_tools(c("_psr.tools")).alias("has_tools"),
+            # the request body is stored only with store_prompts_in_spend_logs (else "{}")
+            *_signals(c("response"), c("_psr.response_format.type"),
+                      c("proxy_server_request").str.contains(r'^\s*\{\s*"')),
         )
         return out.select(_OUT)
 
@@ -415,7 +466,8 @@ class LiteLLMPayload(Format):
         c = pl.col
         frame = add_metadata_fields(frame)
         frame = add_json_fields(frame, c("response"), RESPONSE_PATHS, "_resp.")
-        frame = add_json_fields(frame, c("model_parameters"), ("service_tier",), "_mp.", text_paths=("tools",))
+        frame = add_json_fields(frame, c("model_parameters"), _REQUEST_PATHS, "_mp.",
+                                text_paths=("tools",))
         frame = add_json_fields(
             frame, c("error_information"), ("error_class", "error_code"), "_err."
         )
@@ -439,11 +491,10 @@ class LiteLLMPayload(Format):
             frame, [_MD + "usage_object.", "_resp.usage.", _MD + "additional_usage_values."]
         )
         failed = c("_failed")
-        start, end = c("startTime"), c("endTime")
-        out = frame.with_columns(
+        out = _add_times(frame).with_columns(
             pl.coalesce(blank_null("id"), blank_null("trace_id")).alias("request_id"),
-            ts(start).alias("timestamp"),
-            start.alias("_ts_raw"),
+            c("_start").alias("timestamp"),
+            c("startTime").alias("_ts_raw"),
             provider_hint(c("custom_llm_provider")).alias("provider"),
             pl.coalesce(blank_null("model"), c("_resp.model"), blank_null("model_group")).alias(
                 "model_raw"
@@ -452,10 +503,10 @@ class LiteLLMPayload(Format):
                 c("_resp.service_tier"), c("_mp.service_tier"), c(_MD + "usage_object.service_tier")
             ).alias("service_tier"),
             _status(failed, _is_cache_hit(c("id"), c("cache_hit"))).alias("status"),
-            pl.coalesce(latency_ms(start, end), soft_num("response_time") * 1000.0).alias(
-                "latency_ms"
-            ),
-            ttft_ms(start, c("completionStartTime")),
+            pl.coalesce(
+                _ms_between(c("_start"), c("_end")), soft_num("response_time") * 1000.0
+            ).alias("latency_ms"),
+            _ttft_ms(),
             soft_num("response_cost").alias("logged_cost_usd"),
             litellm_metadata(
                 api_key_hash=c(_MD + "user_api_key_hash"),
@@ -477,6 +528,8 @@ class LiteLLMPayload(Format):
                 c("_user_from_msgs"), pl.when(~looks_json(messages)).then(blank_null(messages))
             ).alias("user_text"),
             _has_tools(c("_mp.tools")).alias("has_tools"),
+            *_signals(c("response"), c("_mp.response_format.type"),
+                      blank_null("model_parameters").is_not_null()),
         )
         return out.select(_OUT)
 

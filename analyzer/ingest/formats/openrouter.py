@@ -27,6 +27,10 @@ model's prefix, else ``provider_name``. ``service_tier`` passes through.
 Metadata: ``user`` (``external_user``), ``app`` (``app_id``), ``upstream``
 (``provider_name``), ``origin``, ``api_type``, ``preset``, ``byok``, ``streamed``,
 ``finish_reason``. There is no prompt text in these records.
+
+Quality signals (``signals.py``): ``finish_reason`` (OpenRouter's normalised value), else
+``native_finish_reason`` (the upstream provider's own) → finish_reason. The records hold
+neither the request nor the answer's text, so json_requested and json_valid stay null.
 """
 
 from __future__ import annotations
@@ -35,8 +39,10 @@ from typing import Any
 
 import polars as pl
 
+from analyzer.ingest import signals
 from analyzer.ingest.exprs import meta, num, ts
 from analyzer.ingest.formats.base import Format, Sample
+from analyzer.ingest.jsontext import blank_null
 
 S = pl.String
 
@@ -172,6 +178,9 @@ class OpenRouter(Format):
             estimated.alias("tokens_estimated"),
             f("service_tier").alias("service_tier"),
             status.alias("status"),
+            signals.finish_reason(
+                pl.coalesce(blank_null(f("finish_reason")), blank_null(f("native_finish_reason")))
+            ).alias("finish_reason"),
             num(f("latency")).fill_nan(None).alias("latency_ms"),
             cost.alias("logged_cost_usd"),
             metadata.alias("metadata"),

@@ -70,6 +70,15 @@ where cheap: OpenLLMetry's ``gen_ai.prompt.N.role`` / ``.content`` attributes, s
 ``gen_ai.system.message`` / ``gen_ai.user.message`` (attribute ``content``), or the
 ``gen_ai.input.messages`` / ``gen_ai.system_instructions`` JSON text (system and last user
 message).
+
+Quality signals (``signals.py``): finish_reason from the first of
+``gen_ai.response.finish_reasons`` (OpenLLMetry: ``gen_ai.completion.0.finish_reason``).
+JSON asked for: ``gen_ai.output.type`` "json". The conventions that name the provider
+``gen_ai.provider.name`` require ``gen_ai.output.type`` whenever the request sets an output
+format, so such a span without it asked for none (false); older spans, which never log it, give
+null. JSON given: the first text part of the first ``gen_ai.output.messages`` entry, or
+OpenLLMetry's ``gen_ai.completion.0.content``. ttft_ms from ``gen_ai.response.time_to_first_chunk``
+(seconds, streamed calls).
 """
 
 from __future__ import annotations
@@ -79,9 +88,10 @@ from typing import Any
 
 import polars as pl
 
+from analyzer.ingest import signals
 from analyzer.ingest.exprs import content_text, meta, num, ts
 from analyzer.ingest.formats.base import Format, Sample
-from analyzer.ingest.jsontext import blank_null, fit_cache_parts
+from analyzer.ingest.jsontext import blank_null, fit_cache_parts, soft_num
 
 S = pl.String
 
@@ -119,10 +129,15 @@ CONVERSATION = ("gen_ai.conversation.id",)
 TIER = ("openai.response.service_tier", "gen_ai.openai.response.service_tier")
 INPUT_MESSAGES = ("gen_ai.input.messages",)
 SYSTEM_INSTRUCTIONS = ("gen_ai.system_instructions",)
+OUTPUT_TYPE = ("gen_ai.output.type",)
+OUTPUT_MESSAGES = ("gen_ai.output.messages",)
+COMPLETION = ("gen_ai.completion.0.content",)
+TTFT = ("gen_ai.response.time_to_first_chunk",)
 _WANTED = (
     *OPERATION, *REQUEST_TYPE, *PROVIDER, *MODEL, *RESPONSE_ID, *INPUT, *OUTPUT, *TOTAL,
     *CACHE_READ, *CACHE_WRITE, *REASONING, *FINISH, *SERVER, *ERROR_TYPE, *CONVERSATION,
-    *TIER, *INPUT_MESSAGES, *SYSTEM_INSTRUCTIONS,
+    *TIER, *INPUT_MESSAGES, *SYSTEM_INSTRUCTIONS, *OUTPUT_TYPE, *OUTPUT_MESSAGES, *COMPLETION,
+    *TTFT,
 )
 
 LLM_OPERATIONS = ("chat", "text_completion", "generate_content", "embeddings")
@@ -216,6 +231,7 @@ class OtelGenAI(Format):
             _first(TIER).alias("service_tier"),
             pl.when(failed).then(pl.lit("error")).otherwise(pl.lit("ok")).alias("status"),
             pl.when(end >= start).then((end - start).cast(pl.Float64) / 1e6).alias("latency_ms"),
+            *_signals(),
             meta(
                 service=blank_null("_service"),
                 operation=operation,
@@ -445,6 +461,37 @@ def _finish_reason() -> pl.Expr:
         pl.when(text.str.starts_with("[")).then(text.str.json_path_match("$[0]")),
         pl.when(~text.str.starts_with("[") & ~text.str.starts_with("{")).then(text),
     )
+
+
+def _signals() -> list[pl.Expr]:
+    """Finish reason, JSON asked for, JSON given and time to first token (module docstring)."""
+    output_type = _first(OUTPUT_TYPE).str.strip_chars().str.to_lowercase()
+    logged = output_type.is_not_null() | blank_null(_col("gen_ai.provider.name")).is_not_null()
+    # "json" in the terms of a response_format type
+    requested = signals.json_requested(pl.when(output_type == "json").then(pl.lit("json_object")),
+                                       logged)
+    ttft = soft_num(_first(TTFT))
+    return [
+        signals.finish_reason(_finish_reason()).alias("finish_reason"),
+        requested.alias("json_requested"),
+        pl.when(requested).then(signals.json_valid(_answer_text(requested))).alias("json_valid"),
+        pl.when(ttft >= 0).then(ttft * 1000.0).alias("ttft_ms"),
+    ]
+
+
+def _answer_text(requested: pl.Expr) -> pl.Expr:
+    """The answer's text, read only where ``requested``: the first text part of the first output
+    message (of its first two parts: a reasoning part may come first), else OpenLLMetry's."""
+    messages = pl.when(requested).then(_first(OUTPUT_MESSAGES))
+
+    def text_part(i: int) -> pl.Expr:
+        part = messages.str.json_path_match(f"$[0].parts[{i}]")
+        return pl.when(part.str.json_path_match("$.type") == "text").then(
+            part.str.json_path_match("$.content")
+        )
+
+    completion = pl.when(requested).then(_col(COMPLETION[0]))
+    return pl.coalesce(text_part(0), text_part(1), completion)
 
 
 def _event_content(name: str, last: bool) -> pl.Expr:
