@@ -11,19 +11,15 @@ from typer.testing import CliRunner
 
 from analyzer.cli import app
 
+from .helpers import completion_line
+
 DAY0 = datetime(2026, 10, 1, 12, tzinfo=timezone.utc)
 
 
-def _chat(n: int, day: int, *, model: str = "gpt-4o-mini", finish: str = "stop", text: str | None = None,
-          minute: int = 0, prompt: int = 1000, **extra: object) -> str:
-    at = DAY0 + timedelta(days=day, minutes=minute)
-    return json.dumps({
-        "id": f"c{day}-{n}-{model}-{minute}", "object": "chat.completion", "created": int(at.timestamp()),
-        "model": model,
-        "request": {"model": model, "messages": [
-            {"role": "user", "content": text or f"Extract the order number from message {day}-{n}-{minute}"}]},
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": "A-1"}, "finish_reason": finish}],
-        "usage": {"prompt_tokens": prompt, "completion_tokens": 100, "total_tokens": prompt + 100}, **extra})
+def _chat(n: int, day: int, *, model: str = "gpt-4o-mini", text: str | None = None, minute: int = 0,
+          **extra: object) -> str:
+    return completion_line(f"c{day}-{n}-{model}-{minute}", DAY0 + timedelta(days=day, minutes=minute),
+                           text or f"Extract the order number from message {day}-{n}-{minute}", model=model, **extra)
 
 
 def _run(*args: str) -> tuple[int, dict]:

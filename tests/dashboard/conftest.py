@@ -10,6 +10,7 @@ import pytest
 
 from analyzer.ingest.pipeline import ingest
 from analyzer.workspace import Workspace
+from tests.helpers import completion_line
 
 @pytest.fixture(autouse=True)
 def validated_figures(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,15 +74,11 @@ def _generic(n: int, day: int, model: str, prompt: str, latency_ms: int | None, 
 
 def _chat(n: int, day: int, *, model: str = "gpt-4.1-mini", finish: str = "stop", text: str | None = None,
           minute: int = 0) -> str:
-    """An OpenAI chat completion as logged (``tests/test_quality_cli.py``): a finish reason, no latency."""
+    """An OpenAI chat completion as logged: a finish reason, no latency."""
     at = SIGNALS_DAY0 + timedelta(days=day, hours=3, minutes=n + minute)
-    return json.dumps({
-        "id": f"c{day}-{n}-{model}-{minute}", "object": "chat.completion", "created": int(at.timestamp()),
-        "model": model,
-        "request": {"model": model, "messages": [
-            {"role": "user", "content": text or f"Extract the order number from message {day}-{n}-{minute}"}]},
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": "A-1"}, "finish_reason": finish}],
-        "usage": {"prompt_tokens": 1000, "completion_tokens": 100, "total_tokens": 1100}})
+    return completion_line(f"c{day}-{n}-{model}-{minute}", at,
+                           text or f"Extract the order number from message {day}-{n}-{minute}", model=model,
+                           finish=finish)
 
 
 def signal_logs() -> dict[str, str]:
