@@ -171,11 +171,10 @@ class Workspace:
         if path.is_file():
             return pl.scan_parquet(path)
         if earlier is not None and earlier.is_file() and added is not None:
-            new = self.categorize(self._scan_parts(added, rollup.SCHEMA))
-            both = pl.concat([pl.scan_parquet(earlier), new.select(rollup.CATEGORY_SCHEMA.names())])
-            cells = rollup.by_category(both)
+            new = rollup.categorized_cells(self._scan_parts(added, rollup.SCHEMA), self.categorize)
+            cells = rollup.by_category(pl.concat([pl.scan_parquet(earlier), new.lazy()]))
         else:
-            cells = rollup.by_category(self.categorize(self._scan("rollup", rollup.SCHEMA)))
+            cells = rollup.categorized_cells(self._scan("rollup", rollup.SCHEMA), self.categorize)
         with contextlib.suppress(OSError):
             self._write(cells, str(path.relative_to(self.root)))
             for old in path.parent.glob("categories-*.parquet"):

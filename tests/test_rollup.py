@@ -324,3 +324,13 @@ def test_a_rebuilt_rollup_keeps_a_new_keys_values_from_earlier_runs(tmp_path: Pa
     assert "team" in (ws.rollup_keys() or ())
     report = aggregate.spend_report(ws.categorized(["team"]), by="meta:team")
     assert {g["key"]: g["requests"] for g in report["groups"]} == {"ml": 30, "ops": 2, "(none)": 8}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(row, min_size=1, max_size=60), st.integers(1, 9))
+def test_categorizing_cells_in_batches_sums_the_same(rows: list[dict[str, Any]], batch: int) -> None:
+    cells = rollup.cells_of(frame_of(rows), ())
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(rollup, "CATEGORY_BATCH", batch)
+        batched = rollup.categorized_cells(cells.lazy(), lambda f: categorize(f, TEMPLATES))
+    assert batched.equals(rollup.by_category(categorize(cells.lazy(), TEMPLATES)))

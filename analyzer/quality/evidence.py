@@ -41,7 +41,12 @@ COUNTS = ("observed", "bad", "finished", "truncated", "filtered", "json_judged",
 SUMS = ("score_sum", "latency_ms_sum")
 MAXIMA = ("latency_max_ms",)
 COLUMNS = (*COUNTS, *SUMS, *MAXIMA)
-SCHEMA = pl.Schema({**{c: pl.Int64 for c in COUNTS}, **{c: pl.Float64 for c in (*SUMS, *MAXIMA)}})
+# Per row a count is 0 or 1 (UInt8); a cell's counts are UInt32 (a cell is one day, model and
+# template or category: far from 4 billion requests), except the output tokens it sums. The
+# narrow types keep chat-like traffic's cells (about one per request) from doubling in size.
+TOKENS = "timed_output_tokens"
+SCHEMA = pl.Schema({**{c: pl.Int64 if c == TOKENS else pl.UInt32 for c in COUNTS},
+                    **{c: pl.Float64 for c in (*SUMS, *MAXIMA)}})
 FAILED = ("error", "canceled", "expired")
 # When a category's answers need a stronger model (``optimize`` moves it up a tier; alerts
 # report the override rate), each rate counted from ``MIN_SIGNALS`` requests up.
@@ -77,7 +82,7 @@ def row_columns() -> list[pl.Expr]:
            | malformed | pl.col("was_overridden").fill_null(False) | pl.col("feedback_flag").fill_null(False))
 
     def count(e: pl.Expr) -> pl.Expr:
-        return (observed & e.fill_null(False)).cast(pl.Int64)
+        return (observed & e.fill_null(False)).cast(pl.UInt8)
 
     return [
         count(pl.lit(True)).alias("observed"),
@@ -96,18 +101,25 @@ def row_columns() -> list[pl.Expr]:
         count(pl.col("feedback_flag")).alias("flagged"),
         count(pl.col("feedback_flag").is_not_null() | pl.col("was_overridden")).alias("judged"),
         count(pl.col("feedback_flag") | pl.col("was_overridden")).alias("judged_bad"),
-        timed.cast(pl.Int64).alias("timed"),
+        timed.cast(pl.UInt8).alias("timed"),
         pl.when(timed).then(pl.col("output_tokens")).otherwise(0).cast(pl.Int64).alias("timed_output_tokens"),
-        *[(timed & (bin_of == k)).cast(pl.Int64).alias(name) for k, name in enumerate(HISTOGRAM)],
+        *[(timed & (bin_of == k)).cast(pl.UInt8).alias(name) for k, name in enumerate(HISTOGRAM)],
         pl.when(observed).then(pl.col("feedback_score")).fill_null(0.0).cast(pl.Float64).alias("score_sum"),
         latency.fill_null(0.0).cast(pl.Float64).alias("latency_ms_sum"),
         latency.cast(pl.Float64).alias("latency_max_ms"),
     ]
 
 
+def row_aggregations() -> list[pl.Expr]:
+    """``COLUMNS`` of a group of canonical rows, straight from them: the same sums as
+    ``row_columns`` then ``aggregations``, without a column per count for every row."""
+    return [e.max() if e.meta.output_name() in MAXIMA else e.sum().cast(SCHEMA[e.meta.output_name()])
+            for e in row_columns()]
+
+
 def aggregations() -> list[pl.Expr]:
     """How cells of ``COLUMNS`` merge: counts and sums add up, maxima take the largest."""
-    return [*(pl.col(c).sum() for c in (*COUNTS, *SUMS)), *(pl.col(c).max() for c in MAXIMA)]
+    return [*(pl.col(c).sum().cast(SCHEMA[c]) for c in (*COUNTS, *SUMS)), *(pl.col(c).max() for c in MAXIMA)]
 
 
 def table(frame: pl.LazyFrame, by: Sequence[str]) -> pl.DataFrame:
