@@ -96,8 +96,8 @@ def _corrections(named: pl.DataFrame) -> pl.LazyFrame:
         pl.coalesce("flag", "feedback_flag").alias("feedback_flag"),
     ).with_columns(evidence.row_columns())
     keys = [pl.col(c) for c in KEY_COLUMNS]
-    delta = pl.concat([after.select(*keys, *(pl.col(c) for c in FEEDBACK_COLUMNS)),
-                       before.select(*keys, *(-pl.col(c) for c in FEEDBACK_COLUMNS))])
+    signed = [pl.col(c).cast(pl.Int64 if c != "score_sum" else pl.Float64) for c in FEEDBACK_COLUMNS]
+    delta = pl.concat([after.select(*keys, *signed), before.select(*keys, *(-e for e in signed))])
     others = [c for c in evidence.COLUMNS if c not in FEEDBACK_COLUMNS]
     return delta.with_columns(pl.lit(0, pl.Int64).alias("requests"),
                               *(pl.lit(None, evidence.SCHEMA[c]).alias(c) for c in others))
