@@ -161,3 +161,23 @@ def test_a_users_rating_and_the_time_to_first_token(tmp_path: Path) -> None:
     # true is a thumbs up (not flagged), false a thumbs down; no rating: no verdict
     assert rows.sort("request_id").select("feedback_flag", "ttft_ms").rows() == [
         (False, 310.0), (True, 310.0), (None, 310.0)]
+
+
+def test_finish_reasons_and_json_from_the_bodies(tmp_path: Path) -> None:
+    first = json.loads((LOGS / "helicone" / "export.jsonl").read_text().splitlines()[0])
+    asked = {"messages": [{"role": "user", "content": "Give me JSON"}], "response_format": {"type": "json_object"}}
+    lines = [
+        {**first, "request_id": "a", "request_body": asked,
+         "response_body": {"choices": [{"finish_reason": "length", "message": {"content": '{"a": '}}]}},
+        {**first, "request_id": "b", "request_body": {**asked, "response_format": None,
+                                                      "output_format": {"type": "json_schema"}},
+         "response_body": {"stop_reason": "end_turn", "content": [{"type": "text", "text": '{"a": 1}'}]}},
+        {**first, "request_id": "c", "request_body": {"messages": asked["messages"]},
+         "response_body": {"choices": [{"finish_reason": "stop", "message": {"content": "Sure"}}]}},
+        {**first, "request_id": "d"},  # no bodies: nothing known
+    ]
+    path = tmp_path / "bodies.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    _, rows, _ = ingest_one(path)
+    assert rows.sort("request_id").select("finish_reason", "json_requested", "json_valid").rows() == [
+        ("truncated", True, False), ("stop", True, True), ("stop", False, None), (None, None, None)]

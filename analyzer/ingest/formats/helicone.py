@@ -45,7 +45,8 @@ and ``user_text``; ``service_tier`` is read from the response or request body.
 Ids: ``request_id`` (JSONL); the CSV has only ``response_id``, which is used instead.
 
 Quality signals: ``time_to_first_token`` (ms) → ``ttft_ms``; ``feedback_rating`` (the user's
-thumbs in Helicone: true up, false down) → ``feedback_flag``.
+thumbs in Helicone: true up, false down) → ``feedback_flag``; with the bodies, the finish
+reason, JSON asked for and JSON given (``_signals``).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from typing import Any
 
 import polars as pl
 
+from analyzer.ingest import signals
 from analyzer.ingest.exprs import MESSAGES, content_text, last_user_text, messages_text, meta, num, ts
 from analyzer.ingest.formats.base import Format, Sample
 from analyzer.ingest.jsonl import parse_block
@@ -219,6 +221,7 @@ def _canonical(frame: pl.DataFrame) -> pl.DataFrame:
         text("feedback_rating").str.to_lowercase().replace_strict(
             {"true": False, "1": False, "false": True, "0": True}, default=None, return_dtype=pl.Boolean)
         .alias("feedback_flag"),
+        *_signals(pl.col("request_body"), resp_body),
         text("request_user_id").alias("_user"),
         text("prompt_id").alias("_prompt_id"),
     )
@@ -275,6 +278,24 @@ def _metadata(props: pl.Series, user: pl.Series, prompt_id: pl.Series) -> pl.Ser
 
 
 # --- request_body → prompt text ----------------------------------------------------------
+
+
+def _signals(request: pl.Expr, response: pl.Expr) -> list[pl.Expr]:
+    """Finish reason, JSON asked for and JSON given, from the bodies (``--include-body``): an
+    OpenAI-style response's first choice or an Anthropic message's ``stop_reason``; the
+    request's ``response_format`` (or Anthropic ``output_format``) type."""
+    logged = request.str.strip_chars().str.starts_with("{").fill_null(False)
+    asked = pl.coalesce(request.str.json_path_match("$.response_format.type"),
+                        request.str.json_path_match("$.output_format.type"))
+    requested = signals.json_requested(asked, logged)
+    answer = pl.coalesce(response.str.json_path_match("$.choices[0].message.content"),
+                         response.str.json_path_match("$.content[0].text"))
+    return [
+        signals.finish_reason(pl.coalesce(response.str.json_path_match("$.choices[0].finish_reason"),
+                                          response.str.json_path_match("$.stop_reason"))).alias("finish_reason"),
+        requested.alias("json_requested"),
+        pl.when(requested).then(signals.json_valid(answer)).alias("json_valid"),
+    ]
 
 
 def _body_columns(bodies: pl.Series) -> pl.DataFrame:
