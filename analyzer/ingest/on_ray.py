@@ -69,9 +69,11 @@ def stage(units: Sequence[Unit], stager: Stager, shared: Path, address: str | No
         refs = [task.remote(stager_ref, piece, shared / "ray" / f"piece-{k:06d}")
                 for k, piece in enumerate(pieces)]
         lines: dict[int, int] = {}  # file index -> lines of its pieces taken so far
+        taken = 0
         try:
             for unit, ref in zip(pieces, refs, strict=True):
                 yield _numbered(ray.get(ref), unit, lines)
+                taken += 1
         except ray.exceptions.RayTaskError as e:
             if isinstance(e.cause, AnalyzerError):
                 raise e.cause from None
@@ -80,10 +82,21 @@ def stage(units: Sequence[Unit], stager: Stager, shared: Path, address: str | No
             raise EngineError(f"the Ray engine could not finish the run ({type(e).__name__}: "
                               f"{str(e).splitlines()[0] if str(e) else 'no detail'}); nothing was "
                               "stored, the workspace is as it was") from None
-        finally:  # what is still queued or running is not wanted any more
-            for ref in refs:
-                with contextlib.suppress(Exception):  # a finished or failed task cannot be cancelled
-                    ray.cancel(ref, force=False)
+        finally:
+            _cancel_unfinished(ray, refs[taken:])
+
+
+def _cancel_unfinished(ray, refs: list) -> None:  # type: ignore[no-untyped-def]
+    """Cancel the tasks of a run that stopped early that are still queued or running. Only
+    those: cancelling a task as it completes can fail a check in Ray's core (2.60,
+    task_manager.cc "Tried to complete task that was not pending"), which ends the process."""
+    if not refs:
+        return
+    with contextlib.suppress(Exception):
+        _, pending = ray.wait(refs, num_returns=len(refs), timeout=0)
+        for ref in pending:
+            with contextlib.suppress(Exception):  # it finished meanwhile
+                ray.cancel(ref, force=False)
 
 
 def worker_env(environ: Mapping[str, str]) -> dict[str, str]:
