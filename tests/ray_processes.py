@@ -1,8 +1,9 @@
 """Ray for tests/test_ray_engine.py, in processes of its own, never in pytest's.
 
-Ray may end a process outright when its cluster goes away; once, in CI, that was pytest's
-own process, and the run ended without a report. Here a lost cluster is a failed test with
-the driver's stderr.
+Ray's core ends a process outright when one of its checks fails (seen: a task cancelled as
+it completed, which on_ray no longer does); once, in CI, that was pytest's own process, and
+the run ended without a report. Here such a failure is a failed test with the driver's
+stderr.
 
     python -m tests.ray_processes cluster        # a two-node cluster; prints its address,
                                                   # shuts down when stdin closes
