@@ -37,6 +37,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # help texts are plain: "[default: ...]" is text, not a markup tag
     help="Understand and cut LLM API spend: ingest usage logs, price them as billed, report where the money goes.",
 )
 
@@ -103,7 +104,7 @@ WorkspaceOpt = Annotated[
     Path | None,
     typer.Option("--workspace", help="Workspace folder [default: $SPENDSCOPE_WORKSPACE, else a per-user data folder]."),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (see CONTRACT.md).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
 def user_errors(fn: F) -> F:
@@ -196,7 +197,7 @@ def ingest_cmd(
                          engine=engine, ray_address=ray_address)
     if as_json:
         print(json.dumps(ingest_json(result), indent=2))  # rich's print_json: 70x slower on 30k files
-    else:
+    elif result.files:  # nothing read: the errors below say why
         _print_ingest(result, ws)
     for e in result.errors:
         _fail_line(str(e))
@@ -226,6 +227,9 @@ def _run_ingest(
         result = ingest(paths, keep_text=keep_text, progress=tick, column_map=column_map,
                         known_templates=ws.template_ids(), stage_dir=ws.staging_dir(), engine=engine,
                         ray_address=ray_address)
+    if not result.files:  # no file could be read: the workspace stays as it was (or unmade)
+        result.close()
+        return result
     return ws.add(result)
 
 

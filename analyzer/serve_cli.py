@@ -72,6 +72,6 @@ def serve_cmd(
     auth: AuthOpt = None,
     workspace: WorkspaceOpt = None,
 ) -> None:
-    """Serve the dashboard (Overview, Data, Categories, Simulator, Monthly) over a workspace."""
+    """Serve the dashboard (Overview, Data, Categories, Quality, Simulator, Monthly) over a workspace."""
     creds = check_bind(host, auth)
     serve(_workspace(workspace).root, host, port, creds)

@@ -167,3 +167,27 @@ def test_prices_command(ws: Path) -> None:
 def test_empty_workspace_report(ws: Path) -> None:
     res = runner.invoke(app, ["report", "--workspace", str(ws)])
     assert res.exit_code == 0 and "no requests yet" in res.stdout
+
+
+def test_help_shows_flags_as_flags_and_the_workspace_default() -> None:
+    done = CliRunner().invoke(app, ["report", "--help"])
+    assert done.exit_code == 0
+    text = " ".join(done.output.split())  # as wrapped at any width
+    assert "<bool>" not in text  # a flag takes no value
+    assert "Workspace folder [default: $SPENDSCOPE_WORKSPACE, else a per-user data folder]." in text
+    assert "CONTRACT.md" not in done.output  # not in the repository
+    assert all(f"  {name}" in CliRunner().invoke(app, ["--help"]).output
+               for name in ("quality", "alerts", "sample", "simulate", "optimize", "serve"))
+
+
+@pytest.mark.parametrize("what", ["missing", "unknown format"])
+def test_an_ingest_that_reads_nothing_says_why_and_makes_no_workspace(tmp_path: Path, what: str) -> None:
+    path = tmp_path / "none.jsonl"
+    if what == "unknown format":
+        path.write_text('{"hello": "world"}\n')
+    ws = tmp_path / "new-ws"
+    done = CliRunner().invoke(app, ["ingest", str(path), "--workspace", str(ws)])
+    assert done.exit_code == 2
+    assert str(path) in done.stderr
+    assert "Ingested into" not in done.stdout
+    assert not ws.exists()
