@@ -568,12 +568,28 @@ def demo_cmd(
         shutil.copyfile(feedback, root / feedback.name)
     _print_ingest(result, ws)
     _print_report(aggregate.spend_report(ws.categorized(), by="model", resolve=ws.pricing().resolve))
-    out.print(f"\nExplore further: spendscope report --workspace {root} --by meta:project")
-    out.print(f"Quality from the logs: spendscope quality --workspace {root}; spendscope alerts --workspace {root}")
+    me = command_name()
+    out.print(f"\nExplore further: {me} report --workspace {root} --by meta:project", markup=False)
+    out.print(f"Quality from the logs: {me} quality --workspace {root}; {me} alerts --workspace {root}",
+              markup=False)
     if not no_serve:
         from analyzer.serve_cli import serve
 
         serve(root, "127.0.0.1", port, None)
+
+
+def command_name() -> str:
+    """How to run spendscope from this shell: ``spendscope`` when it is on PATH, else the
+    script that is running (``.venv/bin/spendscope`` after ``make demo``), else the module."""
+    if shutil.which("spendscope"):
+        return "spendscope"
+    script = Path(sys.argv[0])
+    if script.name == "spendscope" and script.is_file():
+        try:
+            return str(script.resolve().relative_to(Path.cwd()))
+        except ValueError:
+            return str(script.resolve())
+    return f"{sys.executable} -m analyzer.cli"
 
 
 def _reset_demo(root: Path) -> None:
@@ -619,5 +635,7 @@ def main() -> None:
         sys.exit(1)
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # python -m analyzer.cli: run the module the other commands register on
+    from analyzer import cli as registered
+
+    registered.main()

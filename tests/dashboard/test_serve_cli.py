@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import os
+import shlex
 import signal
 import socket
 import subprocess
@@ -61,6 +62,12 @@ def test_demo_no_serve_flag(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> N
     res = CliRunner().invoke(app, ["demo", "--workspace", str(tmp_path / "d"), "--no-serve"])
     assert res.exit_code == 0, res.output
     assert called == []
+    # the closing hint's command runs from this shell (spendscope is not on PATH after make demo)
+    hint = next(line for line in res.output.splitlines() if line.startswith("Explore further: "))
+    command = shlex.split(hint.removeprefix("Explore further: ").split(" report ")[0])
+    assert subprocess.run([*command, "report", "--workspace", str(tmp_path / "d"), "--json"],
+                          capture_output=True, text=True).returncode == 0
+    assert (tmp_path / "d" / "feedback.csv").is_file()  # the sample week's verdicts come with it
     res = CliRunner().invoke(app, ["demo", "--workspace", str(tmp_path / "d"), "--port", "9002"])
     assert res.exit_code == 0, res.output
     assert called == [(tmp_path / "d", "127.0.0.1", 9002, None)]
