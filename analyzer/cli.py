@@ -438,12 +438,18 @@ def _classify_texts(text: str | None, texts: Path | None, as_json: bool) -> None
             except (ValueError, KeyError, TypeError):
                 raise ConfigError(f'{texts}:{n}: expected a JSON object with "id" and "text"') from None
     verdicts = classify_texts([(None, t) for _, t in items])
-    for (ident, _), v in zip(items, verdicts, strict=True):
-        record = {"id": ident, "category": v.category, "source": v.source, "confidence": round(v.confidence, 4)}
-        if as_json:
+    records = [{"id": ident, "category": v.category, "source": v.source, "confidence": round(v.confidence, 4)}
+               for (ident, _), v in zip(items, verdicts, strict=True)]
+    if as_json:  # one object per prompt (a JSONL stream for --texts)
+        for record in records:
             print(json.dumps(record))
-        else:
-            out.print(f"{ident}\t{v.category}\t{v.source}\t{v.confidence:.2f}", markup=False)
+        return
+    table = new_table(title="Categories", title_justify="left")
+    for col in ("id", "category", "source", "confidence"):
+        table.add_column(col, justify="right" if col == "confidence" else "left")
+    for r in records:
+        table.add_row(str(r["id"]), r["category"], r["source"], f"{r['confidence']:.2f}")
+    out.print(table)
 
 
 @app.command("check")

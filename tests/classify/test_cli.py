@@ -69,3 +69,12 @@ def test_relabel_and_report_by_category(tmp_path: Path) -> None:
     assert {g["key"]: g["requests"] for g in data["groups"]} == {"spam_detection": 2, "agentic": 1}
     bad = runner.invoke(app, ["relabel", template_id, "haiku", "--workspace", str(ws)])
     assert bad.exit_code == 2
+
+
+def test_classify_text_prints_a_table_without_json() -> None:
+    res = runner.invoke(app, ["classify", "--text", "Translate this into French: good morning"])
+    assert res.exit_code == 0, res.output
+    assert "\t" not in res.stdout
+    header, row = [line for line in res.stdout.splitlines() if "translation" in line or "category" in line][:2]
+    assert ["id", "category", "source", "confidence"] == [w for w in header.replace("┃", " ").split()]
+    assert [w for w in row.replace("│", " ").split()] == ["text", "translation", "rule", "0.95"]
