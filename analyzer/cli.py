@@ -501,19 +501,23 @@ def relabel_cmd(
 @user_errors
 def prices_cmd(
     model: Annotated[str, typer.Argument(help="A model as logged (dated ids, aliases and gateway prefixes are fine).")],
-    on: Annotated[str | None, typer.Option("--date", help="The day, YYYY-MM-DD [default: today].")] = None,
+    on: Annotated[str | None, typer.Option("--date", help="The day, YYYY-MM-DD [default: the workspace's last day, else today].")] = None,
     provider: Annotated[str | None, typer.Option("--provider", help="Provider hint, e.g. anthropic.")] = None,
     workspace: WorkspaceOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Show the unit prices spendscope would use for a model on a day."""
-    day = _date(on, "--date") or date.today()
-    found = explain_prices(model, day, provider, _workspace(workspace).pricing().resolve)
+    ws = _workspace(workspace)
+    day, why = _date(on, "--date"), "--date"
+    if day is None:
+        last = None if ws.is_empty() else ws.last_day()
+        day, why = (last, "the workspace's last day") if last else (date.today(), "today")
+    found = explain_prices(model, day, provider, ws.pricing().resolve) | {"date_is": why}
     if as_json:
         out.print_json(json.dumps(found))
         return
-    out.print(f"[bold]{found['model']}[/] ({found['provider']}), prices on {found['date']}, USD per million tokens"
-              + (f"; context window {found['context_window']:,}" if found["context_window"] else ""))
+    out.print(f"[bold]{found['model']}[/] ({found['provider']}), prices on {found['date']} ({why}), USD per "
+              "million tokens" + (f"; context window {found['context_window']:,}" if found["context_window"] else ""))
     table = new_table(title_justify="left")
     for col in ("tier", "input", "cache read", "cache write 5m", "cache write 1h", "output", "source"):
         table.add_column(col, justify="left" if col in ("tier", "source") else "right")

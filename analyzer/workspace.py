@@ -33,7 +33,7 @@ import secrets
 import shutil
 import time
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -121,6 +121,11 @@ class Workspace:
 
     def is_empty(self) -> bool:
         return not self.manifest()["parts"]
+
+    def last_day(self) -> date | None:
+        """The UTC day of the latest request stored (from the rollup when there is one)."""
+        latest = self.traffic().select(pl.col("timestamp").max()).collect().item()
+        return latest.date() if latest is not None else None
 
     def raw_requests(self) -> pl.LazyFrame:
         """All canonical rows as stored, lazily."""

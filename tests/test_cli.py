@@ -162,6 +162,22 @@ def test_prices_command(ws: Path) -> None:
     assert data["tiers"]["standard"]["rates"]["input"]["base"] == 0.15
     assert data["tiers"]["standard"]["rates"]["output"]["base"] == 0.6
     assert data["tiers"]["batch"]["rates"]["input"]["base"] == 0.075
+    assert data["date_is"] == "--date"
+
+
+def test_prices_default_to_the_workspaces_last_day(tmp_path: Path, ws: Path) -> None:
+    from datetime import date
+
+    def prices() -> dict:
+        res = runner.invoke(app, ["prices", "gpt-4o-mini", "--json", "--workspace", str(ws)])
+        assert res.exit_code == 0, res.output
+        return json.loads(res.stdout)
+
+    assert (prices()["date"], prices()["date_is"]) == (date.today().isoformat(), "today")  # nothing stored yet
+    f = write(tmp_path / "a.jsonl", [chat_line(1), chat_line(2)])
+    assert runner.invoke(app, ["ingest", str(f), "--workspace", str(ws)]).exit_code == 0
+    last = json.loads(runner.invoke(app, ["report", "--by", "day", "--json", "--workspace", str(ws)]).stdout)
+    assert (prices()["date"], prices()["date_is"]) == (last["period"]["end"], "the workspace's last day")
 
 
 def test_empty_workspace_report(ws: Path) -> None:
