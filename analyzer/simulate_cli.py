@@ -173,14 +173,18 @@ def _print_result(r: "Result", fc: dict[str, Any] | None) -> None:
 def _print_optimized(found: "Optimized", path: Path) -> None:
     from analyzer.simulate.optimize import KEEP, TIER_UP
 
-    table = new_table(title=f"Cheapest route per category at expected quality ≥ {found.floor:.0%}", title_justify="left")
-    for col, right in (("category", False), ("model", False), ("baseline", True), ("optimized", True),
-                       ("quality", True)):
+    table = new_table(title=f"Cheapest route per category at expected quality ≥ {found.floor:.0%}, by cost",
+                      title_justify="left")
+    for col, right in (("category", False), ("route", False), ("baseline", True), ("optimized", True),
+                       ("change", True), ("quality", True), ("why", False)):
         table.add_column(col, justify="right" if right else "left")
-    for c in found.choices:
-        model = "keep current" if c.model == KEEP else f"up a tier: {c.reason}" if c.model == TIER_UP else c.model
-        note = "" if c.meets_floor else " [red](no option reaches the floor)[/]"
-        table.add_row(c.category, model + note, _money(c.baseline_usd), _money(c.cost_usd), _pct(c.quality))
+    for c in sorted(found.choices, key=lambda c: (-c.baseline_usd, c.category)):
+        route = "current models" if c.model in (KEEP, TIER_UP) else c.model
+        route = "one tier up" if c.model == TIER_UP else route
+        change = c.cost_usd - c.baseline_usd
+        sign = "+" if change > 0 else "-" if change < 0 else ""
+        table.add_row(c.category, route, _money(c.baseline_usd), _money(c.cost_usd),
+                      f"{sign}{_money(abs(change))}", f"{_pct(c.baseline_quality)} → {_pct(c.quality)}", c.why)
     out.print(table)
     r = found.result
     out.print(f"Total {_money(r.baseline['cost_usd'])} → [bold]{_money(r.scenario['cost_usd'])}[/] "

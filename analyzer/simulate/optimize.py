@@ -48,6 +48,20 @@ class Choice:
     meets_floor: bool
     reason: str = ""  # why a category moves up a tier
 
+    @property
+    def why(self) -> str:
+        """The choice in words: which way its cost goes and what decided it."""
+        if self.model == TIER_UP:
+            return f"up a tier: {self.reason}"
+        if not self.meets_floor:
+            return "no option reaches the floor: kept"
+        if self.model == KEEP:
+            return "kept: nothing cheaper reaches the floor"
+        if self.cost_usd > self.baseline_usd:
+            q = "unknown" if self.baseline_quality is None else f"{self.baseline_quality:.1%}"
+            return f"dearer: today's expected quality ({q}) is below the floor"
+        return "cheaper at the floor"
+
 
 @dataclass
 class Optimized:
@@ -60,7 +74,7 @@ class Optimized:
         return {
             "quality_floor": self.floor,
             "policy": self.policy,
-            "choices": [c.__dict__ for c in self.choices],
+            "choices": [c.__dict__ | {"why": c.why} for c in self.choices],
             "simulation": self.result.to_json(),
         }
 

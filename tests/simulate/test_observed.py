@@ -86,3 +86,16 @@ def test_each_category_says_how_much_of_its_quality_rests_on_evidence() -> None:
     [row] = run(Observed.empty(), share=0.3, quality=QualityTable.load(judged=judged)).by_category
     # 70 % stays on opus, judged in the logs; haiku's 30 % rests on the prior
     assert row["quality_evidence_share"] == pytest.approx(0.7)
+
+
+def test_each_optimize_choice_says_which_way_its_cost_goes_and_why() -> None:
+    from analyzer.simulate.optimize import KEEP, TIER_UP, Choice
+
+    def why(model: str, base: float, cost: float, meets: bool = True, q: float | None = 0.8) -> str:
+        return Choice("chat", model, base, q, cost, 0.9, meets, "flagged by users 20.0% (8 of 40) > 10%").why
+
+    assert why("openai/gpt-5-mini", 10.0, 4.0) == "cheaper at the floor"
+    assert why("openai/gpt-5.2", 10.0, 12.0) == "dearer: today's expected quality (80.0%) is below the floor"
+    assert why(KEEP, 10.0, 10.0) == "kept: nothing cheaper reaches the floor"
+    assert why(KEEP, 10.0, 10.0, meets=False) == "no option reaches the floor: kept"
+    assert why(TIER_UP, 10.0, 14.0) == "up a tier: flagged by users 20.0% (8 of 40) > 10%"
