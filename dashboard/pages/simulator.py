@@ -118,6 +118,11 @@ def scenario_table(by_category: list[dict[str, Any]]) -> Any:
                  empty="No categories in this scenario.")
 
 
+QUALITY_NOTE = ("Expected quality is the share of requests a model of that tier is expected to answer "
+                "acceptably in that category: a shipped prior (judgement, wide ranges), updated by the answers "
+                "judged in your logs and replaced by your own quality_results.csv where they cover it.")
+
+
 def render(result: Any) -> dict[str, Any]:
     """Texts, figures and the by-category table of one scenario."""
     report = result.to_json()
@@ -130,7 +135,8 @@ def render(result: Any) -> dict[str, Any]:
         "sim-monthly": (f"{money(m['baseline_usd'])} → {money(m['scenario_usd'])} per {m['month_days']:g}-day month "
                         f"(saves {money(m['savings_usd'])})"),
         "sim-quality": (f"Expected quality {pct(report['baseline']['quality'])} → {pct(report['scenario']['quality'])}"
-                        + (f"; below the floor: {', '.join(below)}" if below else "")),
+                        + (f"; this scenario leaves below the floor: {', '.join(below)}" if below else "")
+                        + ". " + QUALITY_NOTE),
         "scenario-chart": figures.scenario_by(report["by_category"], "category"),
         "scenario-by-model": figures.scenario_by(report["by_model"], "model"),
         "scenario-quality": figures.quality_change(report["by_category"], report["quality_floor"]),

@@ -99,3 +99,14 @@ def test_each_optimize_choice_says_which_way_its_cost_goes_and_why() -> None:
     assert why(KEEP, 10.0, 10.0) == "kept: nothing cheaper reaches the floor"
     assert why(KEEP, 10.0, 10.0, meets=False) == "no option reaches the floor: kept"
     assert why(TIER_UP, 10.0, 14.0) == "up a tier: flagged by users 20.0% (8 of 40) > 10%"
+
+
+def test_only_categories_the_scenario_changes_are_flagged_below_the_floor() -> None:
+    built, _ = cells.build(pl.concat([rows(OPUS_MILLION), rows({**OPUS_MILLION, "category": "translation"})]))
+    moved = scenario.run(built, policy.from_dict({"name": "t", "routes": [
+        {"match": {"category": ["translation"]}, "to": [{"model": "claude-haiku-4-5"}]}]}), floor=0.99)
+    # both categories' expected quality is under 99 %; only translation's traffic moved
+    assert [c["quality_scenario"] < 0.99 for c in moved.by_category] == [True, True]
+    assert moved.below_floor == ["translation"]
+    untouched = scenario.run(built, policy.identity(), floor=0.99)
+    assert untouched.below_floor == []
