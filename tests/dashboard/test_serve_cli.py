@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from analyzer import serve_cli
+from analyzer.cli import serve as serve_cli
 from analyzer.cli import app
 from analyzer.errors import ConfigError
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from analyzer.cli import WorkspaceOpt, _workspace, app, out, user_errors
+from analyzer.cli.common import WorkspaceOpt, open_workspace, app, out, user_errors
 from analyzer.errors import ConfigError
 
 AUTH_ENV = "SPENDSCOPE_AUTH"
@@ -74,4 +74,4 @@ def serve_cmd(
 ) -> None:
     """Serve the dashboard (Overview, Data, Categories, Quality, Simulator, Monthly) over a workspace."""
     creds = check_bind(host, auth)
-    serve(_workspace(workspace).root, host, port, creds)
+    serve(open_workspace(workspace).root, host, port, creds)

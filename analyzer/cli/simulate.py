@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from analyzer.cli import JsonOpt, WorkspaceOpt, _money, _workspace, app, new_table, out, user_errors
+from analyzer.cli.common import JsonOpt, WorkspaceOpt, money, open_workspace, app, new_table, out, user_errors
 from analyzer.errors import ConfigError
 
 if TYPE_CHECKING:  # the simulator, pydantic and rich's tables load with the commands that use them
@@ -47,7 +47,7 @@ def simulate_cmd(
     from analyzer.simulate.session import Simulator
 
     chosen = policy.load(policy_file)
-    sim = Simulator.for_workspace(_workspace(workspace), meta_keys=chosen.meta_keys,
+    sim = Simulator.for_workspace(open_workspace(workspace), meta_keys=chosen.meta_keys,
                                   quality_results=quality_results)
     _empty_check(sim)
     result = sim.run(chosen, month_days=month_days, floor=floor)
@@ -72,7 +72,7 @@ def optimize_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """The cheapest per-category routing whose expected quality stays at or above the floor."""
-    ws = _workspace(workspace)
+    ws = open_workspace(workspace)
     from analyzer.simulate import policy
     from analyzer.simulate.optimize import optimize
     from analyzer.simulate.session import Simulator
@@ -135,35 +135,35 @@ def _print_result(r: "Result", fc: dict[str, Any] | None) -> None:
                   show_footer=True)
     table.add_column("category", footer="total")
     table.add_column("requests", justify="right", footer=f"{r.baseline['requests']:,.0f}")
-    table.add_column("baseline", justify="right", footer=_money(r.baseline["cost_usd"]))
-    table.add_column("scenario", justify="right", footer=_money(r.scenario["cost_usd"]))
-    table.add_column("saved", justify="right", footer=_money(r.savings_usd))
+    table.add_column("baseline", justify="right", footer=money(r.baseline["cost_usd"]))
+    table.add_column("scenario", justify="right", footer=money(r.scenario["cost_usd"]))
+    table.add_column("saved", justify="right", footer=money(r.savings_usd))
     table.add_column("quality", justify="right",
                      footer=f"{_pct(r.baseline['quality'])} → {_pct(r.scenario['quality'])}")
     table.add_column("evidence", justify="right")
-    table.add_column("retries", justify="right", footer=_money(r.scenario["retry_usd"]))
+    table.add_column("retries", justify="right", footer=money(r.scenario["retry_usd"]))
     table.add_column("latency p50 / p95", justify="right")
     for c in r.by_category:
         flag = " [red]below floor[/]" if c["category"] in r.below_floor else ""
-        table.add_row(c["category"], f"{c['requests']:,.0f}", _money(c["baseline_usd"]), _money(c["scenario_usd"]),
-                      _money(c["savings_usd"]), f"{_pct(c['quality_baseline'])} → {_pct(c['quality_scenario'])}{flag}",
-                      _pct(c["quality_evidence_share"]), _money(c["retry_usd"]), _latency(c))
+        table.add_row(c["category"], f"{c['requests']:,.0f}", money(c["baseline_usd"]), money(c["scenario_usd"]),
+                      money(c["savings_usd"]), f"{_pct(c['quality_baseline'])} → {_pct(c['quality_scenario'])}{flag}",
+                      _pct(c["quality_evidence_share"]), money(c["retry_usd"]), _latency(c))
     out.print(table)
     out.print("evidence: the share of the scenario's expected quality resting on your results or on answers "
               "judged in the logs (the rest is the prior); retries: what the new models' measured retry rates "
               "add (or save); latency in seconds, before → after, from the logs' measurements.")
-    out.print(f"Savings [bold]{_money(r.savings_usd)}[/] ({r.savings_pct:.1f} %); per {r.month_days:g}-day month "
-              f"{_money(r.monthly(r.baseline['cost_usd']))} → [bold]{_money(r.monthly(r.scenario['cost_usd']))}[/] "
-              f"(saves {_money(r.monthly(r.savings_usd))})")
+    out.print(f"Savings [bold]{money(r.savings_usd)}[/] ({r.savings_pct:.1f} %); per {r.month_days:g}-day month "
+              f"{money(r.monthly(r.baseline['cost_usd']))} → [bold]{money(r.monthly(r.scenario['cost_usd']))}[/] "
+              f"(saves {money(r.monthly(r.savings_usd))})")
     s = r.scenario
     out.print(f"Moved {s['moved_requests']:,.0f} requests; {s['blocked_requests']:,.0f} blocked by context windows; "
               f"{s['escalated_requests']:,.0f} escalated back")
     if fc is not None:
-        line = (f"Forecast {fc['month']} ({fc['method']}): current mix {_money(fc['baseline_usd'])}, "
-                f"under the policy {_money(fc['scenario_usd'])}")
+        line = (f"Forecast {fc['month']} ({fc['method']}): current mix {money(fc['baseline_usd'])}, "
+                f"under the policy {money(fc['scenario_usd'])}")
         if fc["budget_usd"] is not None:
             when = fc["budget_exceeded_on"]
-            line += (f"; budget {_money(fc['budget_usd'])} exceeded on {when['baseline'] or 'no day'} "
+            line += (f"; budget {money(fc['budget_usd'])} exceeded on {when['baseline'] or 'no day'} "
                      f"(current) / {when['scenario'] or 'no day'} (policy)")
         out.print(line)
     for a in r.assumptions:
@@ -183,9 +183,9 @@ def _print_optimized(found: "Optimized", path: Path) -> None:
         route = "one tier up" if c.model == TIER_UP else route
         change = c.cost_usd - c.baseline_usd
         sign = "+" if change > 0 else "-" if change < 0 else ""
-        table.add_row(c.category, route, _money(c.baseline_usd), _money(c.cost_usd),
-                      f"{sign}{_money(abs(change))}", f"{_pct(c.baseline_quality)} → {_pct(c.quality)}", c.why)
+        table.add_row(c.category, route, money(c.baseline_usd), money(c.cost_usd),
+                      f"{sign}{money(abs(change))}", f"{_pct(c.baseline_quality)} → {_pct(c.quality)}", c.why)
     out.print(table)
     r = found.result
-    out.print(f"Total {_money(r.baseline['cost_usd'])} → [bold]{_money(r.scenario['cost_usd'])}[/] "
-              f"(saves {_money(r.savings_usd)}, {r.savings_pct:.1f} %); policy written to {path}")
+    out.print(f"Total {money(r.baseline['cost_usd'])} → [bold]{money(r.scenario['cost_usd'])}[/] "
+              f"(saves {money(r.savings_usd)}, {r.savings_pct:.1f} %); policy written to {path}")

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import polars as pl
 import typer
 
-from analyzer.cli import JsonOpt, WorkspaceOpt, _date, _workspace, app, new_table, out, user_errors
+from analyzer.cli.common import JsonOpt, WorkspaceOpt, parse_date, open_workspace, app, new_table, out, user_errors
 from analyzer.errors import ConfigError
 
 ALERTS_FIRED = 3  # the exit code when any alert fires: cron or CI can act on it
@@ -42,7 +42,7 @@ def quality_cmd(
     dims = [d.strip() for d in by.split(",") if d.strip()]
     if not dims:
         raise ConfigError("--by needs at least one dimension")
-    table, notes = quality_table(_workspace(workspace), dims, _date(since, "--since"), _date(until, "--until"))
+    table, notes = quality_table(open_workspace(workspace), dims, parse_date(since, "--since"), parse_date(until, "--until"))
     table = table.sort("requests", descending=True, maintain_order=True)
     if csv is not None:
         exports.write_csv(table, csv)
@@ -87,7 +87,7 @@ def alerts_cmd(
     """Quality drops, override rates over 5 %, spend spikes and budget overruns; exit code 3 when any fires."""
     from analyzer.quality import alerts
 
-    found = alerts.find(_workspace(workspace), _date(since, "--since"), budget)
+    found = alerts.find(open_workspace(workspace), parse_date(since, "--since"), budget)
     if as_json:
         print(json.dumps(found.as_json(), indent=2))
     else:
@@ -128,7 +128,7 @@ def sample_cmd(
 
     if category not in CATEGORIES:
         raise ConfigError(f"--category: unknown category '{category}'")
-    ws = _workspace(workspace)
+    ws = open_workspace(workspace)
     candidate = _candidate(ws, category, model)
     picked = ab.pick(ws, category, n, candidate, model=_canonical_model(from_model), seed=seed)
     suffix = ".json" if candidate[0] == "anthropic" else ".jsonl"

@@ -1,0 +1,5 @@
+"""``python -m analyzer.cli``: the console script."""
+
+from analyzer.cli import main
+
+main()
