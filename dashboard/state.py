@@ -9,7 +9,7 @@ from datetime import date
 from functools import wraps
 from typing import Any, TypeVar
 
-from dash import html, no_update
+from dash import dcc, html, no_update
 
 from analyzer.errors import AnalyzerError
 
@@ -60,6 +60,14 @@ def money(usd: float | None) -> str:
     if usd is None:
         return "-"
     return f"-${-usd:,.2f}" if usd < 0 else f"${usd:,.2f}"
+
+
+def chart_card(graph_id: str, figure: Any = None) -> html.Div:
+    """A chart in its card, with the button that downloads its data (``<graph_id>-csv``)."""
+    return html.Div([
+        dcc.Graph(id=graph_id, figure=figure, config={"displaylogo": False, "responsive": True}),
+        html.Button("Download CSV", id=f"{graph_id}-csv", className="btn btn-small", n_clicks=0),
+    ], className="card chart")
 
 
 def error_box(message: str) -> html.Div:

@@ -323,14 +323,20 @@ def looks_json(e: pl.Expr) -> pl.Expr:
     return s.str.starts_with("{") | s.str.starts_with("[")
 
 
-def latency_ms(start: pl.Expr, end: pl.Expr) -> pl.Expr:
-    return (ts(end) - ts(start)).dt.total_microseconds().cast(pl.Float64) / 1000.0
+def ms_between(start: pl.Expr, end: pl.Expr) -> pl.Expr:
+    """Milliseconds from one parsed time to another."""
+    return (end - start).dt.total_microseconds().cast(pl.Float64) / 1000.0
+
+
+def first_token_ms(start: pl.Expr, first_token: pl.Expr) -> pl.Expr:
+    """Time to the first token from two parsed times; null when missing or before the start."""
+    gap = ms_between(start, first_token)
+    return pl.when(gap >= 0).then(gap).alias("ttft_ms")
 
 
 def ttft_ms(start: pl.Expr, first_token: pl.Expr) -> pl.Expr:
-    """Time to the first token (``completionStartTime``); null when missing or before the start."""
-    gap = latency_ms(start, first_token)
-    return pl.when(gap >= 0).then(gap).alias("ttft_ms")
+    """``first_token_ms`` of two times as logged (``startTime``, ``completionStartTime``)."""
+    return first_token_ms(ts(start), ts(first_token))
 
 
 TOKENS = ("input_tokens", "cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens",

@@ -458,7 +458,6 @@ class _Run:
 
 
 _HASH_PREFIX = (pl.col("_input_hash") // (1 << 32)).cast(pl.UInt32)
-_TIER_RANK = {"budget": 0, "mid": 1, "flagship": 2}
 _MARKS = ("is_retry", "is_override", "was_overridden")
 
 
@@ -467,7 +466,7 @@ def _marks(settled: Staging, prefixes: list[pl.Series]) -> pl.DataFrame | None:
 
     Only inputs sent more than once can be either, and most are sent once: the repeated
     32-bit prefixes of the hashes name them, and only their rows are read again."""
-    from analyzer.simulate.quality import tier_of
+    from analyzer.simulate.quality import TIERS, tier_of  # TIERS: budget, mid, flagship
 
     every = pl.concat(prefixes) if prefixes else pl.Series([], dtype=pl.UInt32)
     repeated = every.filter(every.is_duplicated()).unique()
@@ -476,7 +475,7 @@ def _marks(settled: Staging, prefixes: list[pl.Series]) -> pl.DataFrame | None:
     rows = settled.select(["request_id", "_input_hash", "timestamp", "provider", "model", "is_override"],
                           _HASH_PREFIX.is_in(repeated.implode()))
     pairs = rows.select("provider", "model").unique()
-    tiers = pairs.with_columns(pl.Series("tier", [_TIER_RANK[tier_of(p or "", m or "")] for p, m in pairs.iter_rows()],
+    tiers = pairs.with_columns(pl.Series("tier", [TIERS.index(tier_of(p or "", m or "")) for p, m in pairs.iter_rows()],
                                          dtype=pl.Int8))
     marked = signals.marks(rows.join(tiers, on=["provider", "model"], how="left", nulls_equal=True))
     return marked.filter(pl.any_horizontal(*_MARKS))

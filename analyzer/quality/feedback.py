@@ -59,10 +59,16 @@ def read(path: Path) -> pl.DataFrame:
             flags.append(flag)
     rows = pl.DataFrame({"request_id": ids, "score": scores, "flag": flags},
                         schema={"request_id": pl.String, "score": pl.Float64, "flag": pl.Boolean})
-    flagged = pl.when(pl.col("flag").count() > 0).then(pl.col("flag").any()).otherwise(pl.lit(None, pl.Boolean))
     return (rows.group_by("request_id", maintain_order=True)
-            .agg(pl.col("score").mean(), flagged.alias("flag"), pl.len().cast(pl.UInt32).alias("feedback_rows"))
+            .agg(*per_request(), pl.len().cast(pl.UInt32).alias("feedback_rows"))
             .select(SCHEMA.names()))
+
+
+def per_request() -> list[pl.Expr]:
+    """A request's verdicts as one: the mean of its scores, flagged if any verdict flags it
+    (null when none says either way)."""
+    flagged = pl.when(pl.col("flag").count() > 0).then(pl.col("flag").any()).otherwise(pl.lit(None, pl.Boolean))
+    return [pl.col("score").mean(), flagged.alias("flag")]
 
 
 def _score(raw: str, where: str) -> float | None:

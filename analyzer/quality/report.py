@@ -71,8 +71,7 @@ def _verdicts(ws: Workspace) -> tuple[pl.DataFrame | None, list[str]]:
             notes.append(f"{label}: {frame.height - found:,} of {frame.height:,} verdicts name no request "
                          "in the workspace")
     rows = pl.concat([f for _, f in parts], how="vertical_relaxed")
-    flagged = pl.when(pl.col("flag").count() > 0).then(pl.col("flag").any())
-    return rows.group_by("request_id").agg(pl.col("score").mean(), flagged.alias("flag")), notes
+    return rows.group_by("request_id").agg(feedback.per_request()), notes
 
 
 def _on_last_request(ws: Workspace, traces: pl.DataFrame) -> pl.DataFrame:

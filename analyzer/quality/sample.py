@@ -27,6 +27,7 @@ import polars as pl
 from analyzer.errors import ConfigError
 from analyzer.ingest.normalize import PROMPT_CHARS
 from analyzer.pricing import catalog, cost
+from analyzer.schema import TOKEN_COLUMNS
 from analyzer.workspace import Workspace
 
 MIN_OUTPUT = 256
@@ -127,9 +128,7 @@ def batch_cost(sample: Sample) -> float:
         pl.lit(model).alias("model"), pl.lit("batch").alias("service_tier"), pl.lit("ok").alias("status"),
         pl.lit(1).alias("requests"), "input_tokens",
         pl.col("output_tokens").map_elements(_max_tokens, return_dtype=pl.Int64).alias("output_tokens"),
-        *(pl.lit(0).alias(c) for c in ("cache_read_tokens", "cache_write_tokens", "cache_write_1h_tokens",
-                                       "reasoning_tokens", "input_audio_tokens", "output_audio_tokens",
-                                       "web_search_requests")),
+        *(pl.lit(0).alias(c) for c in TOKEN_COLUMNS if c not in ("requests", "input_tokens", "output_tokens")),
         pl.lit(None, pl.String).alias("metadata"))
     priced = cost.price(frame.lazy(), resolve=catalog.unit_prices).frame
     return float(priced.select(pl.col("cost_usd").fill_null(0.0).sum()).collect().item())

@@ -7,7 +7,7 @@ from typing import Any
 from dash import Input, Output, State as DState, dcc, html
 
 from dashboard import figures
-from dashboard.state import State, guarded, money, whole
+from dashboard.state import State, chart_card, guarded, money, whole
 
 CHARTS = {  # graph id -> (views method, figure builder, CSV file name)
     "cost-by-model": ("cost_by_model_day", figures.cost_by_model_day, "cost_by_model_day.csv"),
@@ -21,13 +21,6 @@ FILTER_INPUTS = [Input("f-dates", "start_date"), Input("f-dates", "end_date"), I
 def _kpi(id: str, label: str, value: Any = "-") -> html.Div:
     return html.Div([html.Div(label, className="kpi-label"), html.Div(value, id=id, className="kpi-value")],
                     className="card kpi")
-
-
-def _chart(graph_id: str, figure: Any = None) -> html.Div:
-    return html.Div([
-        dcc.Graph(id=graph_id, figure=figure, config={"displaylogo": False, "responsive": True}),
-        html.Button("Download CSV", id=f"{graph_id}-csv", className="btn btn-small", n_clicks=0),
-    ], className="card chart")
 
 
 def layout(views: Any, state: State | None = None) -> html.Div:
@@ -67,9 +60,9 @@ def layout(views: Any, state: State | None = None) -> html.Div:
             _kpi("kpi-avg-cost", "Avg cost / request", first.get("kpi-avg-cost", "-")),
             _kpi("kpi-unpriced", "Unpriced requests", first.get("kpi-unpriced", "-")),
         ], className="kpis"),
-        html.Div(_chart("cost-by-model", first.get("cost-by-model")), className="row"),
-        html.Div([_chart("requests-by-model", first.get("requests-by-model")),
-                  _chart("cost-by-category", first.get("cost-by-category"))], className="row row-2"),
+        html.Div(chart_card("cost-by-model", first.get("cost-by-model")), className="row"),
+        html.Div([chart_card("requests-by-model", first.get("requests-by-model")),
+                  chart_card("cost-by-category", first.get("cost-by-category"))], className="row row-2"),
         dcc.Download(id="overview-download"),
     ])
 

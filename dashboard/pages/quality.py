@@ -11,8 +11,7 @@ from typing import Any
 from dash import Input, Output, State as DState, ctx, dcc, html, no_update
 
 from dashboard import quality_figures as qf
-from dashboard.pages.overview import _chart
-from dashboard.state import State, guarded
+from dashboard.state import State, chart_card, guarded
 
 CHARTS = {  # graph id -> (views method, figure builder, CSV file name)
     "quality-by-day": ("quality_by_day", qf.quality_by_day, "quality_by_day.csv"),
@@ -85,10 +84,10 @@ def layout(views: Any, state: State | None = None) -> html.Div:
                            dcc.Dropdown(id="quality-categories", options=got["options"], value=got["selected"],
                                         multi=True, placeholder="The six busiest categories")],
                           className="filter filter-wide"), className="filters card"),
-        html.Div(_chart("quality-by-day", got["quality-by-day"]), className="row"),
-        html.Div([_chart("override-rate", got["override-rate"]), _chart("latency-by-model", got["latency-by-model"])],
+        html.Div(chart_card("quality-by-day", got["quality-by-day"]), className="row"),
+        html.Div([chart_card("override-rate", got["override-rate"]), chart_card("latency-by-model", got["latency-by-model"])],
                  className="row row-2"),
-        html.Div(_chart("rates-by-model", got["rates-by-model"]), className="row"),
+        html.Div(chart_card("rates-by-model", got["rates-by-model"]), className="row"),
         dcc.Download(id="quality-download"),
     ])
 

@@ -71,9 +71,11 @@ from analyzer.ingest.jsontext import (
     decode_messages,
     doc_records,
     ensure_columns,
+    first_token_ms,
     fit_cache_parts,
     looks_json,
     merge_flat,
+    ms_between,
     nan_max,
     provider_hint,
     sample_rows,
@@ -276,17 +278,6 @@ def _add_times(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _ms_between(start: pl.Expr, end: pl.Expr) -> pl.Expr:
-    """Milliseconds from one parsed time to another."""
-    return (end - start).dt.total_microseconds().cast(pl.Float64) / 1000.0
-
-
-def _ttft_ms() -> pl.Expr:
-    """Time to the first token (``completionStartTime``); null when missing or before the start."""
-    gap = _ms_between(pl.col("_start"), pl.col("_first"))
-    return pl.when(gap >= 0).then(gap).alias("ttft_ms")
-
-
 def _failed(status: pl.Expr, error: pl.Expr | None = None) -> pl.Expr:
     failed = status.str.strip_chars().str.to_lowercase().is_in(["failure", "failed", "error"])
     if error is not None:
@@ -379,9 +370,9 @@ class LiteLLMSpendLogs(Format):
             ).alias("service_tier"),
             _status(failed, _is_cache_hit(c("request_id"), c("cache_hit"))).alias("status"),
             pl.coalesce(
-                soft_num("request_duration_ms"), _ms_between(c("_start"), c("_end"))
+                soft_num("request_duration_ms"), ms_between(c("_start"), c("_end"))
             ).alias("latency_ms"),
-            _ttft_ms(),
+            first_token_ms(c("_start"), c("_first")),
             soft_num("spend").alias("logged_cost_usd"),
             litellm_metadata(
                 api_key_hash=c("api_key"),
@@ -504,9 +495,9 @@ class LiteLLMPayload(Format):
             ).alias("service_tier"),
             _status(failed, _is_cache_hit(c("id"), c("cache_hit"))).alias("status"),
             pl.coalesce(
-                _ms_between(c("_start"), c("_end")), soft_num("response_time") * 1000.0
+                ms_between(c("_start"), c("_end")), soft_num("response_time") * 1000.0
             ).alias("latency_ms"),
-            _ttft_ms(),
+            first_token_ms(c("_start"), c("_first")),
             soft_num("response_cost").alias("logged_cost_usd"),
             litellm_metadata(
                 api_key_hash=c(_MD + "user_api_key_hash"),
