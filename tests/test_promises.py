@@ -1,4 +1,4 @@
-"""Promises the README and the code make that the rest of the suite did not hold them to.
+"""Promises the docs (README.md, docs/*.md) and the code make that the rest of the suite did not hold them to.
 
 Each test here was checked against a deliberately broken copy of the code it guards (see
 each section's comment): it fails then, and passes on the code as it is.
@@ -500,7 +500,7 @@ def folders_holding(root: Path, needle: str) -> set[str]:
 
 @pytest.mark.parametrize("keep", [True, False], ids=["keep-text", "default"])
 def test_keep_text_keeps_2000_characters_and_only_with_the_flag(tmp_path: Path, keep: bool) -> None:
-    assert PROMPT_CHARS == 2000  # the README's and the --help's figure
+    assert PROMPT_CHARS == 2000  # docs/formats.md's ("What ingest promises") and the --help's figure
     prompt = long_prompt(5000)
     short = "Translate to French: good morning"
     f = write(tmp_path / "a.jsonl", [prompt_line("long", prompt), prompt_line("short", short)])

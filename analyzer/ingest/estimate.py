@@ -3,7 +3,7 @@
 OpenAI's o200k encoding (``bpe-openai``, bundled, offline) counts the prompt and the
 completion text. For other providers' models this is a stated approximation: their
 tokenizers differ (Claude's counts run 16-30 % higher on published measurements, see
-README "How costs are computed"). Rows counted this way have ``tokens_estimated = true``.
+the tokenizer row of "How a moved request is repriced" in docs/simulator.md). Rows counted this way have ``tokens_estimated = true``.
 The tokenizer is loaded only when a file needs it (importing it costs about a second).
 """
 

@@ -1,4 +1,4 @@
-"""Golden figures of the simulator over the committed sample week: every preset, the README's
+"""Golden figures of the simulator over the committed sample week: every preset, docs/simulator.md's
 worked example and ``optimize`` (``UPDATE_GOLDEN=1 pytest tests/simulate/test_golden.py``
 rewrites the file after an intended change; review its diff)."""
 
