@@ -40,12 +40,17 @@ class _LazyConsole:
         self._console: Console | None = None
 
     def __getattr__(self, name: str) -> Any:
+        return getattr(self.console(), name)
+
+    def console(self) -> "Console":
+        """The Console itself, for what takes one (a progress display enters it as a context
+        manager, which a proxy's ``__getattr__`` cannot stand in for)."""
         if self._console is None:
             from rich.console import Console
 
             width = None if self._stderr or sys.stdout.isatty() else 160
             self._console = Console(stderr=self._stderr, highlight=False, width=width)
-        return getattr(self._console, name)
+        return self._console
 
     def print(self, *objects: Any, **options: Any) -> None:
         """rich's print, with control characters in text shown, never sent to the terminal."""

@@ -5,9 +5,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.progress import (BarColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
+from rich.text import Text
 
 from analyzer.cli.common import JsonOpt, WorkspaceOpt, app, err, fail_line, new_table, open_workspace, out, user_errors
 from analyzer.errors import ConfigError
+from analyzer.ingest.tally import Tally
 from analyzer.workspace import Workspace
 
 if TYPE_CHECKING:  # the ingest modules load with the commands that ingest (a report starts faster)
@@ -50,28 +54,43 @@ def run_ingest(
     ws: Workspace, paths: list[Path], *, keep_text: bool, column_map: dict[str, str], quiet: bool,
     engine: str = "local", ray_address: str | None = None,
 ) -> "IngestResult":
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
+    """Ingest ``paths`` into ``ws`` behind one progress bar (on a terminal, unless ``quiet``)."""
     from analyzer.ingest.pipeline import ingest
 
+    tally = Tally()
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed:,} lines"),
-        TimeElapsedColumn(), console=err, transient=True, disable=quiet or not err.is_terminal,
+        SpinnerColumn(), _TallyColumn(tally, "phase"), BarColumn(bar_width=24), _TallyColumn(tally, "counts"),
+        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+        console=err.console(), transient=True, disable=quiet or not err.is_terminal,
     ) as progress:
-        tasks: dict[str, Any] = {}
+        task = progress.add_task("ingest", total=None)
 
         def tick(path: str, lines: int) -> None:
-            if path not in tasks:
-                tasks[path] = progress.add_task(path, total=None)
-            progress.advance(tasks[path], lines)
+            progress.update(task, total=tally.size or None, completed=tally.read)
 
         result = ingest(paths, keep_text=keep_text, progress=tick, column_map=column_map,
                         known_templates=ws.template_ids(), stage_dir=ws.staging_dir(), engine=engine,
-                        ray_address=ray_address)
-    if not result.files:  # no file could be read: the workspace stays as it was (or unmade)
-        result.close()
-        return result
-    return ws.add(result)
+                        ray_address=ray_address, tally=tally)
+        if not result.files:  # no file could be read: the workspace stays as it was (or unmade)
+            result.close()
+            return result
+        tally.phase = "writing the workspace"
+        return ws.add(result)
+
+
+class _TallyColumn(ProgressColumn):
+    """A progress column that reads the run's ``Tally`` whenever the bar redraws: its
+    ``phase``, or its counts (files begun of those found, lines, rows per second)."""
+
+    def __init__(self, tally: Tally, part: str) -> None:
+        super().__init__()
+        self.tally, self.part = tally, part
+
+    def render(self, task: Any) -> Text:
+        t = self.tally
+        if self.part == "phase":
+            return Text(t.phase)
+        return Text(f"{t.files_started:,}/{t.files:,} files  {t.lines:,} lines  {t.rows_per_second():,.0f} rows/s")
 
 
 def ingest_json(result: "IngestResult") -> dict[str, Any]:
@@ -90,26 +109,28 @@ def ingest_json(result: "IngestResult") -> dict[str, Any]:
 
 
 def print_ingest(result: "IngestResult", ws: Workspace) -> None:
-    """A row per file, or per format when there are many files (``--json`` has every file)."""
-    many = len(result.files) > 15
-    table = new_table(title=f"Ingested into {ws.root}", title_justify="left")
-    first = ("format", "files") if many else ("file", "format")
-    for col in (*first, "read", "ingested", "rejected", "duplicates", "skipped"):
-        table.add_column(col, justify="left" if col in ("file", "format") else "right")
+    """One row per format, and a total when there are several (``--json`` has every file)."""
+    n_files = len(result.files)
+    table = new_table(title=f"Ingested {n_files:,} file{'s' if n_files != 1 else ''} into {ws.root}",
+                      title_justify="left")
+    for col in ("format", "files", "read", "ingested", "rejected", "duplicates", "skipped"):
+        table.add_column(col, justify="left" if col == "format" else "right")
     rows: dict[str, list[int]] = {}
     for f in result.files:
-        key = f.format if many else f"{f.path}\x00{f.format}"
-        acc = rows.setdefault(key, [0] * 6)
+        acc = rows.setdefault(f.format, [0] * 6)
         for i, v in enumerate((1, f.lines_read, f.rows_ingested, f.rows_rejected, f.duplicates, f.skipped)):
             acc[i] += v
-    for key, (n, *counts) in rows.items():
-        head = (key, f"{n:,}") if many else tuple(key.split("\x00"))
-        table.add_row(*head, *(f"{c:,}" for c in counts))
+    for fmt, counts in rows.items():
+        table.add_row(fmt, *(f"{c:,}" for c in counts))
+    if len(rows) > 1:
+        total = [sum(col) for col in zip(*rows.values(), strict=True)]
+        table.add_section()
+        table.add_row("total", *(f"{c:,}" for c in total), style="bold")
     out.print(table)
     shown = [(f.path, r) for f in result.files for r in f.rejections][:10]
-    total = sum(len(f.rejections) for f in result.files)
+    total_rejected = sum(len(f.rejections) for f in result.files)
     if shown:
-        out.print(f"[bold]{total:,} lines rejected[/]" + (" (first 10):" if total > 10 else ":"))
+        out.print(f"[bold]{total_rejected:,} lines rejected[/]" + (" (first 10):" if total_rejected > 10 else ":"))
         for path, r in shown:
             out.print(f"  {path}:{r.line}: {r.reason}", markup=False)
 

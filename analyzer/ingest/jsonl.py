@@ -53,6 +53,7 @@ class Parsed:
     blank_lines: int
     lines: int  # physical lines (or records) in the chunk
     lines_by_file: dict[int, int] | None = None  # file index -> lines; None: one file, index 0
+    size: int = 0  # bytes of input the chunk covers (for progress: ``tally.py``)
 
 
 @dataclass
@@ -66,6 +67,7 @@ class Lines:
     def parse(self, schema: pl.Schema) -> Parsed:
         parsed = parse_lines(self.block, self.ids, schema)
         parsed.lines_by_file = self.by_file
+        parsed.size = len(self.block)
         return parsed
 
 

@@ -46,6 +46,7 @@ from analyzer.ingest.formats.base import Format
 from analyzer.ingest.jsonl import Parsed, Rejection, split_id
 from analyzer.ingest.sources import Source, expand
 from analyzer.ingest.staging import Staging, with_bucket
+from analyzer.ingest.tally import Tally
 from analyzer.schema import BILLED_SCHEMA, COLUMNS, FEEDBACK_SCHEMA, empty_frame
 
 Progress = Callable[[str, int], None]  # (file path, lines just read)
@@ -129,15 +130,17 @@ def ingest(
     stage_dir: Path | None = None,
     engine: str = "local",
     ray_address: str | None = None,
+    tally: Tally | None = None,
 ) -> IngestResult:
     """Ingest ``paths``; new prompt templates (not in ``known_templates``) are classified.
 
     ``stage_dir``: where a large run spills its rows (default: a temporary folder).
     ``engine``: ``local`` stages the files on this machine's threads, ``ray`` in Ray tasks
-    (``on_ray``; ``ray_address`` joins a running cluster): the same rows either way."""
+    (``on_ray``; ``ray_address`` joins a running cluster): the same rows either way.
+    ``tally``: filled as the run goes, for a progress display (``tally.py``)."""
     if engine not in ("local", "ray"):
         raise ConfigError(f"unknown engine '{engine}' (local or ray)")
-    run = _Run(keep_text, progress, set(known_templates), stage_dir)
+    run = _Run(keep_text, progress, set(known_templates), stage_dir, tally)
     try:
         units = _units(paths, column_map or {}, run)
         if engine == "ray":
@@ -243,6 +246,7 @@ class _Block:
     billed: pl.DataFrame | None = None
     feedback: pl.DataFrame | None = None
     stats: rollup.Stats = field(default_factory=dict)
+    size: int = 0  # bytes of input the chunk covers
 
 
 class Stager:
@@ -283,7 +287,7 @@ class Stager:
         pre = normalize.conform(read.canonical(opened, parsed))
         if fmt.timestamp_from_file:
             pre = self._file_time(pre, counts)
-        block = _Block(by_file, list(parsed.rejections), counts, empty_frame(), [])
+        block = _Block(by_file, list(parsed.rejections), counts, empty_frame(), [], size=parsed.size)
         skip = pre.filter(pl.col("_skip"))
         _count(counts, skip, "skipped")
         if skip.height and skip["custom_id"].null_count() < skip.height:
@@ -338,8 +342,9 @@ class _Run:
     """The state of one ingest run: file reports, staged rows, templates, batch inputs."""
 
     def __init__(self, keep_text: bool, progress: Progress | None, known: set[str],
-                 stage_dir: Path | None) -> None:
+                 stage_dir: Path | None, tally: Tally | None = None) -> None:
         self.progress = progress
+        self.tally = tally
         self.known_templates = set(known)
         self.stager = Stager(keep_text, set(known))
         self.stage_dir = stage_dir
@@ -358,6 +363,8 @@ class _Run:
         self.files.append(FileReport(source.path, fmt.name, source.sha256))
         self.stager.paths.append(source.path)
         self.stager.mtimes.append(source.mtime)
+        if self.tally is not None:
+            self.tally.detected(source.expanded)
         self.formats[fmt.name] = fmt
         return len(self.files) - 1
 
@@ -379,6 +386,9 @@ class _Run:
 
     def commit(self, block: _Block) -> None:
         """Take a staged chunk into the run: accounting, templates, staged rows."""
+        if self.tally is not None:
+            self.tally.add(list(block.lines_by_file), sum(block.lines_by_file.values()), block.rows.height,
+                           block.size)
         for i, n in block.lines_by_file.items():
             self.files[i].lines_read += n
             if self.progress:
@@ -403,6 +413,7 @@ class _Run:
         self.meta_stats = rollup.merge_stats(self.meta_stats, block.stats)
 
     def finish(self) -> IngestResult:
+        self._phase("dropping duplicates")
         for f in self.files:
             f.rejections.sort(key=lambda r: r.line)
             f.rows_rejected = len(f.rejections)
@@ -429,13 +440,19 @@ class _Run:
         for i, f in enumerate(self.files):
             f.rows_ingested = ingested.get(i, 0)
         files = [f for i, f in enumerate(self.files) if i not in self.failed]
+        self._phase("classifying prompts")
         merged = classify_templates(merged.filter(~pl.col("template_id").is_in(list(self.known_templates))))
         bills = pl.concat(self.billed) if self.billed else pl.DataFrame(schema=BILLED_SCHEMA)
         verdicts = pl.concat(self.feedback) if self.feedback else pl.DataFrame(schema=FEEDBACK_SCHEMA)
         if self.failed:
             verdicts = verdicts.filter(~pl.col("source_file").is_in([self.files[i].path for i in self.failed]))
+        self._phase("finding retries")
         return IngestResult(files, self.errors, merged, bills, settled, verdicts, self.stage_dir, self.meta_stats,
                             _marks(settled, prefixes))
+
+    def _phase(self, name: str) -> None:
+        if self.tally is not None:
+            self.tally.phase = name
 
     def _settle(self, rows: pl.DataFrame, inputs: pl.DataFrame | None) -> pl.DataFrame:
         """One group of buckets: batch prompts joined, adapters' finalize, then the first

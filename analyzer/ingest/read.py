@@ -161,7 +161,9 @@ def _parsed(opened: Opened) -> Iterator[Parsed]:
     layout, fmt, source = opened.sample.layout, opened.fmt, opened.source
     if layout == "csv":
         lim = limits.current()
-        parsed = _read_csv(read_all(source, lim.max_csv_bytes, "a CSV file", "max_csv_bytes"), source.path)
+        data = read_all(source, lim.max_csv_bytes, "a CSV file", "max_csv_bytes")
+        parsed = _read_csv(data, source.path)
+        parsed.size = len(data)
         renames = {k: v for k, v in opened.column_map.items() if k in parsed.frame.columns}
         parsed.frame = parsed.frame.rename(renames) if renames else parsed.frame
         yield parsed
@@ -169,12 +171,16 @@ def _parsed(opened: Opened) -> Iterator[Parsed]:
         data = opened.whole if opened.whole is not None else _document(source)
         doc = orjson.loads(data[len(BOM) :] if data.startswith(BOM) else data)
         records = list(enumerate(fmt.records(doc), start=1))
-        yield parse_records(records, fmt.schema)
+        parsed = parse_records(records, fmt.schema)
+        parsed.size = len(data)
+        yield parsed
     elif fmt.explodes(opened.sample):
         yield from _exploded_lines(source, fmt)
     else:
         for first_line, n, block in _line_chunks(source):
-            yield parse_block(block, first_line, fmt.schema, n)
+            parsed = parse_block(block, first_line, fmt.schema, n)
+            parsed.size = len(block)
+            yield parsed
 
 
 def _document(source: Source) -> bytes:
@@ -207,6 +213,7 @@ def _exploded_lines(source: Source, fmt: Format) -> Iterator[Parsed]:
             parsed.rejections = sorted(parsed.rejections + rejections, key=lambda r: r.line)
             parsed.blank_lines = blank
             parsed.lines = len(records) + len(rejections) + blank
+            parsed.size = len(block)
             yield parsed
 
 

@@ -43,6 +43,12 @@ class Source:
     mtime: float  # modification time (Unix seconds): the timestamp of last resort
     opener: Callable[[], BinaryIO]
     seekable: bool = False  # a plain file on disk: it can be read in byte ranges (``pieces``)
+    uncompressed: int | None = None  # bytes once decompressed, when known (progress only)
+
+    @property
+    def expanded(self) -> int:
+        """The bytes the parsers will see (for progress): the uncompressed size when known."""
+        return self.size if self.uncompressed is None else self.uncompressed
 
     def open(self) -> BinaryIO:
         try:
@@ -78,7 +84,8 @@ def _file_sources(path: Path) -> Iterator[Source | UnreadableFileError]:
     if path.suffix.lower() == ".zip":
         yield from _zip_sources(path, digest)
     elif path.suffix.lower() == ".gz":
-        yield Source(str(path), path.stem, digest, size, mtime, lambda: _checked_gzip(path))
+        yield Source(str(path), path.stem, digest, size, mtime, lambda: _checked_gzip(path),
+                     uncompressed=_gzip_size(path, size))
     else:
         yield Source(str(path), path.name, digest, size, mtime, lambda: open(path, "rb"), seekable=True)
 
@@ -108,7 +115,24 @@ def _zip_sources(path: Path, digest: str) -> Iterator[Source | UnreadableFileErr
             return Bounded(stream, shown, member.compress_size)
 
         mtime = datetime(*m.date_time, tzinfo=timezone.utc).timestamp()
-        yield Source(shown, name, member_digest, m.compress_size, mtime, opener)
+        yield Source(shown, name, member_digest, m.compress_size, mtime, opener,
+                     uncompressed=None if name != base else m.file_size)  # a .gz member: unknown
+
+
+def _gzip_size(path: Path, size: int) -> int | None:
+    """The uncompressed size a gzip file's trailer states (ISIZE: modulo 4 GiB, and of the last
+    member only); None when unreadable. Read for progress, never trusted for limits."""
+    if size < 18:  # shorter than a header and a trailer
+        return None
+    try:
+        with open(path, "rb") as f:
+            f.seek(size - 4)
+            stated = int.from_bytes(f.read(4), "little")
+    except OSError:
+        return None
+    while stated < size * 0.99 - 64:  # below even stored (incompressible) blocks: past 4 GiB it
+        stated += 1 << 32  # wrapped; take the smallest size it can stand for
+    return stated
 
 
 class _Stream(io.RawIOBase):
