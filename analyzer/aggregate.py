@@ -84,7 +84,7 @@ def filter_dates(frame: pl.LazyFrame, since: date | None, until: date | None) ->
 
 
 def spend_report(
-    requests: pl.LazyFrame,
+    requests: pl.LazyFrame | cost.Priced,
     *,
     by: str = "model",
     since: date | None = None,
@@ -96,11 +96,16 @@ def spend_report(
 ) -> dict[str, Any]:
     """Totals and per-group sums with cost; groups sorted by cost, then requests. With flat-fee
     ``plans``: per plan, the API-list value of the traffic it covers beside its fee for the
-    period, and ``totals.cost_with_plans_usd`` (see ``pricing/plans.py``)."""
+    period, and ``totals.cost_with_plans_usd`` (see ``pricing/plans.py``). ``requests`` may come
+    priced (``priced.rollup``: the period and prices already applied; ``prices_at`` then only
+    names them), else are priced here."""
     if month_days <= 0:
         raise ConfigError(f"--month-days must be positive, got {month_days}")
     key = dimension(by)
-    priced = cost.price(filter_dates(requests, since, until), prices_at=prices_at, resolve=resolve)
+    if isinstance(requests, cost.Priced):
+        priced = requests
+    else:
+        priced = cost.price(filter_dates(requests, since, until), prices_at=prices_at, resolve=resolve)
     frame = priced.frame
     unpriced = pl.col("price_status") == "unpriced"
     sums = [

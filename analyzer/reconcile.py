@@ -15,6 +15,7 @@ cache hits.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -56,19 +57,38 @@ def reconcile(
     resolve: catalog.Resolver = catalog.unit_prices,
     cache_ttl: str = "5m",
 ) -> dict[str, Any]:
-    """``cache_ttl``: the TTL assumed for cache writes logged without one (``5m``, as every
-    report prices them, or ``1h``)."""
+    """``compare`` for request rows not yet priced (a workspace's come priced from
+    ``priced.rows``): ``cache_ttl`` as there."""
+    adjusted = assume_ttl(cache_ttl)(filter_dates(requests, since, until))
+    return compare(cost.price(adjusted, resolve=resolve), billed, since=since, until=until, cache_ttl=cache_ttl)
+
+
+def assume_ttl(cache_ttl: str) -> Callable[[pl.LazyFrame], pl.LazyFrame]:
+    """Rows' cache writes logged without a TTL moved to the ``cache_ttl`` they are assumed to
+    have: ``5m`` (as every report prices them: unchanged) or ``1h``."""
     if cache_ttl not in CACHE_TTLS:
         raise ConfigError(f"--cache-ttl must be one of {', '.join(CACHE_TTLS)}, got {cache_ttl!r}")
-    requests = filter_dates(requests, since, until)
-    if cache_ttl == "1h":
-        writes = pl.col("cache_write_tokens") + pl.col("cache_write_1h_tokens")
-        requests = requests.with_columns(
-            pl.when(_TTL_UNKNOWN).then(0).otherwise(pl.col("cache_write_tokens")).alias("cache_write_tokens"),
-            pl.when(_TTL_UNKNOWN).then(writes).otherwise(pl.col("cache_write_1h_tokens"))
-            .alias("cache_write_1h_tokens"),
-        )
-    priced = cost.price(requests, resolve=resolve)
+    if cache_ttl == "5m":
+        return lambda requests: requests
+    writes = pl.col("cache_write_tokens") + pl.col("cache_write_1h_tokens")
+    return lambda requests: requests.with_columns(
+        pl.when(_TTL_UNKNOWN).then(0).otherwise(pl.col("cache_write_tokens")).alias("cache_write_tokens"),
+        pl.when(_TTL_UNKNOWN).then(writes).otherwise(pl.col("cache_write_1h_tokens")).alias("cache_write_1h_tokens"),
+    )
+
+
+def compare(
+    priced: cost.Priced,
+    billed: pl.LazyFrame,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    cache_ttl: str = "5m",
+) -> dict[str, Any]:
+    """Reported against computed cost, per source format (logged), provider and model, and
+    day: ``priced`` rows of the period (cache writes already as ``assume_ttl`` left them),
+    ``billed`` amounts (filtered to ``since``..``until`` here); ``cache_ttl`` names the
+    assumption in the reasons."""
     rows = priced.frame.with_columns(pl.col("timestamp").dt.date().alias("day"))
     logged = (
         rows.filter(pl.col("logged_cost_usd").is_not_null())

@@ -137,7 +137,7 @@ def sample_cmd(
     batch, sheet = ab.write(picked, category, path)
     found = {"category": category, "candidate": "/".join(candidate), "requests": picked.rows.height,
              "available": picked.available, "batch_file": str(batch), "grading_sheet": str(sheet),
-             "batch_cost_usd_at_most": ab.batch_cost(picked), "notes": picked.notes,
+             "batch_cost_usd_at_most": ab.batch_cost(picked, ws.pricing().resolve), "notes": picked.notes,
              "strata": picked.rows.group_by("model", "day").len().sort("model", "day")
              .with_columns(pl.col("day").cast(pl.String)).to_dicts()}
     if as_json:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from analyzer import aggregate, reconcile
+from analyzer import aggregate, priced, reconcile
 from analyzer.cli.common import JsonOpt, WorkspaceOpt, app, money, new_table, open_workspace, out, parse_date, user_errors
 
 
@@ -27,20 +27,18 @@ def report_cmd(
     """Spend, requests and tokens by one dimension, with a monthly projection."""
     ws = open_workspace(workspace)
     pricing = ws.pricing()
+    first, last = parse_date(since, "--since"), parse_date(until, "--until")
     if reconcile_:
-        found = reconcile.reconcile(ws.requests(), ws.billed(), since=parse_date(since, "--since"),
-                                    until=parse_date(until, "--until"), resolve=pricing.resolve,
-                                    cache_ttl=cache_ttl)
+        rows = priced.rows(ws, since=first, until=last, adjust=reconcile.assume_ttl(cache_ttl))
+        found = reconcile.compare(rows, ws.billed(), since=first, until=last, cache_ttl=cache_ttl)
         if as_json:
             out.print_json(json.dumps(found))
         else:
             _print_reconcile(found)
         return
-    report = aggregate.spend_report(
-        ws.categorized(aggregate.meta_keys_of(by)), by=by, since=parse_date(since, "--since"), until=parse_date(until, "--until"),
-        month_days=month_days, prices_at=parse_date(prices_at, "--prices-at"), resolve=pricing.resolve,
-        plans=pricing.plans,
-    )
+    at = parse_date(prices_at, "--prices-at")
+    cells = priced.rollup(ws, aggregate.meta_keys_of(by), since=first, until=last, prices_at=at)
+    report = aggregate.spend_report(cells, by=by, month_days=month_days, prices_at=at, plans=pricing.plans)
     if pricing.currency != "USD":
         report["display"] = {"currency": pricing.currency, "usd_to_currency": pricing.usd_to_currency}
     if csv is not None:

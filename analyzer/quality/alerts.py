@@ -28,6 +28,7 @@ from typing import Any
 
 import polars as pl
 
+from analyzer import priced
 from analyzer.pricing import cost
 from analyzer.quality import evidence, report
 from analyzer.quality.evidence import OVERRIDE_LIMIT
@@ -78,7 +79,7 @@ def find(ws: Workspace, since: date | None = None, budget: float | None = None) 
     recent = cells.filter(pl.col("day") >= start)
     baseline = cells.filter(pl.col("day").is_between(base_start, base_end))
     alerts = [*quality_drops(baseline, recent), *override_rates(recent)]
-    daily = _daily_costs(ws, cells)
+    daily = _daily_costs(ws)
     alerts += spend_spikes(daily, "model", start) + spend_spikes(daily, "category", start)
     if budget is not None:
         alerts += over_budget(daily, budget)
@@ -121,10 +122,10 @@ def override_rates(recent: pl.LazyFrame) -> list[Alert]:
     return found
 
 
-def _daily_costs(ws: Workspace, cells: pl.LazyFrame) -> pl.DataFrame:
+def _daily_costs(ws: Workspace) -> pl.DataFrame:
     """Spend per day, model and category (USD)."""
-    priced = cost.price(cells.filter(pl.col("requests") > 0), resolve=ws.pricing().resolve).frame
-    return (priced.group_by("day", "model", "category")
+    cells = priced.rollup(ws).frame.with_columns(pl.col("timestamp").dt.date().alias("day"))
+    return (cells.group_by("day", "model", "category")
             .agg((cost.summed_money(pl.col("cost_usd").fill_null(0.0)) / cost.NANOS).alias("cost_usd"))
             .sort("day", "model", "category").collect())
 

@@ -117,8 +117,9 @@ def grading_sheet(sample: Sample, category: str) -> pl.DataFrame:
         pl.lit(None, pl.String).alias("passed"), pl.lit(1).alias("total"), "custom_id", "request_id")
 
 
-def batch_cost(sample: Sample) -> float:
-    """What the batch costs at the candidate's batch prices on the sample's last day,
+def batch_cost(sample: Sample, resolve: cost.Resolver = catalog.unit_prices) -> float:
+    """What the batch costs at the candidate's batch prices on the sample's last day (from
+    ``resolve``: the workspace's prices, with its overrides and discounts),
     taking each request's own input tokens and the ``max_tokens`` it allows as output
     (an upper bound: answers usually stop sooner)."""
     provider, model = sample.candidate
@@ -130,7 +131,7 @@ def batch_cost(sample: Sample) -> float:
         pl.col("output_tokens").map_elements(_max_tokens, return_dtype=pl.Int64).alias("output_tokens"),
         *(pl.lit(0).alias(c) for c in TOKEN_COLUMNS if c not in ("requests", "input_tokens", "output_tokens")),
         pl.lit(None, pl.String).alias("metadata"))
-    priced = cost.price(frame.lazy(), resolve=catalog.unit_prices).frame
+    priced = cost.price(frame.lazy(), resolve=resolve).frame
     return float(priced.select(pl.col("cost_usd").fill_null(0.0).sum()).collect().item())
 
 

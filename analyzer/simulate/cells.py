@@ -45,7 +45,7 @@ def size_bucket() -> pl.Expr:
 
 
 def build(
-    requests: pl.LazyFrame,
+    requests: pl.LazyFrame | cost.Priced,
     *,
     meta_keys: Sequence[str] = (),
     resolve: cost.Resolver = catalog.unit_prices,
@@ -54,13 +54,14 @@ def build(
 ) -> tuple[pl.DataFrame, list[str]]:
     """Cells of categorized requests, with ``cost_usd`` (null when unpriced),
     ``priced`` and ``covered`` (by one of the flat-fee ``plans``); also the pricing
-    assumptions of the baseline.
+    assumptions of the baseline. ``requests`` come priced (a workspace's: ``priced.rollup``),
+    or are priced here with ``resolve``.
 
     With ``categorize`` (e.g. ``Workspace.categorize``), ``requests`` are raw rows: each is
     priced, rows are summed per template, metadata and the cell keys, and the category is
     given to those sums (it depends on template, model and metadata only) — the same cells,
     without reading every row's metadata."""
-    priced = cost.price(requests, resolve=resolve)
+    priced = requests if isinstance(requests, cost.Priced) else cost.price(requests, resolve=resolve)
     frame = priced.frame.with_columns(
         pl.col("timestamp").dt.date().alias("day"),
         size_bucket(),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
+from analyzer import priced
 from analyzer.pricing import catalog, cost
 from analyzer.pricing.plans import Plan
 from analyzer.simulate import cells
@@ -26,7 +27,7 @@ QUALITY_RESULTS = "quality_results.csv"  # the user's own A/B results, in the wo
 class Simulator:
     def __init__(
         self,
-        requests: pl.LazyFrame,
+        requests: pl.LazyFrame | cost.Priced,
         *,
         resolve: cost.Resolver = catalog.unit_prices,
         quality: QualityTable | None = None,
@@ -35,7 +36,8 @@ class Simulator:
         plans: Sequence[Plan] = (),
         observed: Observed | None = None,
     ) -> None:
-        """``requests`` categorized rows, or raw rows with ``categorize`` (see ``cells.build``);
+        """``requests`` categorized rows, or raw rows with ``categorize``, priced or not (see
+        ``cells.build``); ``resolve`` prices them if not, and prices every move;
         traffic the flat-fee ``plans`` cover is never moved; ``observed``: the logs' retries
         and latency (``observed.py``)."""
         self.resolve = resolve
@@ -60,7 +62,7 @@ class Simulator:
             quality_results = ws.root / QUALITY_RESULTS
         pricing = ws.pricing()
         observed = Observed.of(workspace_evidence(ws).frame)
-        return cls(ws.traffic(meta_keys), resolve=pricing.resolve, categorize=ws.categorize,
+        return cls(priced.rollup(ws, meta_keys, by_template=True), resolve=pricing.resolve, categorize=ws.categorize,
                    quality=QualityTable.load(quality_results, observed.judged()), meta_keys=meta_keys,
                    plans=pricing.plans, observed=observed)
 

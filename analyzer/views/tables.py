@@ -30,10 +30,9 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from analyzer import rollup
+from analyzer import priced, rollup
 from analyzer.aggregate import NONE_KEY
 from analyzer.ingest.template import SEP
-from analyzer.pricing import cost
 from analyzer.workspace import Workspace
 
 META_SAMPLE = 10_000  # distinct metadata texts (most requests first) read to find the keys
@@ -65,23 +64,23 @@ def meta_column(key: str) -> str:
 def build(ws: Workspace) -> Tables:
     """The cells, from the rollup's category cells (``Workspace.categorized``): a few
     thousand to a few hundred thousand, whatever the workspace's size."""
-    priced = cost.price(ws.categorized(), resolve=ws.pricing().resolve)
-    groups = _grouped(priced.frame, ("category",)).collect(engine="streaming")  # 2-3x faster than in-memory
+    cells = priced.rollup(ws)
+    groups = _grouped(cells.frame, ("category",)).collect(engine="streaming")  # 2-3x faster than in-memory
     kept = ws.rollup_keys()  # the rollup's metadata holds these keys (and the label, marked)
     keys = tuple(k for k in meta_keys(groups) if kept is None or k in kept)
-    cells: dict[str | None, pl.DataFrame] = {None: _cells(groups)}
+    tables: dict[str | None, pl.DataFrame] = {None: _cells(groups)}
     if keys:
         valued = _with_meta_values(groups, keys)
         for key in keys:
-            cells[key] = _cells(valued, key)
-    return Tables(keys, cells, priced.assumptions)
+            tables[key] = _cells(valued, key)
+    return Tables(keys, tables, cells.assumptions)
 
 
 def verdicts(ws: Workspace) -> Verdicts:
     """Requests and cost per (template, category, source, model): the categories page's
     table, read from the rollup's cells by template (larger: built when first asked for)."""
-    priced = cost.price(ws.traffic(), resolve=ws.pricing().resolve)
-    groups = ws.categorize(_grouped(priced.frame, ("template_id",))).collect(engine="streaming")
+    cells = priced.rollup(ws, by_template=True)
+    groups = ws.categorize(_grouped(cells.frame, ("template_id",))).collect(engine="streaming")
     confidence = pl.col("category_confidence").fill_null(0.0) * pl.col("requests")
     table = (
         groups.lazy().group_by(VERDICT_KEYS)
