@@ -98,6 +98,8 @@ WorkspaceOpt = Annotated[
     typer.Option("--workspace", help="Workspace folder [default: $SPENDSCOPE_WORKSPACE, else a per-user data folder]."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="First day, YYYY-MM-DD (UTC, inclusive).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Last day, YYYY-MM-DD (UTC, inclusive).")]
 
 
 def user_errors(fn: F) -> F:

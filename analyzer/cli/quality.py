@@ -7,11 +7,10 @@ from typing import Annotated, Any
 import polars as pl
 import typer
 
-from analyzer.cli.common import JsonOpt, WorkspaceOpt, parse_date, open_workspace, app, new_table, out, user_errors
+from analyzer.cli.common import JsonOpt, SinceOpt, UntilOpt, WorkspaceOpt, parse_date, open_workspace, app, new_table, out, user_errors
 from analyzer.errors import ConfigError
 
 ALERTS_FIRED = 3  # the exit code when any alert fires: cron or CI can act on it
-SinceOpt = Annotated[str | None, typer.Option("--since", help="First day, YYYY-MM-DD (UTC, inclusive).")]
 
 # column -> (heading, format); rates are shares, shown as percentages
 SHOWN = {
@@ -30,7 +29,7 @@ SHOWN = {
 def quality_cmd(
     by: Annotated[str, typer.Option("--by", help="Comma-separated dimensions: model, provider, category, day, week, month, service_tier, source_format, meta:KEY.")] = "model,category",
     since: SinceOpt = None,
-    until: Annotated[str | None, typer.Option("--until", help="Last day, YYYY-MM-DD (UTC, inclusive).")] = None,
+    until: UntilOpt = None,
     workspace: WorkspaceOpt = None,
     as_json: JsonOpt = False,
     csv: Annotated[Path | None, typer.Option("--csv", help="Write the table to this CSV file.")] = None,

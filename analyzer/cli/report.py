@@ -7,15 +7,15 @@ from typing import Annotated, Any
 import typer
 
 from analyzer import aggregate, priced, reconcile
-from analyzer.cli.common import JsonOpt, WorkspaceOpt, app, money, new_table, open_workspace, out, parse_date, user_errors
+from analyzer.cli.common import JsonOpt, SinceOpt, UntilOpt, WorkspaceOpt, app, money, new_table, open_workspace, out, parse_date, user_errors
 
 
 @app.command("report")
 @user_errors
 def report_cmd(
     by: Annotated[str, typer.Option("--by", help="model, provider, category, day, week, month, service_tier, source_format or meta:KEY.")] = "model",
-    since: Annotated[str | None, typer.Option("--since", help="First day, YYYY-MM-DD (UTC, inclusive).")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Last day, YYYY-MM-DD (UTC, inclusive).")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     workspace: WorkspaceOpt = None,
     as_json: JsonOpt = False,
     csv: Annotated[Path | None, typer.Option("--csv", help="Write the groups to this CSV file.")] = None,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from analyzer.cli.common import JsonOpt, WorkspaceOpt, money, open_workspace, app, new_table, out, user_errors
+from analyzer.cli.common import JsonOpt, SinceOpt, UntilOpt, WorkspaceOpt, money, open_workspace, app, new_table, out, parse_date, user_errors
 from analyzer.errors import ConfigError
 
 if TYPE_CHECKING:  # the simulator, pydantic and rich's tables load with the commands that use them
@@ -34,6 +34,8 @@ def simulate_cmd(
     budget: Annotated[float | None, typer.Option("--budget", help="Monthly budget in USD: the forecast says when it is exceeded.")] = None,
     month_days: MonthOpt = 30,
     quality_results: ResultsOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     workspace: WorkspaceOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -48,12 +50,13 @@ def simulate_cmd(
 
     chosen = policy.load(policy_file)
     sim = Simulator.for_workspace(open_workspace(workspace), meta_keys=chosen.meta_keys,
-                                  quality_results=quality_results)
+                                  quality_results=quality_results, since=parse_date(since, "--since"),
+                                  until=parse_date(until, "--until"))
     _empty_check(sim)
     result = sim.run(chosen, month_days=month_days, floor=floor)
     report = result.to_json()
     if with_forecast or budget is not None:
-        report["forecast"] = _forecast_json(result, budget)
+        report["forecast"] = _forecast_json(sim, result, budget)
     if as_json:
         out.print_json(json.dumps(report))
     else:
@@ -68,6 +71,8 @@ def optimize_cmd(
     candidate: Annotated[list[str] | None, typer.Option("--candidate", help="Also consider this model (repeatable).")] = None,
     month_days: MonthOpt = 30,
     quality_results: ResultsOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     workspace: WorkspaceOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -77,7 +82,8 @@ def optimize_cmd(
     from analyzer.simulate.optimize import optimize
     from analyzer.simulate.session import Simulator
 
-    sim = Simulator.for_workspace(ws, quality_results=quality_results)
+    sim = Simulator.for_workspace(ws, quality_results=quality_results, since=parse_date(since, "--since"),
+                                  until=parse_date(until, "--until"))
     _empty_check(sim)
     found = optimize(sim, floor, extra_candidates=candidate or [], month_days=month_days)
     path = write if write is not None else ws.root / "optimized-policy.json"
@@ -88,10 +94,8 @@ def optimize_cmd(
         _print_optimized(found, path)
 
 
-def _forecast_json(result: "Result", budget: float | None) -> dict[str, Any]:
-    from analyzer.simulate import forecast  # numpy loads with it
-
-    f = forecast.forecast(result.daily, ["baseline_usd", "scenario_usd"], budget)
+def _forecast_json(sim: "Simulator", result: "Result", budget: float | None) -> dict[str, Any]:
+    f = sim.forecast(result, budget)
     breach = {k.removesuffix("_usd"): (d.isoformat() if d else None) for k, d in f.budget_breach.items()}
     return {"month": f.month, "days": f.days, "method": f.method,
             "baseline_usd": f.totals["baseline_usd"], "scenario_usd": f.totals["scenario_usd"],

@@ -7,19 +7,24 @@ once (``cells.build``, the only step that reads every request) and then call ``r
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from analyzer import priced
 from analyzer.pricing import catalog, cost
 from analyzer.pricing.plans import Plan
-from analyzer.simulate import cells
+from analyzer.simulate import cells, window
 from analyzer.simulate.observed import Observed
 from analyzer.simulate.policy import Policy
 from analyzer.simulate.quality import QualityTable
 from analyzer.simulate.scenario import Result, prepare, run
 from analyzer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from analyzer.simulate.forecast import Forecast
 
 QUALITY_RESULTS = "quality_results.csv"  # the user's own A/B results, in the workspace
 
@@ -47,31 +52,53 @@ class Simulator:
                                                    categorize=categorize, plans=plans)
         self.observed = observed or Observed.empty()
         self.prepared = prepare(self.cells, self.quality, self.observed)
+        self.window = window.Window(None, None, None, None)  # every day given (for_workspace narrows it)
 
     @classmethod
     def for_workspace(
-        cls, ws: Workspace, *, meta_keys: Sequence[str] = (), quality_results: Path | None = None
+        cls, ws: Workspace, *, meta_keys: Sequence[str] = (), quality_results: Path | None = None,
+        since: date | None = None, until: date | None = None,
     ) -> Simulator:
-        """Cells of the workspace, priced with its ``prices.toml``; quality from the shipped
-        prior, updated by the answers judged in its logs, and ``quality_results`` (default:
-        the workspace's ``quality_results.csv``) where they cover a model and category;
-        retries and latency as its logs measured them."""
+        """Cells of the workspace, priced with its ``prices.toml``, from ``since`` to ``until``
+        (default: every day, or from the first day of per-request logs when usage exports
+        reach further back: ``window.py``); quality from the shipped prior, updated by the
+        answers judged in its logs, and ``quality_results`` (default: the workspace's
+        ``quality_results.csv``) where they cover a model and category; retries and latency
+        as its logs measured them."""
         from analyzer.quality.report import workspace_evidence
 
         if quality_results is None and (ws.root / QUALITY_RESULTS).is_file():
             quality_results = ws.root / QUALITY_RESULTS
         pricing = ws.pricing()
         observed = Observed.of(workspace_evidence(ws).frame)
-        return cls(priced.rollup(ws, meta_keys, by_template=True), resolve=pricing.resolve, categorize=ws.categorize,
-                   quality=QualityTable.load(quality_results, observed.judged()), meta_keys=meta_keys,
-                   plans=pricing.plans, observed=observed)
+        first, why = window.choose(ws.traffic(), since, until)
+        sim = cls(priced.rollup(ws, meta_keys, by_template=True, since=first, until=until), resolve=pricing.resolve,
+                  categorize=ws.categorize, quality=QualityTable.load(quality_results, observed.judged()),
+                  meta_keys=meta_keys, plans=pricing.plans, observed=observed)
+        if first is not None or until is not None:
+            daily = (priced.rollup(ws).frame.group_by(pl.col("timestamp").dt.date().alias("day"))
+                     .agg(pl.col("cost_usd").fill_null(0.0).sum().alias("baseline_usd")).sort("day").collect())
+            sim.window = window.Window(first, until, why, daily)
+        return sim
 
     def run(self, policy: Policy, *, month_days: float = 30, floor: float | None = None) -> Result:
         missing = [k for k in policy.meta_keys if k not in self.meta_keys]
         if missing:  # a policy matching on metadata this simulator did not group by
             raise ValueError(f"cells were built without {', '.join(missing)}")
+        stated = [self.window.note] if self.window.note else []
         return run(self.prepared, policy, resolve=self.resolve, month_days=month_days,
-                   floor=floor, baseline_assumptions=self.assumptions)
+                   floor=floor, baseline_assumptions=[*stated, *self.assumptions])
+
+    def forecast(self, result: Result, budget: float | None = None) -> Forecast:
+        """Next month's spend now and under ``result``'s policy (``forecast.py``), from every
+        day of the workspace when the simulator repriced fewer (``window.py``)."""
+        from analyzer.simulate import forecast  # numpy loads with it
+
+        series, notes = self.window.forecast_series(result.daily, result.baseline["cost_usd"],
+                                                    result.scenario["cost_usd"])
+        found = forecast.forecast(series, ["baseline_usd", "scenario_usd"], budget)
+        found.notes.extend(notes)
+        return found
 
     def providers(self) -> list[str]:
         """Providers with priced traffic, most requests first."""

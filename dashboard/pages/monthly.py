@@ -7,7 +7,6 @@ from typing import Any
 from dash import Input, Output, dcc, html
 
 from analyzer.errors import ConfigError
-from analyzer.simulate import forecast as forecast_mod
 from analyzer.simulate import policy as policy_mod
 from dashboard import figures
 from dashboard.state import State, guarded, money
@@ -32,8 +31,9 @@ def compute(views: Any, preset: str | None, budget: float | None) -> dict[str, A
                 "monthly-forecast": figures.daily_forecast(None, COLUMNS),
                 "monthly-breach": "No requests yet: nothing to forecast."}
     chosen = policy_mod.load(preset) if preset else policy_mod.identity("current mix")
-    result = views.simulator().run(chosen)
-    f = forecast_mod.forecast(result.daily, list(COLUMNS), budget)
+    sim = views.simulator()
+    result = sim.run(chosen)
+    f = sim.forecast(result, budget)
     label = preset or "no change"
     totals = {"current mix": f.totals["baseline_usd"]}
     if preset:

@@ -26,3 +26,4 @@ def _discover() -> tuple[Format, ...]:
 
 FORMATS: tuple[Format, ...] = _discover()
 BY_NAME = {f.name: f for f in FORMATS}
+AGGREGATED = tuple(f.name for f in FORMATS if f.aggregated)  # usage exports: a row per period

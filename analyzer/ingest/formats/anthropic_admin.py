@@ -102,6 +102,7 @@ def _dimensions_meta() -> dict[str, pl.Expr]:
 
 class AnthropicUsage(Format):
     name = "anthropic_usage"
+    aggregated = True
     title = "Anthropic Admin API usage report"
     explode = True
     schema = pl.Schema(

@@ -76,6 +76,9 @@ class Format:
     # apart, so a repeat of it is a retry or an override (signals.py). False for coding
     # agents' transcripts, where every request of a turn carries the turn's prompt.
     inputs_whole: ClassVar[bool] = True
+    # A row sums many requests of a period (admin usage exports): no prompt, so no category
+    # and nothing the simulator can route (simulate/window.py).
+    aggregated: ClassVar[bool] = False
 
     def sniff(self, sample: Sample) -> bool:
         return False

@@ -67,6 +67,7 @@ class _PageFormat(Format):
 
 class OpenAIUsage(_PageFormat):
     name = "openai_usage"
+    aggregated = True
     title = "OpenAI organization Usage API (completions)"
     schema = pl.Schema(
         {

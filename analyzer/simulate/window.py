@@ -1,0 +1,70 @@
+"""Which days the simulator reprices, and the daily series next month's forecast reads.
+
+Usage exports (formats marked ``aggregated``: OpenAI's Usage API, Anthropic's usage report)
+sum a period's requests per model: no prompt, so no category and nothing a routing policy
+can move. A workspace holding months of them before a week of per-request logs (as the
+sample does) would have the simulator spread one week's savings over months it cannot
+route. So by default the simulator reprices the days of per-request logs — from the first of
+them, when usage exports reach further back — and says so; ``--since`` / ``--until`` choose
+other days.
+
+The forecast still wants every day (the trend is in the months before): the current mix is
+forecast from each day's cost, and a scenario's forecast is that series times the scenario's
+cost ratio over the days it repriced ("the same routing applied to all traffic").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: a DataFrame field does not compare to a bool
+class Window:
+    since: date | None  # first day repriced (None: from the first day of the workspace)
+    until: date | None  # last day repriced (None: to the last)
+    note: str | None  # why the window is narrower than the workspace, for the assumptions
+    history: pl.DataFrame | None  # day, baseline_usd over every day, when the window is narrower
+
+    def forecast_series(self, daily: pl.DataFrame, baseline_usd: float, scenario_usd: float
+                        ) -> tuple[pl.DataFrame, list[str]]:
+        """``day``, ``baseline_usd``, ``scenario_usd`` to forecast from, and what it assumed:
+        the repriced days' own series (``daily``), or with a narrower window every day's cost
+        with the scenario scaled by its ratio over the repriced days."""
+        if self.history is None or self.history.height == 0:
+            return daily, []
+        ratio = scenario_usd / baseline_usd if baseline_usd else 1.0
+        series = self.history.with_columns((pl.col("baseline_usd") * ratio).alias("scenario_usd"))
+        first, last = self.history["day"].min(), self.history["day"].max()
+        return series, [f"scenario_usd: every day's cost from {first} to {last} × {ratio:.3f}, the scenario's "
+                        f"cost ratio over the days it repriced"]
+
+
+def detailed_since(traffic: pl.LazyFrame) -> date | None:
+    """The first day of per-request rows when usage exports start earlier, else None (the
+    simulator then reprices every day)."""
+    from analyzer.ingest.formats import AGGREGATED  # the adapters load only when a workspace is read
+
+    aggregated = pl.col("source_format").is_in(list(AGGREGATED))
+    firsts = traffic.select(
+        pl.col("timestamp").filter(aggregated).min().alias("usage"),
+        pl.col("timestamp").filter(~aggregated).min().alias("requests"),
+    ).collect().row(0, named=True)
+    usage, requests = firsts["usage"], firsts["requests"]
+    if usage is None or requests is None or requests.date() <= usage.date():
+        return None
+    return requests.date()
+
+
+def choose(traffic: pl.LazyFrame, since: date | None, until: date | None) -> tuple[date | None, str | None]:
+    """The window's first day and, when chosen here, why: ``since`` as given, else the first
+    day of per-request logs when usage exports reach further back."""
+    if since is not None:
+        return since, None
+    found = detailed_since(traffic)
+    if found is None:
+        return None, None
+    return found, (f"repriced from {found}, the first day of per-request logs: the usage-export days "
+                   f"before it have no prompts to route (--since chooses another first day)")
