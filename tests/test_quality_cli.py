@@ -159,3 +159,25 @@ def test_optimize_moves_a_category_whose_answers_users_flag_up_a_tier(tmp_path: 
     # the category's requests all run on the mid model in the policy's simulation
     by_model = {m["model"]: m["requests"] for m in found["simulation"]["by_model"]}
     assert by_model.get(mid) == 40
+
+
+def test_feedback_corrections_are_read_once_per_state_of_the_workspace(tmp_path: Path, monkeypatch) -> None:
+    from analyzer.quality import report
+    from analyzer.workspace import Workspace
+
+    root = _ingest(tmp_path, [_chat(1, 0), _chat(2, 0), _chat(3, 0)])
+    (root / "feedback.csv").write_text("request_id,flag\nc0-1-gpt-4o-mini-0,bad\n")
+    reads = []
+    real = Workspace.requests
+    monkeypatch.setattr(Workspace, "requests", lambda self: reads.append(1) or real(self))
+
+    def flagged() -> int:
+        table, _ = report.quality_table(Workspace(root), ("model",))
+        return int(table["flagged"].sum())
+
+    assert flagged() == 1 and flagged() == 1
+    assert len(reads) == 1  # the second table reused the corrections
+    (root / "feedback.csv").write_text("request_id,flag\nc0-1-gpt-4o-mini-0,bad\nc0-2-gpt-4o-mini-0,bad\n")
+    assert flagged() == 2 and len(reads) == 2  # a changed file is read again
+    (root / "relabels.json").write_text("{}")
+    assert flagged() == 2 and len(reads) == 3  # so is a relabel

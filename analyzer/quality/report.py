@@ -11,6 +11,8 @@ times gets the mean of its scores and is flagged if any verdict flags it.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,7 +21,7 @@ import polars as pl
 
 from analyzer import aggregate
 from analyzer.quality import evidence, feedback
-from analyzer.workspace import Workspace
+from analyzer.workspace import CLASSIFY, RELABELS, Workspace
 
 KEY_COLUMNS = ("timestamp", "provider", "model", "service_tier", "status", "source_format", "metadata",
                "category")
@@ -38,13 +40,46 @@ def workspace_evidence(ws: Workspace, meta_keys: Sequence[str] = ()) -> Evidence
     cells = ws.categorized(meta_keys)
     if "observed" not in cells.collect_schema().names():  # raw rows: each its own evidence
         cells = cells.with_columns(evidence.row_columns())
+    corrections, notes = _corrections_of(ws)
+    if corrections is not None:
+        cells = pl.concat([cells, corrections.lazy()], how="diagonal_relaxed")
+    return Evidence(cells, list(notes))
+
+
+_LAST: dict[str, tuple[str, pl.DataFrame | None, list[str]]] = {}  # root -> (state, corrections, notes)
+
+
+def _corrections_of(ws: Workspace) -> tuple[pl.DataFrame | None, list[str]]:
+    """The cells' corrections by the verdicts (None: no verdict names a stored request) and
+    the notes on them, computed once per state of the workspace: the dashboard asks once per
+    chart grouping, for the simulator and for the alerts, and the stored requests they read
+    are the workspace's largest table."""
+    state = _state(ws)
+    memo = _LAST.get(str(ws.root))
+    if memo is not None and memo[0] == state:
+        return memo[1], memo[2]
     given, notes = _verdicts(ws)
-    if given is None:
-        return Evidence(cells, notes)
-    named = ws.requests().join(given.lazy(), on="request_id", how="inner").collect()
-    if named.height:
-        cells = pl.concat([cells, _corrections(named)], how="diagonal_relaxed")
-    return Evidence(cells, notes)
+    corrections = None
+    if given is not None:
+        named = ws.requests().join(given.lazy(), on="request_id", how="inner").collect()
+        corrections = _corrections(named) if named.height else None
+    _LAST[str(ws.root)] = (state, corrections, notes)
+    return corrections, notes
+
+
+def _state(ws: Workspace) -> str:
+    """What the corrections depend on: the stored requests, templates and verdicts, the
+    relabels and rules that categorize them, and ``feedback.csv``."""
+    m = ws.manifest()
+    parts = [json.dumps([m["parts"], m["templates"], m["feedback"]])]
+    for name in (RELABELS, CLASSIFY):
+        path = ws.root / name
+        parts.append(path.read_text(errors="replace") if path.is_file() else "-")
+    path = ws.root / feedback.FILE_NAME
+    if path.is_file():
+        st = path.stat()
+        parts.append(f"{st.st_mtime_ns}:{st.st_size}")
+    return hashlib.blake2b("\x00".join(parts).encode(), digest_size=16).hexdigest()
 
 
 def _verdicts(ws: Workspace) -> tuple[pl.DataFrame | None, list[str]]:
