@@ -33,5 +33,5 @@ test: $(STAMP) $(CHROMIUM)  ## run the test suite (installs Debian's chromium fo
 bench: $(STAMP)  ## run the benchmarks and print their figures
 	$(PY) bench/run.py
 
-samples: $(STAMP)  ## regenerate sample_logs/week deterministically
-	$(PY) sample_logs/generate.py
+samples: $(STAMP)  ## regenerate sample_logs/week and sample_logs/history deterministically
+	$(PY) sample_logs/generate.py && $(PY) sample_logs/generate.py --history

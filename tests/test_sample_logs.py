@@ -1,4 +1,5 @@
-"""The sample-week generator (sample_logs/generate.py) and the committed sample_logs/week/."""
+"""The sample-week generator (the package sample_logs/generator/, run as sample_logs/generate.py)
+and the committed sample_logs/week/."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import importlib.util
 import io
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -15,14 +17,16 @@ from typing import Any
 
 import pytest
 
+import sample_logs.generator as gen
+
 ROOT = Path(__file__).resolve().parents[1]
-GENERATOR = ROOT / "sample_logs" / "generate.py"
+ENTRY_SCRIPT = ROOT / "sample_logs" / "generate.py"
 WEEK = ROOT / "sample_logs" / "week"
 TAXONOMY = ROOT.parent / "shared" / "design" / "TAXONOMY.md"
 
 
-def _load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("sample_logs_generate", GENERATOR)
+def _load_entry_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("sample_logs_generate", ENTRY_SCRIPT)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -30,7 +34,13 @@ def _load_generator() -> ModuleType:
     return module
 
 
-gen = _load_generator()
+def test_entry_script_is_the_package() -> None:
+    """sample_logs/generate.py (the path the Makefile, the benchmarks and the docs use) runs
+    the package and, loaded from its path, exposes the package's names."""
+    script = _load_entry_script()
+    assert script.generate is gen.generate and script.FORMATS == gen.FORMATS
+    done = subprocess.run([sys.executable, str(ENTRY_SCRIPT), "--help"], capture_output=True, text=True, cwd="/")
+    assert done.returncode == 0 and "--requests" in done.stdout
 
 
 def _read(path: Path) -> bytes:
