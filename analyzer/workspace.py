@@ -72,6 +72,10 @@ COMPACT_SPANS = 8  # summed rollup parts: at most this many, a span of days each
 CLASSIFY = "classify.toml"
 CACHE = "cache"  # derived tables, rebuilt when what they derive from changes
 CATEGORY_CELLS_VERSION = 3  # 2: audio tokens and web searches; 3: quality evidence
+# How the rollup's cells are cut (rollup.py). A workspace whose rollup is older is read from
+# its rows (correct, slower) until its next ingest rebuilds the rollup.
+# 2: a row that counts no requests takes no long-context band from its token sum
+ROLLUP_VERSION = 2
 
 
 def default_path() -> Path:
@@ -110,7 +114,8 @@ class Workspace:
         path = self.root / MANIFEST
         if not path.exists():
             return {"version": VERSION, "runs": [], "files": [], "file_parts": [], "parts": [], "ids": [],
-                    "rollup": [], "rollup_keys": [], "meta_stats": {}, "billed": [], "templates": [], "feedback": []}
+                    "rollup": [], "rollup_keys": [], "rollup_version": ROLLUP_VERSION, "meta_stats": {}, "billed": [],
+                    "templates": [], "feedback": []}
         try:
             data = json.loads(path.read_text())
         except (OSError, json.JSONDecodeError) as e:
@@ -144,9 +149,11 @@ class Workspace:
         return self._category_cells()
 
     def rollup_keys(self) -> tuple[str, ...] | None:
-        """The metadata keys the rollup keeps (None: this workspace has no rollup yet)."""
+        """The metadata keys the rollup keeps (None: this workspace has no rollup yet, or one
+        cut by an older version: ``ROLLUP_VERSION``)."""
         m = self.manifest()
-        return tuple(m["rollup_keys"]) if "rollup" in m and m["parts"] else None
+        current = m.get("rollup_version", 1) == ROLLUP_VERSION
+        return tuple(m["rollup_keys"]) if "rollup" in m and m["parts"] and current else None
 
     def traffic(self, meta_keys: Iterable[str] = ()) -> pl.LazyFrame:
         """What reports read: the rollup's cells (``analyzer/rollup.py``) when they keep
@@ -316,9 +323,11 @@ class Workspace:
                 manifest["meta_stats"] = self._meta_stats(manifest)
             manifest["meta_stats"] = rollup.merge_stats(manifest["meta_stats"], result.meta_stats)
             keys = rollup.choose_keys(manifest["meta_stats"])
-            if manifest.get("rollup_keys") != list(keys) or "rollup" not in manifest:
+            if (manifest.get("rollup_keys") != list(keys) or "rollup" not in manifest
+                    or manifest.get("rollup_version", 1) != ROLLUP_VERSION):
                 manifest["rollup"] = self._rebuild_rollup(manifest["parts"], keys, run)
                 manifest["rollup_keys"] = list(keys)
+                manifest["rollup_version"] = ROLLUP_VERSION
                 earlier = None
             new_parts: dict[str, list[str]] = {"parts": [], "ids": [], "rollup": []}
             stored = 0
@@ -493,6 +502,7 @@ class Workspace:
                 manifest["ids"] = self._index_ids(manifest, run)
                 keys = tuple(manifest.get("rollup_keys", ()))
                 manifest["rollup"] = self._rebuild_rollup(manifest["parts"], keys, run)
+                manifest["rollup_version"] = ROLLUP_VERSION
                 self._write_manifest(manifest)
                 self._remove_orphans(manifest)
         return {"damaged": [{"part": rel, "problem": why} for rel, why in damage],

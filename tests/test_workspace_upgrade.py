@@ -72,3 +72,23 @@ def test_files_listed_before_feedback_records_existed_read_them_as_zero(tmp_path
     pl.read_parquet(ws.root / part).drop("feedback_records").write_parquet(ws.root / part)  # as 0.9 wrote it
     ws.add(ingest([write(tmp_path / "b.jsonl", [chat_line(2)])]))
     assert [(Path(f["path"]).name, f["feedback_records"]) for f in ws.files()] == [("a.jsonl", 0), ("b.jsonl", 0)]
+
+
+def test_a_rollup_cut_by_an_older_version_is_read_from_rows_until_the_next_ingest_rebuilds_it(
+        tmp_path: Path) -> None:
+    from analyzer.workspace import ROLLUP_VERSION
+
+    ws = Workspace(tmp_path / "ws")
+    ws.add(ingest([write(tmp_path / "a.jsonl", [chat_line(i) for i in range(4)])]))
+    assert manifest(ws)["rollup_version"] == ROLLUP_VERSION and ws.rollup_keys() is not None
+    old = manifest(ws)
+    del old["rollup_version"]  # as written before versions were kept
+    (ws.root / MANIFEST).write_text(json.dumps(old))
+    assert ws.rollup_keys() is None  # not trusted: reports read the rows
+    assert ws.traffic().collect().height == 4 and "input_band" not in ws.traffic().collect_schema().names()
+    old_rollup = set(old["rollup"])
+    ws.add(ingest([write(tmp_path / "b.jsonl", [chat_line(i) for i in range(4, 6)])]))
+    now = manifest(ws)
+    assert now["rollup_version"] == ROLLUP_VERSION and not old_rollup & set(now["rollup"])  # rebuilt
+    cells = ws.traffic().collect()
+    assert "input_band" in cells.columns and cells["requests"].sum() == 6

@@ -52,7 +52,10 @@ class Priced:
 
 
 def per_request_input() -> pl.Expr:
-    """The input size that selects a long-context tier for a row."""
+    """The input size that selects a long-context tier for a row. A row that counts no
+    requests (Anthropic's usage report not grouped by context window) has no size per
+    request: it is taken to be below every threshold (``unsized_rows`` says so), never the
+    size of its token sum."""
     average = pl.col("input_tokens") / pl.max_horizontal(pl.col("requests"), pl.lit(1))
     meta = pl.col("metadata")
     return (
@@ -60,8 +63,18 @@ def per_request_input() -> pl.Expr:
         .then(pl.lit(float("inf")))
         .when(meta.str.contains('"context_window":"0-', literal=True))
         .then(pl.lit(0.0))
+        .when(pl.col("requests") == 0)
+        .then(pl.lit(0.0))
         .otherwise(average)
     )
+
+
+def unsized_rows() -> pl.Expr:
+    """Rows whose tokens would pass a long-context threshold, but who count no requests
+    and name no context window: priced below the thresholds (``per_request_input``)."""
+    no_window = ~pl.col("metadata").str.contains('"context_window":', literal=True).fill_null(False)
+    passes = pl.col("input_tokens") > min(catalog.tier_thresholds(), default=float("inf"))
+    return (pl.col("requests") == 0) & no_window & passes
 
 
 def banded_input() -> pl.Expr:
@@ -145,6 +158,19 @@ def is_priced() -> pl.Expr:
     return pl.col("priced") | no_tokens()
 
 
+def _unsized(keys: pl.DataFrame, table: pl.DataFrame) -> list[str]:
+    """Rows ``per_request_input`` took below the thresholds, on models that have tiers."""
+    tiered = table.filter(pl.col("input_t1_start").is_not_null()).select("provider", "model", "when", "service_tier")
+    found = (keys.filter(pl.col("_unsized") > 0).join(tiered, on=["provider", "model", "when", "service_tier"])
+             .group_by("model").agg(pl.col("_unsized").sum()).sort("model"))
+    if found.height == 0:
+        return []
+    rows = int(found["_unsized"].sum())
+    return [f"{rows:,} usage rows that count no requests and name no context window ({', '.join(found['model'])}) "
+            f"priced at the rates below the long-context threshold (group the usage report by context window "
+            f"to price each part at its own)"]
+
+
 def price(
     requests: pl.LazyFrame,
     *,
@@ -157,9 +183,10 @@ def price(
     """
     rows = with_added_counts(requests).with_columns(price_time(prices_at).alias("_price_time"))
     keys = (rows.group_by("provider", "model", pl.col("_price_time").alias("when"), "service_tier")
-            .agg(pl.col("web_search_requests").sum().alias("_searches")).collect())
-    table, assumptions = catalog.table(keys, resolve)
-    assumptions += _unpriced_searches(keys, table)
+            .agg(pl.col("web_search_requests").sum().alias("_searches"), unsized_rows().sum().alias("_unsized"))
+            .collect())
+    table, assumptions = catalog.table(keys.drop("_unsized"), resolve)
+    assumptions += _unpriced_searches(keys, table) + _unsized(keys, table)
     table = table.rename({"when": "_price_time"})
     joined = rows.join(table.lazy(), on=_JOIN, how="left", maintain_order="left").with_columns(
         pl.col("priced").fill_null(False)

@@ -299,6 +299,27 @@ def test_anthropic_usage_report_context_window_bucket_decides_the_tier(requests:
     assert short["cost_usd"] == pytest.approx((900_000 * 3 + 50_000 * 0.30 + 1_000 * 15) / 1e6, rel=1e-12)
 
 
+def test_a_usage_row_without_a_request_count_or_window_takes_the_base_tier() -> None:
+    # An Anthropic usage report not grouped by context window: 900k input tokens over an
+    # unknown number of requests. Its sum says nothing about any request's size, so the base
+    # rates apply ($3 input, $0.30 cache read, $15 output for claude-sonnet-4-5), not the
+    # >200k ones ($6 / $0.60 / $22.50), and the assumptions say so.
+    usage = frame(row(provider="anthropic", model="claude-sonnet-4-5", requests=0, input=900_000,
+                         cache_read=100_000, output=2_000, metadata={"service_tier": "standard"}))
+    found = cost.price(usage)
+    got = found.frame.collect().row(0, named=True)
+    assert got["cost_usd"] == pytest.approx((800_000 * 3 + 100_000 * 0.30 + 2_000 * 15) / 1e6, rel=1e-12)
+    [said] = [a for a in found.assumptions if "count no requests" in a]
+    assert "1 usage rows" in said and "claude-sonnet-4-5" in said
+    # a model without long-context tiers: nothing to assume
+    plain = cost.price(frame(row(provider="anthropic", model="claude-haiku-4-5", requests=0,
+                                           input=900_000, output=2_000)))
+    assert not any("count no requests" in a for a in plain.assumptions)
+    # a row that counts its requests keeps its own average: 900k over 2 requests is 450k each
+    counted = one(provider="anthropic", model="claude-sonnet-4-5", requests=2, input=900_000, output=2_000)
+    assert counted["cost_usd"] == pytest.approx((900_000 * 6 + 2_000 * 22.50) / 1e6, rel=1e-12)
+
+
 # --- prices that change by date ------------------------------------------------------------
 
 
