@@ -25,7 +25,7 @@ from datetime import date
 import polars as pl
 
 from analyzer.aggregate import filter_dates
-from analyzer.pricing import cost
+from analyzer.pricing import catalog, cost
 from analyzer.workspace import Workspace
 
 
@@ -52,8 +52,17 @@ def rows(
     since: date | None = None,
     until: date | None = None,
     adjust: Callable[[pl.LazyFrame], pl.LazyFrame] | None = None,
+    list_prices: bool = False,
 ) -> cost.Priced:
     """The stored rows with their category from ``since`` to ``until``, ``adjust``-ed (e.g. a
-    TTL assumed for unmarked cache writes) and priced with the workspace's prices."""
+    TTL assumed for unmarked cache writes) and priced with the workspace's prices; with
+    ``list_prices``, also ``list_cost_usd`` at the catalog's (what a source that knows nothing
+    of the workspace's ``prices.toml`` computes), when the two can differ."""
     frame = filter_dates(ws.requests(), since, until)
-    return cost.price(adjust(frame) if adjust else frame, resolve=ws.pricing().resolve)
+    frame = adjust(frame) if adjust else frame
+    pricing = ws.pricing()
+    if list_prices and pricing.resolve is not catalog.unit_prices:
+        listed = cost.price(frame).frame
+        frame = listed.rename({"cost_usd": "list_cost_usd"}).select(*frame.collect_schema().names(),
+                                                                    "list_cost_usd")
+    return cost.price(frame, resolve=pricing.resolve)

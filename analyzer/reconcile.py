@@ -32,9 +32,12 @@ CACHE_TTLS = ("5m", "1h")
 _TTL_UNKNOWN = pl.col("metadata").str.contains('"cache_ttl":"unknown"', literal=True).fill_null(False)
 
 
-def _facts() -> list[pl.Expr]:
+def _facts(listed: bool = False) -> list[pl.Expr]:
+    """What the rows behind a line hold (``listed``: also their cost at catalog prices)."""
     c = pl.col
     return [
+        *([c("list_cost_usd").fill_null(0.0).sum().alias("list_usd")] if listed else []),
+        (c("input_tokens") + c("output_tokens")).sum().alias("tokens"),
         c("requests").sum().alias("requests"),
         c("requests").filter(c("price_status") == "unpriced").sum().alias("unpriced_requests"),
         c("requests").filter(c("service_tier") == "batch").sum().alias("batch_requests"),
@@ -90,10 +93,11 @@ def compare(
     ``billed`` amounts (filtered to ``since``..``until`` here); ``cache_ttl`` names the
     assumption in the reasons."""
     rows = priced.frame.with_columns(pl.col("timestamp").dt.date().alias("day"))
+    listed = "list_cost_usd" in rows.collect_schema().names()
     logged = (
         rows.filter(pl.col("logged_cost_usd").is_not_null())
         .group_by("source_format", "provider", "model", "day")
-        .agg(pl.col("logged_cost_usd").sum().alias("reported_usd"), *_facts())
+        .agg(pl.col("logged_cost_usd").sum().alias("reported_usd"), *_facts(listed))
         .with_columns(pl.lit("logged").alias("kind"))
         .collect()
     )
@@ -106,8 +110,8 @@ def compare(
         .collect()
     )
     if per_bill.height:
-        by_model = rows.group_by("provider", "model", "day").agg(*_facts()).collect()
-        by_provider = rows.group_by("provider", "day").agg(*_facts()).collect()
+        by_model = rows.group_by("provider", "model", "day").agg(*_facts(listed)).collect()
+        by_provider = rows.group_by("provider", "day").agg(*_facts(listed)).collect()
         for bill in per_bill.sort("day", "provider", "model", nulls_last=True).iter_rows(named=True):
             if bill["model"] is None:
                 match = by_provider.filter((pl.col("provider") == bill["provider"]) & (pl.col("day") == bill["day"]))
@@ -173,8 +177,13 @@ def explain(r: dict[str, Any], reported: float, computed: float) -> str:
     """
     if abs(computed - reported) <= MATCH_TOLERANCE * max(abs(reported), 1e-9):
         return "matches (within 0.5 %)"
-    if not r.get("requests"):
+    if not r.get("requests") and not r.get("tokens"):
         return "no requests in the logs for this provider/model and day: the bill covers traffic not ingested"
+    listed = r.get("list_usd")
+    if listed is not None and abs(listed - reported) <= MATCH_TOLERANCE * max(abs(reported), 1e-9):
+        return (f"reported is {'higher' if reported > computed else 'lower'}: the source priced at list prices "
+                f"(${listed:,.4f} at the catalog's); the workspace's prices.toml (own prices, discounts) "
+                f"applies here")
     why = []
     if reported > computed:
         if r.get("unpriced_requests"):

@@ -107,3 +107,29 @@ def test_cache_ttl_must_be_known(tmp_path: Path) -> None:
     ws = _old_claude_code(tmp_path)
     with pytest.raises(ConfigError, match="--cache-ttl"):
         reconcile(ws.requests(), ws.billed(), cache_ttl="2h")
+
+
+def test_a_source_at_list_prices_against_a_workspace_discount(tmp_path: Path) -> None:
+    """r1 and r2 logged $0.00045 each, the list price; the workspace's prices.toml takes 20 %
+    off OpenAI: computed 2 × $0.00045 × 0.8 = $0.00072, and the reason is the discount."""
+    from typer.testing import CliRunner
+
+    from analyzer.cli import app
+
+    ws = _workspace(tmp_path)
+    (ws.root / "prices.toml").write_text('[[discounts]]\npercent = 20\nprovider = "openai"\n')
+    done = CliRunner().invoke(app, ["report", "--reconcile", "--workspace", str(ws.root), "--json"])
+    assert done.exit_code == 0, done.output
+    day5 = [ln for ln in json.loads(done.stdout)["lines"] if ln["kind"] == "logged"][0]
+    assert day5["reported_usd"] == pytest.approx(2 * ONE)
+    assert day5["computed_usd"] == pytest.approx(2 * ONE * 0.8)
+    assert day5["explanation"] == (f"reported is higher: the source priced at list prices (${2 * ONE:,.4f} at the "
+                                   "catalog's); the workspace's prices.toml (own prices, discounts) applies here")
+
+
+def test_usage_rows_without_a_request_count_are_traffic_not_missing_logs() -> None:
+    # Anthropic's usage report counts no requests, but its tokens are the traffic the bill covers
+    facts = {"kind": "billed", "requests": 0, "tokens": 1_000_000, "input_tokens": 900_000,
+             "cache_read_tokens": 0}
+    assert "not ingested" not in explain(facts, reported=2.0, computed=1.0)
+    assert "not ingested" in explain({**facts, "tokens": 0}, reported=2.0, computed=1.0)

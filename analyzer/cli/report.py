@@ -29,7 +29,7 @@ def report_cmd(
     pricing = ws.pricing()
     first, last = parse_date(since, "--since"), parse_date(until, "--until")
     if reconcile_:
-        rows = priced.rows(ws, since=first, until=last, adjust=reconcile.assume_ttl(cache_ttl))
+        rows = priced.rows(ws, since=first, until=last, adjust=reconcile.assume_ttl(cache_ttl), list_prices=True)
         found = reconcile.compare(rows, ws.billed(), since=first, until=last, cache_ttl=cache_ttl)
         if as_json:
             out.print_json(json.dumps(found))
