@@ -8,9 +8,11 @@ route. So by default the simulator reprices the days of per-request logs — fro
 them, when usage exports reach further back — and says so; ``--since`` / ``--until`` choose
 other days.
 
-The forecast still wants every day (the trend is in the months before): the current mix is
-forecast from each day's cost, and a scenario's forecast is that series times the scenario's
-cost ratio over the days it repriced ("the same routing applied to all traffic").
+The forecast wants every day (the trend is in the months before) at the prices next month
+will be billed at: the current mix is forecast from each day's traffic priced on the
+workspace's last day (a price cut or a discount that began mid-history is not a trend), and a
+scenario's forecast is that series times the scenario's cost ratio over the days it repriced
+("the same routing applied to all traffic").
 """
 
 from __future__ import annotations
@@ -26,20 +28,23 @@ class Window:
     since: date | None  # first day repriced (None: from the first day of the workspace)
     until: date | None  # last day repriced (None: to the last)
     note: str | None  # why the window is narrower than the workspace, for the assumptions
-    history: pl.DataFrame | None  # day, baseline_usd over every day, when the window is narrower
+    history: pl.DataFrame | None  # day, baseline_usd: every day of the workspace at ``prices_of``'s prices
+    prices_of: date | None = None  # the workspace's last day
 
     def forecast_series(self, daily: pl.DataFrame, baseline_usd: float, scenario_usd: float
                         ) -> tuple[pl.DataFrame, list[str]]:
         """``day``, ``baseline_usd``, ``scenario_usd`` to forecast from, and what it assumed:
-        the repriced days' own series (``daily``), or with a narrower window every day's cost
-        with the scenario scaled by its ratio over the repriced days."""
+        every day's traffic at the latest prices (a price change or a discount that began
+        mid-history is then not read as a trend), the scenario that series times its cost
+        ratio over the repriced days; without that history, the repriced days' own series."""
         if self.history is None or self.history.height == 0:
             return daily, []
         ratio = scenario_usd / baseline_usd if baseline_usd else 1.0
         series = self.history.with_columns((pl.col("baseline_usd") * ratio).alias("scenario_usd"))
         first, last = self.history["day"].min(), self.history["day"].max()
-        return series, [f"scenario_usd: every day's cost from {first} to {last} × {ratio:.3f}, the scenario's "
-                        f"cost ratio over the days it repriced"]
+        return series, [f"baseline_usd: every day's traffic from {first} to {last} at the prices of {self.prices_of}",
+                        f"scenario_usd: that series × {ratio:.3f}, the scenario's cost ratio over the days it "
+                        f"repriced"]
 
 
 def detailed_since(traffic: pl.LazyFrame) -> date | None:

@@ -87,4 +87,23 @@ def test_the_forecast_reads_every_day_and_scales_the_scenario(mixed: Workspace) 
     assert ratio > 1.5
     assert f.totals["baseline_usd"] == pytest.approx(now.totals["baseline_usd"])
     assert f.totals["scenario_usd"] == pytest.approx(f.totals["baseline_usd"] * ratio)
-    assert any(n.startswith("scenario_usd: every day's cost") for n in f.notes)
+    assert any(n.startswith("baseline_usd: every day's traffic from 2026-09-07 to 2026-10-11 at the prices of "
+                            "2026-10-11") for n in f.notes)
+    assert any(n.startswith(f"scenario_usd: that series × {ratio:.3f}") for n in f.notes)
+
+
+def test_the_forecast_reads_history_at_the_latest_prices(mixed: Workspace, tmp_path: Path) -> None:
+    """A 50 % discount from 2026-09-21 halves every day's cost in the series the forecast reads,
+    before it too: 2026-09-07 had 100 requests × $0.000021 (gpt-4o-mini, 100 in at $0.15 and 10
+    out at $0.60 per million) = $0.0021 billed, $0.00105 at today's prices."""
+    import shutil
+
+    copy = Workspace(shutil.copytree(mixed.root, tmp_path / "ws"))
+    (copy.root / "prices.toml").write_text('[[discounts]]\npercent = 50\nstart = 2026-09-21\n')
+    sim = Simulator.for_workspace(copy)
+    history = sim.window.history
+    assert history is not None
+    first = history.filter(pl.col("day") == date(2026, 9, 7))["baseline_usd"].item()
+    assert first == pytest.approx(100 * (100 * 0.15 + 10 * 0.60) / 1e6 * 0.5, rel=1e-9)
+    billed = sim.run(identity())  # the simulator itself prices each day as billed
+    assert billed.baseline["cost_usd"] == pytest.approx(1400 * (100 * 0.15 + 10 * 0.60) / 1e6 * 0.5, rel=1e-9)
