@@ -58,6 +58,9 @@ def open_source(source: Source, column_map: dict[str, str] | None = None,
         if quick.layout == "jsonl" and detect.sniffs(hint, quick):
             return Opened(source, quick, hint, None, column_map)
     sample = detect.sample_of(source, head)
+    if sample.layout == "unknown" and len(head) == detect.HEAD_BYTES and b"\n" not in head:
+        head = _long_head(source)  # one line longer than the head: a JSONL page of a usage export
+        sample = detect.sample_of(source, head)
     whole = None
     if sample.layout == "unknown" and head.lstrip(BOM + b" \t\r\n")[:1] in (b"{", b"["):
         whole = _document(source)
@@ -66,6 +69,26 @@ def open_source(source: Source, column_map: dict[str, str] | None = None,
         renamed = tuple(column_map.get(c, c) for c in sample.csv_header)
         sample = Sample(sample.name, sample.layout, sample.records, renamed)
     return Opened(source, sample, detect.choose(source, sample), whole, column_map)
+
+
+def _long_head(source: Source) -> bytes:
+    """The head of a file whose first line is longer than ``detect.HEAD_BYTES``: to the end
+    of that line (at most the longest line read, ``limits.py``) and the head of what follows."""
+    cap = limits.current().max_line_bytes
+    parts: list[bytes] = []
+    held = 0
+    try:
+        with source.open() as f:
+            while held < cap:
+                block = f.read(detect.HEAD_BYTES)
+                parts.append(block)
+                held += len(block)
+                if not block or b"\n" in block:
+                    break
+            parts.append(f.read(detect.HEAD_BYTES))
+    except (OSError, EOFError) as e:
+        raise UnreadableFileError(source.path, f"truncated or corrupt archive ({e})") from e
+    return b"".join(parts)
 
 
 def chunks(opened: Opened, index: int = 0) -> Iterator[Parsed]:
