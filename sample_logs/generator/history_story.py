@@ -72,9 +72,11 @@ NOISE_OUTPUT = 0.03
 BATCH_PROJECTS = (("datahub", 82), ("helpdesk", 23))
 
 #: OpenAI project ids and Anthropic workspace ids as the admin APIs report them. Real ids are
-#: opaque (``proj_`` / ``wrkspc_`` and random characters); these spell the project's name.
-PROJECT_ID = "proj_{}"
-WORKSPACE_ID = "wrkspc_{}"
+#: opaque (``proj_`` / ``wrkspc_`` and random characters) and a team would map them to the
+#: names its request logs carry; Northwind's are those names, so ``--by meta:project`` and
+#: the dashboard's project filter show one value per project across history and week.
+PROJECT_ID = "{}"
+WORKSPACE_ID = "{}"
 ORGANIZATION_ID = "org-nwl4bs"
 
 #: Model ids as the usage exports name them (dated where the provider reports a snapshot).
