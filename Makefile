@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e ".[dev,ray]"
 	touch $@
 
-demo: $(STAMP)  ## ingest the bundled sample week into a demo workspace, report on it, serve the dashboard
+demo: $(STAMP)  ## ingest the bundled samples (history + a week) into a demo workspace, report on it, serve the dashboard
 	$(VENV)/bin/spendscope demo
 
 CHROMIUM := /usr/bin/chromium

@@ -2,7 +2,7 @@
 
 Every prompt was written for this project from scratch: no text comes from a public prompt
 collection, and the templates, slot words and topics differ from the ones in
-``sample_logs/generate.py`` (the sample week measures the classifier, so it must stay unseen).
+``sample_logs/generator/content/`` (the sample week measures the classifier, so it must stay unseen).
 The prompts are data: templates and word lists live in ``analyzer/classify/data/*.toml``
 (format: ``data/README.md``, reader: ``prompt_files.py``); the slots whose values are
 computed (dates, amounts, CSV/JSON documents, tables ...) are functions in
