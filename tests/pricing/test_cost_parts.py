@@ -69,14 +69,18 @@ def test_every_band_takes_the_tier_of_its_lowest_size() -> None:
         assert cell_cost(band, provider="openai", model="gpt-5.4", input=1_000) == pytest.approx(expected, rel=1e-12), band
 
 
-def test_a_row_of_no_requests_takes_the_tier_of_all_its_tokens() -> None:
-    # a usage row without a request count (requests = 0) counts as one request:
-    # gemini-2.5-pro, 250,000 in > 200,000: 250,000 × $2.50/M + 1,000 out × $15/M = $0.64
+def test_a_row_of_no_requests_takes_the_base_tier_whatever_its_tokens() -> None:
+    # a usage row without a request count (requests = 0) sums an unknown number of requests:
+    # its total says nothing of any one request's size, so it takes the base rates.
+    # gemini-2.5-pro, 250,000 in: 250,000 × $1.25/M + 1,000 out × $10/M = $0.3225
     zero = priced(row(provider="google", model="gemini-2.5-pro", requests=0, input=250_000, output=1_000))[0]
-    assert zero["cost_usd"][0] == pytest.approx(0.64, rel=1e-12)
-    # 150,000 in: the base rate, 150,000 × $1.25/M + 1,000 × $10/M = $0.1975
+    assert zero["cost_usd"][0] == pytest.approx(0.3225, rel=1e-12)
+    # 150,000 in: the base rate as before, 150,000 × $1.25/M + 1,000 × $10/M = $0.1975
     below = priced(row(provider="google", model="gemini-2.5-pro", requests=0, input=150_000, output=1_000))[0]
     assert below["cost_usd"][0] == pytest.approx(0.1975, rel=1e-12)
+    # one request of 250,000 in: the tier rates, 250,000 × $2.50/M + 1,000 × $15/M = $0.64
+    one = priced(row(provider="google", model="gemini-2.5-pro", requests=1, input=250_000, output=1_000))[0]
+    assert one["cost_usd"][0] == pytest.approx(0.64, rel=1e-12)
 
 
 def test_prices_are_looked_up_at_noon_or_mid_half_hour() -> None:
