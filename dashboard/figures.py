@@ -85,6 +85,7 @@ def _base(title: str, *, height: int = 380) -> go.Figure:
         colorway=PALETTE,
         height=height,
         margin={"l": 56, "r": 24, "t": 56, "b": 48},
+        xaxis={"automargin": True}, yaxis={"automargin": True},  # long category names stay whole
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0},
         hoverlabel={"font": {"family": FONT}},
     )

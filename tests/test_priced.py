@@ -90,3 +90,16 @@ def test_no_module_prices_a_workspace_on_its_own() -> None:
         if rel in allowed - {"priced.py", "quality/sample.py"}:  # sample: picks stored rows, prices its batch
             for reader in ("ws.categorized(", "ws.traffic(", "ws.requests("):
                 assert reader not in text, f"{rel} reads the workspace ({reader}) and prices it"
+
+
+def test_the_average_cost_per_request_leaves_out_rows_that_count_no_requests(tmp_path: Path) -> None:
+    """Anthropic's usage report adds cost but no request count: the dashboard's average
+    cost per request is the cost of the counted requests over them ($0.000021 each here)."""
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "logs" / "anthropic_usage"
+    chat = write(tmp_path / "chat.jsonl", [chat_line(i) for i in range(10)])
+    ws = Workspace(tmp_path / "ws")
+    result = run_ingest(ws, [chat, fixtures], keep_text=False, column_map={}, quiet=True)
+    assert not result.errors
+    k = Views(ws).kpis(Filters())
+    assert k["requests"] == 10 and k["total_cost_usd"] > 10 * 0.000021 * 2  # the usage rows cost more
+    assert k["avg_cost_per_request_usd"] == pytest.approx((100 * 0.15 + 10 * 0.60) / 1e6, rel=1e-9)

@@ -100,6 +100,13 @@ class Simulator:
         found.notes.extend(notes)
         return found
 
+    def categories(self) -> pl.DataFrame:
+        """category, requests, cost_usd (as billed) of the traffic it reprices, most requests
+        first: what a route per category moves."""
+        return (self.cells.group_by("category")
+                .agg(pl.col("requests").sum(), pl.col("cost_usd").fill_null(0.0).sum())
+                .sort(["requests", "category"], descending=[True, False]))
+
     def providers(self) -> list[str]:
         """Providers with priced traffic, most requests first."""
         frame = self.cells.filter(pl.col("priced")).group_by("provider").agg(pl.col("requests").sum())

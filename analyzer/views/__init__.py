@@ -182,6 +182,10 @@ class Views:
                 self._simulator = Simulator.for_workspace(self.ws)
             return self._simulator
 
+    def simulated_categories(self) -> pl.DataFrame:
+        """category, requests, cost_usd of the days the simulator reprices (``window.py``)."""
+        return self.simulator().categories()
+
     def quality_over_time(self) -> pl.DataFrame | None:
         """day, category, pass_rate from the workspace's dated ``quality_results.csv``."""
         return quality_over_time(self.ws.root)

@@ -69,6 +69,8 @@ def kpis(t: Tables, f: Filters, month_days: float = 30) -> dict[str, Any]:
     sums = picked.select(
         pl.col("cost_usd").sum(), pl.col("requests").sum(), pl.col("input_tokens").sum(),
         pl.col("output_tokens").sum(), pl.col("unpriced_requests").sum(),
+        # usage exports that count no requests (Anthropic's) add cost but no request
+        pl.col("cost_usd").filter(pl.col("requests") > 0).sum().alias("counted_cost"),
     ).row(0, named=True)
     span = period(t.cells[None], f)
     days = (span[1] - span[0]).days + 1 if span else 0
@@ -81,7 +83,7 @@ def kpis(t: Tables, f: Filters, month_days: float = 30) -> dict[str, Any]:
         "tokens": int(sums["input_tokens"] or 0) + int(sums["output_tokens"] or 0),
         "input_tokens": int(sums["input_tokens"] or 0),
         "output_tokens": int(sums["output_tokens"] or 0),
-        "avg_cost_per_request_usd": total / priced if priced else 0.0,
+        "avg_cost_per_request_usd": float(sums["counted_cost"] or 0.0) / priced if priced else 0.0,
         "monthly_projection_usd": total / days * month_days if days else 0.0,
         "unpriced_requests": unpriced,
         "days": days,

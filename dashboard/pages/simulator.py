@@ -123,6 +123,17 @@ QUALITY_NOTE = ("Expected quality is the share of requests a model of that tier 
                 "judged in your logs and replaced by your own quality_results.csv where they cover it.")
 
 
+def _period(report: dict[str, Any]) -> str:
+    """Which days the figures reprice, and why when the simulator chose them (``window.py``)."""
+    period = report["period"]
+    if not period["start"]:
+        return ""
+    chosen = any(a.startswith("repriced from") for a in report["assumptions"])
+    text = f"Repriced: {period['start']} to {period['end']} ({period['days']} days)"
+    return text + (": the days of per-request logs (the usage exports before them have no prompts to route). "
+                   if chosen else ". ")
+
+
 def render(result: Any) -> dict[str, Any]:
     """Texts, figures and the by-category table of one scenario."""
     report = result.to_json()
@@ -134,7 +145,8 @@ def render(result: Any) -> dict[str, Any]:
         "scenario-savings": f"{money(report['savings_usd'])} ({report['savings_pct']:.1f}%)",
         "sim-monthly": (f"{money(m['baseline_usd'])} → {money(m['scenario_usd'])} per {m['month_days']:g}-day month "
                         f"(saves {money(m['savings_usd'])})"),
-        "sim-quality": (f"Expected quality {pct(report['baseline']['quality'])} → {pct(report['scenario']['quality'])}"
+        "sim-quality": (_period(report)
+                        + f"Expected quality {pct(report['baseline']['quality'])} → {pct(report['scenario']['quality'])}"
                         + (f"; this scenario leaves below the floor: {', '.join(below)}" if below else "")
                         + ". " + QUALITY_NOTE),
         "scenario-chart": figures.scenario_by(report["by_category"], "category"),
@@ -216,7 +228,7 @@ def layout(views: Any, state: State) -> html.Div:
                                    dcc.Link("Data", href="/data"), " page first."], className="alert alert-info"),
                          html.Div(id="scenario-cost"), html.Div(id="scenario-savings"),
                          dcc.Graph(id="scenario-chart", style={"display": "none"})])
-    cats = views.categories().to_dicts()
+    cats = views.simulated_categories().to_dicts()  # the days it reprices, not the whole history
     current = views.requests_by_model(state.filters()).to_dicts()
     options = [{"label": "keep current model", "value": KEEP}] + [
         {"label": m, "value": m} for m in candidates(views, [r["model"] for r in current])]

@@ -75,6 +75,9 @@ class FakeViews:
         return pl.DataFrame({"category": ["translation", "summarization"], "requests": [8, 7], "cost_usd": [4.0, 2.0],
                              "avg_confidence": [0.9, 0.7], "top_models": [["gpt-4o"], ["claude-haiku-4-5"]]})
 
+    def simulated_categories(self) -> pl.DataFrame:
+        return self.categories().select("category", "requests", "cost_usd")
+
     def top_templates(self, category: str | None = None, limit: int = 50) -> pl.DataFrame:
         frame = pl.DataFrame({"template_id": ["t1", "t2"], "sample": ["<b>Translate</b> this", "Summarize"],
                               "category": ["translation", "summarization"], "category_source": ["rule", "model"],

@@ -107,3 +107,21 @@ def test_the_forecast_reads_history_at_the_latest_prices(mixed: Workspace, tmp_p
     assert first == pytest.approx(100 * (100 * 0.15 + 10 * 0.60) / 1e6 * 0.5, rel=1e-9)
     billed = sim.run(identity())  # the simulator itself prices each day as billed
     assert billed.baseline["cost_usd"] == pytest.approx(1400 * (100 * 0.15 + 10 * 0.60) / 1e6 * 0.5, rel=1e-9)
+
+
+def test_the_simulator_page_routes_the_categories_of_the_days_it_reprices(mixed: Workspace) -> None:
+    from analyzer.views import Views
+
+    cats = Views(mixed).simulated_categories()
+    assert cats["requests"].sum() == 1400  # the week's requests, not the usage exports' too
+    baseline = Simulator.for_workspace(mixed).run(identity()).baseline["cost_usd"]
+    assert cats["cost_usd"].sum() == pytest.approx(baseline, abs=1e-9)
+
+
+def test_the_simulator_page_says_which_days_it_reprices(mixed: Workspace) -> None:
+    from dashboard.pages.simulator import render
+
+    shown = render(Simulator.for_workspace(mixed).run(identity()))["sim-quality"]
+    assert shown.startswith("Repriced: 2026-10-05 to 2026-10-11 (7 days): the days of per-request logs")
+    wide = render(Simulator.for_workspace(mixed, since=date(2026, 9, 7)).run(identity()))["sim-quality"]
+    assert wide.startswith("Repriced: 2026-09-07 to 2026-10-11 (35 days). Expected quality")
