@@ -74,10 +74,22 @@ def json_string(v: pl.Expr) -> pl.Expr:
     return pl.when(v.is_null()).then(None).otherwise(enc.str.slice(5).str.strip_suffix("}"))
 
 
+_NULL_MEMBER = r'"(?:[^"\\]|\\.)*":null'  # a member whose value is null, in JSON polars wrote
+
+
 def meta(**fields: pl.Expr) -> pl.Expr:
-    """A flat JSON object of string values for the ``metadata`` column; null keys are left out."""
+    """A flat JSON object of string values for the ``metadata`` column; null keys are left out.
+
+    One struct encoded once, its null members then cut out (about twice as fast as encoding
+    each value apart, which it equals byte for byte): in text polars encoded, a quote that is
+    not escaped delimits a token, so ``"key":null`` after a ``,`` or the ``{`` is a member.
+    Keys that JSON would escape (quotes, control or non-ASCII characters) take the member by
+    member way, so every key is written as ``json.dumps`` writes it."""
     if not fields:
         return pl.lit("{}")
+    if all(k and json.dumps(k) == f'"{k}"' for k in fields):
+        whole = pl.struct(*(v.cast(pl.String).alias(k) for k, v in fields.items())).struct.json_encode()
+        return whole.str.replace_all("," + _NULL_MEMBER, "").str.replace(r"^\{" + _NULL_MEMBER + ",?", "{")
     parts = [pl.concat_str([pl.lit(json.dumps(k) + ":"), json_string(v)]) for k, v in fields.items()]
     body = pl.concat_str(parts, separator=",", ignore_nulls=True)
     return pl.concat_str([pl.lit("{"), body.fill_null(""), pl.lit("}")])

@@ -110,6 +110,12 @@ def merge_flat(
     starting with one of ``skip_prefixes`` and null values are left out. An ``extra``
     that nests objects or lists adds nothing.
     """
+    return with_pairs(base, flat_pairs(extra, exclude, skip_prefixes))
+
+
+def flat_pairs(extra: pl.Expr, exclude: Sequence[str], skip_prefixes: Sequence[str] = ()) -> pl.Expr:
+    """The members ``merge_flat`` adds, as the body of a JSON object (``"k":"v",...``), or
+    null or empty when it adds none (a text that repeats can be read once: ``with_pairs``)."""
     text = extra.str.strip_chars()
     flat = text.str.starts_with("{") & ~text.str.slice(1).str.contains(r"[\{\[]")
     key = pl.element().str.extract(_PAIR, 1)
@@ -118,7 +124,7 @@ def merge_flat(
     quoted = pl.when(value.str.starts_with('"')).then(value).otherwise(
         pl.concat_str([pl.lit('"'), value, pl.lit('"')])
     )
-    pairs = (
+    return (
         pl.when(flat)
         .then(text)
         .otherwise(None)
@@ -132,6 +138,10 @@ def merge_flat(
         )
         .list.join(",")
     )
+
+
+def with_pairs(base: pl.Expr, pairs: pl.Expr) -> pl.Expr:
+    """The JSON object ``base`` with the members ``pairs`` (``flat_pairs``) appended."""
     has = pairs.is_not_null() & (pairs != "")
     return (
         pl.when(~has)

@@ -272,3 +272,22 @@ def test_tabs_in_prompts_are_read_whether_the_messages_were_nested_or_json_text(
     assert rows["template_id"].null_count() == 0
     texts = pl.Series(['[{"role": "user", "content": "a\tb\x1bc"}]', "[{oops\t"])
     assert decode_messages(texts).to_list() == [[{"role": "user", "content": "a\tb c"}], None]
+
+
+def test_the_callers_fields_come_from_spend_logs_metadata_else_requester_metadata(tmp_path) -> None:
+    line = json.loads((PAYLOAD / "payload.jsonl").read_text().splitlines()[0])
+    lines = []
+    for i, (spend, requester) in enumerate([
+        ({"project": "support", "feature": "triage"}, {"project": "ignored", "environment": "prod"}),
+        ({"feature": "triage"}, {"project": "billing", "env": "staging"}),
+        ({}, {}),
+    ]):
+        lines.append(json.dumps({**line, "id": f"req-{i}", "metadata": {
+            **line["metadata"], "spend_logs_metadata": spend, "requester_metadata": requester}}))
+    path = tmp_path / "payload.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    _, rows, _ = ingest_one(path)
+    meta = {r["request_id"]: json.loads(r["metadata"]) for r in rows.iter_rows(named=True)}
+    assert (meta["req-0"]["project"], meta["req-0"]["environment"]) == ("support", "prod")
+    assert (meta["req-1"]["project"], meta["req-1"]["environment"]) == ("billing", "staging")
+    assert "project" not in meta["req-2"] and "environment" not in meta["req-2"]

@@ -74,13 +74,14 @@ from analyzer.ingest.jsontext import (
     first_token_ms,
     fit_cache_parts,
     looks_json,
-    merge_flat,
+    flat_pairs,
     ms_between,
     nan_max,
     provider_hint,
     sample_rows,
     soft_num,
     tags_text,
+    with_pairs,
 )
 
 S = pl.String
@@ -152,22 +153,29 @@ _META_KEYS = (
     "api_key", "api_key_hash", "end_user", "session", "trace", "tags", "model_group",
     "call_type", "cache_hit", "error",
 )
+_CALLER_PATHS = ("project", "feature", "task", "environment", "env")
 METADATA_PATHS = (
     *[f"usage_object.{p}" for p in USAGE_PATHS],
     *[f"additional_usage_values.{p}" for p in USAGE_PATHS],
     "user_api_key_alias", "user_api_key_hash", "user_api_key_team_alias", "user_api_key_team_id",
     "user_api_key_user_id", "user_api_key_org_id", "user_api_key_end_user_id", "session_id",
     "error_information.error_class", "error_information.error_code",
+    *[f"requester_metadata.{p}" for p in _CALLER_PATHS],  # only these of it are read
 )
-METADATA_OBJECTS = ("spend_logs_metadata", "requester_metadata")  # kept as JSON text
-_CALLER_PATHS = ("project", "feature", "task", "environment", "env")
+METADATA_OBJECTS = ("spend_logs_metadata",)  # kept as JSON text: its flat members join the metadata
 
 
 def add_metadata_fields(frame: pl.DataFrame) -> pl.DataFrame:
-    """The ``metadata`` fields (object or JSON-encoded string), read once per row."""
+    """The ``metadata`` fields (object or JSON-encoded string), read once per row; then the
+    caller's fields of ``spend_logs_metadata`` (an object, or JSON text of one) and the flat
+    members it adds to the metadata (``_slm_pairs``), read once per distinct text: a few per
+    block (one per project and feature), where the metadata around them differs per row."""
     frame = add_json_fields(frame, pl.col("metadata"), METADATA_PATHS, _MD, text_paths=METADATA_OBJECTS)
-    frame = add_json_fields(frame, pl.col(_MD + "spend_logs_metadata"), _CALLER_PATHS, "_slm.")
-    return add_json_fields(frame, pl.col(_MD + "requester_metadata"), _CALLER_PATHS, "_rqm.")
+    text = _MD + "spend_logs_metadata"
+    distinct = frame.select(pl.col(text).unique())
+    distinct = add_json_fields(distinct, pl.col(text), _CALLER_PATHS, "_slm.").with_columns(
+        flat_pairs(pl.col(text), _META_KEYS).alias("_slm_pairs"))
+    return frame.join(distinct, on=text, how="left", nulls_equal=True, maintain_order="left")
 
 
 def litellm_metadata(
@@ -191,7 +199,7 @@ def litellm_metadata(
         return pl.col(_MD + key)
 
     def caller(key: str) -> pl.Expr:
-        return pl.coalesce(pl.col("_slm." + key), pl.col("_rqm." + key))
+        return pl.coalesce(pl.col("_slm." + key), md("requester_metadata." + key))
 
     base = meta(
         project=caller("project"),
@@ -214,7 +222,7 @@ def litellm_metadata(
         cache_hit=pl.when(cache_hit).then(pl.lit("true")),
         error=error,
     )
-    return merge_flat(base, md("spend_logs_metadata"), _META_KEYS)
+    return with_pairs(base, pl.col("_slm_pairs"))
 
 
 def _status(failed: pl.Expr, cache_hit: pl.Expr) -> pl.Expr:
@@ -340,7 +348,8 @@ class LiteLLMSpendLogs(Format):
         frame = add_metadata_fields(frame)
         frame = add_json_fields(frame, c("proxy_server_request"), _REQUEST_PATHS, "_psr.",
                                 text_paths=("messages", "tools"))
-        frame = add_json_fields(frame, c("messages"), (), "_msg.", text_paths=("messages",))
+        object_text = pl.when(c("messages").str.strip_chars().str.starts_with("{")).then(c("messages"))
+        frame = add_json_fields(frame, object_text, (), "_msg.", text_paths=("messages",))  # {"messages": [...]}
         messages = c("messages")
         frame = _add_messages(
             frame,
@@ -462,7 +471,8 @@ class LiteLLMPayload(Format):
         frame = add_json_fields(
             frame, c("error_information"), ("error_class", "error_code"), "_err."
         )
-        frame = add_json_fields(frame, c("messages"), (), "_msg.", text_paths=("messages",))
+        object_text = pl.when(c("messages").str.strip_chars().str.starts_with("{")).then(c("messages"))
+        frame = add_json_fields(frame, object_text, (), "_msg.", text_paths=("messages",))  # {"messages": [...]}
         messages = c("messages")
         frame = _add_messages(
             frame,
