@@ -116,3 +116,26 @@ def test_a_terminal_sees_one_bar_then_one_table_by_format(tmp_path: Path) -> Non
     assert re.search(rf"claude_code\s*│\s*{sessions} │", table) and re.search(r"openai_chat\s*│\s*1 │", table)
     assert re.search(rf"total\s*│\s*{sessions + 1} │", table)
     assert ".jsonl" not in table  # by format: no file is listed
+
+
+def test_cost_reports_and_verdicts_have_columns_of_their_own_in_the_summary(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from analyzer.cli import app
+
+    fixtures = ROOT / "tests" / "fixtures" / "logs"
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    _chat_file(logs / "chat.jsonl", 5)
+    done = CliRunner().invoke(app, ["ingest", str(logs), str(fixtures / "openai_costs"), "--workspace",
+                                    str(tmp_path / "ws"), "--json"])
+    as_json = __import__("json").loads(done.stdout)
+    billed = as_json["billed_records"]
+    assert billed > 0 and as_json["skipped"] >= billed  # JSON: billed lines count as skipped too
+    done = CliRunner().invoke(app, ["ingest", str(logs), str(fixtures / "openai_costs"), "--workspace",
+                                    str(tmp_path / "ws2")])
+    header = next(line for line in done.stdout.splitlines() if "format" in line and "files" in line)
+    assert [c.strip() for c in header.strip("┃│ ").split("┃")][:5] == ["format", "files", "read", "ingested", "billed"]
+    total = next(line for line in done.stdout.splitlines() if "total" in line)
+    cells = [c.strip().replace(",", "") for c in total.strip("│ ").split("│")]
+    assert int(cells[4]) == billed and int(cells[-1]) == as_json["skipped"] - billed

@@ -109,16 +109,25 @@ def ingest_json(result: "IngestResult") -> dict[str, Any]:
 
 
 def print_ingest(result: "IngestResult", ws: Workspace) -> None:
-    """One row per format, and a total when there are several (``--json`` has every file)."""
+    """One row per format, and a total when there are several (``--json`` has every file).
+    Cost-report lines (billed) and verdicts have columns of their own when a run has any,
+    and are then not counted as skipped."""
     n_files = len(result.files)
     table = new_table(title=f"Ingested {n_files:,} file{'s' if n_files != 1 else ''} into {ws.root}",
                       title_justify="left")
-    for col in ("format", "files", "read", "ingested", "rejected", "duplicates", "skipped"):
+    billed = any(f.billed_records for f in result.files)
+    verdicts = any(f.feedback_records for f in result.files)
+    columns = ("format", "files", "read", "ingested", *(["billed"] if billed else []),
+               *(["verdicts"] if verdicts else []), "rejected", "duplicates", "skipped")
+    for col in columns:
         table.add_column(col, justify="left" if col == "format" else "right")
     rows: dict[str, list[int]] = {}
     for f in result.files:
-        acc = rows.setdefault(f.format, [0] * 6)
-        for i, v in enumerate((1, f.lines_read, f.rows_ingested, f.rows_rejected, f.duplicates, f.skipped)):
+        acc = rows.setdefault(f.format, [0] * (len(columns) - 1))
+        values = (1, f.lines_read, f.rows_ingested, *([f.billed_records] if billed else []),
+                  *([f.feedback_records] if verdicts else []), f.rows_rejected, f.duplicates,
+                  f.skipped - f.billed_records - f.feedback_records)
+        for i, v in enumerate(values):
             acc[i] += v
     for fmt, counts in rows.items():
         table.add_row(fmt, *(f"{c:,}" for c in counts))
