@@ -130,6 +130,10 @@ class Views:
             ["requests", "provider", "model"], descending=[True, False, False])
 
     # ------------------------------------------------------------------ categories
+    def usage_exports(self) -> tuple[int, float]:
+        """Requests and cost (USD) of usage-export rows: no prompts, so category ``other``."""
+        return self._t.usage_exports
+
     def classification_coverage(self) -> pl.DataFrame:
         """Requests per category source (metadata, relabel, rule, model, shape), with share."""
         by_source = queries.summed(self._verdicts().verdicts, ["category_source"], "requests")

@@ -48,6 +48,7 @@ class Tables:
     meta_keys: tuple[str, ...]  # the metadata keys that can filter, most requests first
     cells: dict[str | None, pl.DataFrame]  # None: KEYS + SUMS; key: also meta:KEY
     assumptions: list[str]  # what pricing assumed, in words
+    usage_exports: tuple[int, float] = (0, 0.0)  # requests and cost of aggregated rows (no prompts)
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,7 +74,17 @@ def build(ws: Workspace) -> Tables:
         valued = _with_meta_values(groups, keys)
         for key in keys:
             tables[key] = _cells(valued, key)
-    return Tables(keys, tables, cells.assumptions)
+    return Tables(keys, tables, cells.assumptions, _usage_exports(cells.frame))
+
+
+def _usage_exports(priced_cells: pl.LazyFrame) -> tuple[int, float]:
+    """Requests and cost of the rows usage exports wrote (``Format.aggregated``): daily
+    totals with no prompt, so their category is ``other``."""
+    from analyzer.ingest.formats import AGGREGATED
+
+    row = (priced_cells.filter(pl.col("source_format").is_in(list(AGGREGATED)))
+           .select(pl.col("requests").sum(), pl.col("cost_usd").fill_null(0.0).sum()).collect().row(0))
+    return int(row[0] or 0), float(row[1] or 0.0)
 
 
 def verdicts(ws: Workspace) -> Verdicts:

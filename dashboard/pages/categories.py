@@ -64,12 +64,23 @@ def relabel(views: Any, template_id: str | None, category: str | None) -> str:
     return f"Template {template_id} is now {category} ({n:,} requests)."
 
 
+def _usage_note(views: Any) -> html.P | None:
+    """Why ``other`` is large when usage exports are in the workspace."""
+    requests, cost = views.usage_exports()
+    if not requests and not cost:
+        return None
+    return html.P(f"other includes {money(cost)} ({whole(requests)} requests) from usage exports: daily "
+                  "totals per model with no prompt to classify. Request logs of the same traffic classify it.",
+                  id="usage-export-note", className="muted")
+
+
 def layout(views: Any, state: State | None = None) -> html.Div:
     rows = template_rows(views, None)
     present = [r["category"] for r in views.categories().to_dicts()]
     return html.Div([
         html.H2("Categories"),
-        html.Div([html.H3("By category"), html.Div(category_table(views), id="cat-table")], className="card"),
+        html.Div([html.H3("By category"), _usage_note(views), html.Div(category_table(views), id="cat-table")],
+                 className="card"),
         html.Div([
             html.H3("Top prompt templates"),
             html.Div([

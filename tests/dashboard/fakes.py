@@ -75,6 +75,9 @@ class FakeViews:
         return pl.DataFrame({"category": ["translation", "summarization"], "requests": [8, 7], "cost_usd": [4.0, 2.0],
                              "avg_confidence": [0.9, 0.7], "top_models": [["gpt-4o"], ["claude-haiku-4-5"]]})
 
+    def usage_exports(self) -> tuple[int, float]:
+        return (0, 0.0)
+
     def simulated_categories(self) -> pl.DataFrame:
         return self.categories().select("category", "requests", "cost_usd")
 

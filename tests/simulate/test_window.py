@@ -125,3 +125,14 @@ def test_the_simulator_page_says_which_days_it_reprices(mixed: Workspace) -> Non
     assert shown.startswith("Repriced: 2026-10-05 to 2026-10-11 (7 days): the days of per-request logs")
     wide = render(Simulator.for_workspace(mixed, since=date(2026, 9, 7)).run(identity()))["sim-quality"]
     assert wide.startswith("Repriced: 2026-09-07 to 2026-10-11 (35 days). Expected quality")
+
+
+def test_the_categories_page_says_what_usage_exports_add_to_other(mixed: Workspace) -> None:
+    from analyzer.views import Views
+    from dashboard.pages.categories import layout
+
+    views = Views(mixed)
+    requests, cost = views.usage_exports()
+    assert requests == sum(100 + 10 * d for d in range(USAGE_DAYS)) == 28 * 100 + 10 * 378  # 6,580
+    assert cost == pytest.approx(requests * (100 * 0.15 + 10 * 0.60) / 1e6, rel=1e-9)
+    assert "other includes $0.14 (6,580 requests) from usage exports" in str(layout(views))  # 6,580 × $0.000021
