@@ -52,7 +52,7 @@ class Simulator:
                                                    categorize=categorize, plans=plans)
         self.observed = observed or Observed.empty()
         self.prepared = prepare(self.cells, self.quality, self.observed)
-        self.window = window.Window(None, None, None, None)  # every day given (for_workspace narrows it)
+        self.window = window.Window()  # every day given (for_workspace may narrow it)
 
     @classmethod
     def for_workspace(
@@ -75,10 +75,7 @@ class Simulator:
         sim = cls(priced.rollup(ws, meta_keys, by_template=True, since=first, until=until), resolve=pricing.resolve,
                   categorize=ws.categorize, quality=QualityTable.load(quality_results, observed.judged()),
                   meta_keys=meta_keys, plans=pricing.plans, observed=observed)
-        today = ws.last_day()  # next month is billed at the prices of now, not of each past day
-        daily = (priced.rollup(ws, prices_at=today).frame.group_by(pl.col("timestamp").dt.date().alias("day"))
-                 .agg(pl.col("cost_usd").fill_null(0.0).sum().alias("baseline_usd")).sort("day").collect())
-        sim.window = window.Window(first, until, why, daily, today)
+        sim.window = window.Window(why, ws)
         return sim
 
     def run(self, policy: Policy, *, month_days: float = 30, floor: float | None = None) -> Result:

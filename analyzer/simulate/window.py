@@ -17,19 +17,39 @@ scenario's forecast is that series times the scenario's cost ratio over the days
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 import polars as pl
 
+from analyzer import priced
+from analyzer.workspace import Workspace
 
-@dataclass(frozen=True, eq=False)  # eq=False: a DataFrame field does not compare to a bool
+
+CHOSEN = "repriced from"  # how the note of a window chosen here begins (``choose``)
+
+
 class Window:
-    since: date | None  # first day repriced (None: from the first day of the workspace)
-    until: date | None  # last day repriced (None: to the last)
-    note: str | None  # why the window is narrower than the workspace, for the assumptions
-    history: pl.DataFrame | None  # day, baseline_usd: every day of the workspace at ``prices_of``'s prices
-    prices_of: date | None = None  # the workspace's last day
+    """Why the simulator reprices fewer days than the workspace holds (``note``), and the
+    series next month's forecast reads (``history``: built when a forecast first asks)."""
+
+    def __init__(self, note: str | None = None, ws: Workspace | None = None) -> None:
+        self.note = note
+        self.ws = ws  # None: a simulator over given rows forecasts from their own days
+
+    @cached_property
+    def prices_of(self) -> date | None:
+        """The workspace's last day: next month is billed at its prices."""
+        return self.ws.last_day() if self.ws is not None else None
+
+    @cached_property
+    def history(self) -> pl.DataFrame | None:
+        """``day``, ``baseline_usd``: every day of the workspace at ``prices_of``'s prices."""
+        if self.ws is None:
+            return None
+        cells = priced.rollup(self.ws, prices_at=self.prices_of).frame
+        return (cells.group_by(pl.col("timestamp").dt.date().alias("day"))
+                .agg(pl.col("cost_usd").fill_null(0.0).sum().alias("baseline_usd")).sort("day").collect())
 
     def forecast_series(self, daily: pl.DataFrame, baseline_usd: float, scenario_usd: float
                         ) -> tuple[pl.DataFrame, list[str]]:
@@ -37,11 +57,12 @@ class Window:
         every day's traffic at the latest prices (a price change or a discount that began
         mid-history is then not read as a trend), the scenario that series times its cost
         ratio over the repriced days; without that history, the repriced days' own series."""
-        if self.history is None or self.history.height == 0:
+        history = self.history
+        if history is None or history.height == 0:
             return daily, []
         ratio = scenario_usd / baseline_usd if baseline_usd else 1.0
-        series = self.history.with_columns((pl.col("baseline_usd") * ratio).alias("scenario_usd"))
-        first, last = self.history["day"].min(), self.history["day"].max()
+        series = history.with_columns((pl.col("baseline_usd") * ratio).alias("scenario_usd"))
+        first, last = history["day"].min(), history["day"].max()
         return series, [f"baseline_usd: every day's traffic from {first} to {last} at the prices of {self.prices_of}",
                         f"scenario_usd: that series × {ratio:.3f}, the scenario's cost ratio over the days it "
                         f"repriced"]
@@ -71,5 +92,5 @@ def choose(traffic: pl.LazyFrame, since: date | None, until: date | None) -> tup
     found = detailed_since(traffic)
     if found is None:
         return None, None
-    return found, (f"repriced from {found}, the first day of per-request logs: the usage-export days "
+    return found, (f"{CHOSEN} {found}, the first day of per-request logs: the usage-export days "
                    f"before it have no prompts to route (--since chooses another first day)")

@@ -16,7 +16,7 @@ from dash import ALL, Input, Output, State as DState, ctx, dcc, html, no_update
 from analyzer.errors import ConfigError
 from analyzer.simulate.tokens import NEUTRAL as NEUTRAL_TOKENS
 from analyzer.simulate import policy as policy_mod
-from analyzer.simulate import quality
+from analyzer.simulate import quality, window
 from dashboard import figures
 from dashboard.state import State, guarded, info_box, money, pct, rows_csv, table, whole
 
@@ -128,7 +128,7 @@ def _period(report: dict[str, Any]) -> str:
     period = report["period"]
     if not period["start"]:
         return ""
-    chosen = any(a.startswith("repriced from") for a in report["assumptions"])
+    chosen = any(a.startswith(window.CHOSEN) for a in report["assumptions"])
     text = f"Repriced: {period['start']} to {period['end']} ({period['days']} days)"
     return text + (": the days of per-request logs (the usage exports before them have no prompts to route). "
                    if chosen else ". ")
