@@ -66,7 +66,9 @@ def build(ws: Workspace) -> Tables:
     """The cells, from the rollup's category cells (``Workspace.categorized``): a few
     thousand to a few hundred thousand, whatever the workspace's size."""
     cells = priced.rollup(ws)
-    groups = _grouped(cells.frame, ("category",)).collect(engine="streaming")  # 2-3x faster than in-memory
+    # one pass over the priced cells for both; streaming: 2-3x faster than in-memory
+    groups, exports = pl.collect_all([_grouped(cells.frame, ("category",)), _usage_exports(cells.frame)],
+                                     engine="streaming")
     kept = ws.rollup_keys()  # the rollup's metadata holds these keys (and the label, marked)
     keys = tuple(k for k in meta_keys(groups) if kept is None or k in kept)
     tables: dict[str | None, pl.DataFrame] = {None: _cells(groups)}
@@ -74,17 +76,17 @@ def build(ws: Workspace) -> Tables:
         valued = _with_meta_values(groups, keys)
         for key in keys:
             tables[key] = _cells(valued, key)
-    return Tables(keys, tables, cells.assumptions, _usage_exports(cells.frame))
+    requests, cost = exports.row(0)
+    return Tables(keys, tables, cells.assumptions, (int(requests or 0), float(cost or 0.0)))
 
 
-def _usage_exports(priced_cells: pl.LazyFrame) -> tuple[int, float]:
+def _usage_exports(priced_cells: pl.LazyFrame) -> pl.LazyFrame:
     """Requests and cost of the rows usage exports wrote (``Format.aggregated``): daily
     totals with no prompt, so their category is ``other``."""
     from analyzer.ingest.formats import AGGREGATED
 
-    row = (priced_cells.filter(pl.col("source_format").is_in(list(AGGREGATED)))
-           .select(pl.col("requests").sum(), pl.col("cost_usd").fill_null(0.0).sum()).collect().row(0))
-    return int(row[0] or 0), float(row[1] or 0.0)
+    return (priced_cells.filter(pl.col("source_format").is_in(list(AGGREGATED)))
+            .select(pl.col("requests").sum(), pl.col("cost_usd").fill_null(0.0).sum()))
 
 
 def verdicts(ws: Workspace) -> Verdicts:
