@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -108,6 +109,17 @@ def ingest_json(result: "IngestResult") -> dict[str, Any]:
     }
 
 
+# The summary's columns, each a count of a file's report (billed lines and verdicts are
+# counted as skipped in --json; here they have columns of their own).
+SUMMARY: tuple[tuple[str, Callable[[Any], int]], ...] = (
+    ("files", lambda f: 1), ("read", lambda f: f.lines_read), ("ingested", lambda f: f.rows_ingested),
+    ("billed", lambda f: f.billed_records), ("verdicts", lambda f: f.feedback_records),
+    ("rejected", lambda f: f.rows_rejected), ("duplicates", lambda f: f.duplicates),
+    ("skipped", lambda f: f.skipped - f.billed_records - f.feedback_records),
+)
+SHOWN_IF_ANY = {"billed", "verdicts"}
+
+
 def print_ingest(result: "IngestResult", ws: Workspace) -> None:
     """One row per format, and a total when there are several (``--json`` has every file).
     Cost-report lines (billed) and verdicts have columns of their own when a run has any,
@@ -115,20 +127,16 @@ def print_ingest(result: "IngestResult", ws: Workspace) -> None:
     n_files = len(result.files)
     table = new_table(title=f"Ingested {n_files:,} file{'s' if n_files != 1 else ''} into {ws.root}",
                       title_justify="left")
-    billed = any(f.billed_records for f in result.files)
-    verdicts = any(f.feedback_records for f in result.files)
-    columns = ("format", "files", "read", "ingested", *(["billed"] if billed else []),
-               *(["verdicts"] if verdicts else []), "rejected", "duplicates", "skipped")
-    for col in columns:
-        table.add_column(col, justify="left" if col == "format" else "right")
+    counters = [(name, get) for name, get in SUMMARY
+                if name not in SHOWN_IF_ANY or any(get(f) for f in result.files)]
+    table.add_column("format", justify="left")
+    for name, _ in counters:
+        table.add_column(name, justify="right")
     rows: dict[str, list[int]] = {}
     for f in result.files:
-        acc = rows.setdefault(f.format, [0] * (len(columns) - 1))
-        values = (1, f.lines_read, f.rows_ingested, *([f.billed_records] if billed else []),
-                  *([f.feedback_records] if verdicts else []), f.rows_rejected, f.duplicates,
-                  f.skipped - f.billed_records - f.feedback_records)
-        for i, v in enumerate(values):
-            acc[i] += v
+        acc = rows.setdefault(f.format, [0] * len(counters))
+        for i, (_, get) in enumerate(counters):
+            acc[i] += get(f)
     for fmt, counts in rows.items():
         table.add_row(fmt, *(f"{c:,}" for c in counts))
     if len(rows) > 1:
