@@ -241,8 +241,14 @@ def _is_cache_hit(request_id: pl.Expr, flag: pl.Expr) -> pl.Expr:
     )
 
 
-def _add_messages(frame: pl.DataFrame, texts: pl.Expr) -> pl.DataFrame:
-    """``_msgs`` (decoded prompt messages) and the text columns they give."""
+def _add_messages(frame: pl.DataFrame, *more: pl.Expr) -> pl.DataFrame:
+    """``_msgs`` (decoded prompt messages) and the text columns they give, from ``messages``:
+    a list, or an object holding one (``{"messages": [...]}``, looked up only in texts that
+    are objects), else the first of ``more``."""
+    messages = pl.col("messages")
+    starts = messages.str.strip_chars().str.slice(0, 1)
+    frame = add_json_fields(frame, pl.when(starts == "{").then(messages), (), "_msg.", text_paths=("messages",))
+    texts = pl.coalesce(pl.when(starts == "[").then(messages), pl.col("_msg.messages"), *more)
     frame = frame.with_columns(decode_messages(frame.select(texts.alias("t"))["t"]))
     msgs = pl.col("_msgs")
     return frame.with_columns(
@@ -348,17 +354,8 @@ class LiteLLMSpendLogs(Format):
         frame = add_metadata_fields(frame)
         frame = add_json_fields(frame, c("proxy_server_request"), _REQUEST_PATHS, "_psr.",
                                 text_paths=("messages", "tools"))
-        object_text = pl.when(c("messages").str.strip_chars().str.starts_with("{")).then(c("messages"))
-        frame = add_json_fields(frame, object_text, (), "_msg.", text_paths=("messages",))  # {"messages": [...]}
+        frame = _add_messages(frame, c("_psr.messages"))
         messages = c("messages")
-        frame = _add_messages(
-            frame,
-            pl.coalesce(
-                pl.when(messages.str.strip_chars().str.starts_with("[")).then(messages),
-                c("_msg.messages"),
-                c("_psr.messages"),
-            ),
-        )
         frame = frame.with_columns(
             num("prompt_tokens").alias("_prompt"),
             num("completion_tokens").alias("_completion"),
@@ -471,16 +468,8 @@ class LiteLLMPayload(Format):
         frame = add_json_fields(
             frame, c("error_information"), ("error_class", "error_code"), "_err."
         )
-        object_text = pl.when(c("messages").str.strip_chars().str.starts_with("{")).then(c("messages"))
-        frame = add_json_fields(frame, object_text, (), "_msg.", text_paths=("messages",))  # {"messages": [...]}
+        frame = _add_messages(frame)
         messages = c("messages")
-        frame = _add_messages(
-            frame,
-            pl.coalesce(
-                pl.when(messages.str.strip_chars().str.starts_with("[")).then(messages),
-                c("_msg.messages"),
-            ),
-        )
         frame = frame.with_columns(
             pl.coalesce(num("prompt_tokens"), num("_resp.usage.prompt_tokens")).alias("_prompt"),
             pl.coalesce(num("completion_tokens"), num("_resp.usage.completion_tokens")).alias(
