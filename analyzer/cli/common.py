@@ -100,6 +100,7 @@ WorkspaceOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="First day, YYYY-MM-DD (UTC, inclusive).")]
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Last day, YYYY-MM-DD (UTC, inclusive).")]
+MonthOpt = Annotated[float, typer.Option("--month-days", help="Days in the projected month.")]
 
 
 def user_errors(fn: F) -> F:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from analyzer import aggregate, priced, reconcile
-from analyzer.cli.common import JsonOpt, SinceOpt, UntilOpt, WorkspaceOpt, app, money, new_table, open_workspace, out, parse_date, user_errors
+from analyzer.cli.common import JsonOpt, MonthOpt, SinceOpt, UntilOpt, WorkspaceOpt, app, money, new_table, open_workspace, out, parse_date, user_errors
 
 
 @app.command("report")
@@ -19,7 +19,7 @@ def report_cmd(
     workspace: WorkspaceOpt = None,
     as_json: JsonOpt = False,
     csv: Annotated[Path | None, typer.Option("--csv", help="Write the groups to this CSV file.")] = None,
-    month_days: Annotated[float, typer.Option("--month-days", help="Days in the projected month.")] = 30,
+    month_days: MonthOpt = 30,
     prices_at: Annotated[str | None, typer.Option("--prices-at", help="Price all history at this day's prices (YYYY-MM-DD) instead of each request's own date.")] = None,
     reconcile_: Annotated[bool, typer.Option("--reconcile", help="Compare the costs the logs reported (and ingested cost reports) with computed cost, by model and day.")] = False,
     cache_ttl: Annotated[str, typer.Option("--cache-ttl", help="With --reconcile: the TTL to assume for cache writes logged without one (older Claude Code): 5m or 1h.")] = "5m",

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from analyzer.cli.common import JsonOpt, SinceOpt, UntilOpt, WorkspaceOpt, money, open_workspace, app, new_table, out, parse_date, user_errors
+from analyzer.cli.common import JsonOpt, MonthOpt, SinceOpt, UntilOpt, WorkspaceOpt, money, open_workspace, app, new_table, out, parse_date, user_errors
 from analyzer.errors import ConfigError
 
 if TYPE_CHECKING:  # the simulator, pydantic and rich's tables load with the commands that use them
@@ -16,7 +16,6 @@ if TYPE_CHECKING:  # the simulator, pydantic and rich's tables load with the com
 
 FloorOpt = Annotated[float | None, typer.Option("--quality-floor", help="Flag categories whose expected quality falls below this pass rate (0-1).")]
 ResultsOpt = Annotated[Path | None, typer.Option("--quality-results", help="Your own A/B results, CSV: category,model,passed,total [default: quality_results.csv in the workspace].")]
-MonthOpt = Annotated[float, typer.Option("--month-days", help="Days in the projected month.")]
 
 
 def _empty_check(sim: "Simulator") -> None:
